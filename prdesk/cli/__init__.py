@@ -1,0 +1,108 @@
+"""The command line: a thin click layer over the same service functions the window uses."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+import click
+
+from prdesk import __version__
+from prdesk.cli.common import db_path, echo_json
+from prdesk.errors import PrdeskError
+
+
+class PrdeskGroup(click.Group):
+    """Turns a PrdeskError into one plain line on stderr and exit status 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except PrdeskError as exc:
+            click.echo(f"خطا: {exc}", err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=PrdeskGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="PRDESK_DB",
+    help="Database file (default: prdesk.sqlite3 in the user data folder; env PRDESK_DB).",
+)
+@click.version_option(__version__, prog_name="prdesk")
+@click.pass_context
+def cli(ctx: click.Context, db: Path | None) -> None:
+    """prdesk: the PR desk of an Iranian office. With no command, opens the window."""
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db
+    if ctx.invoked_subcommand is None:
+        from prdesk.ui.app import run
+
+        ctx.exit(run(db_path(ctx)))
+
+
+@cli.group()
+def date() -> None:
+    """Dates in the Jalali, Iranian lunar and Gregorian calendars."""
+
+
+@date.command("convert")
+@click.argument("text")
+@click.option("--correction", type=click.IntRange(-2, 2), default=0, help="Lunar-date correction in days outside Iran's official table.")
+def date_convert(text: str, correction: int) -> None:
+    """Show DATE (Jalali 1405/08/30, ۳۰ آبان ۱۴۰۵, or Gregorian 2026-11-21) in the three calendars."""
+    from prdesk.core.calendars import describe_day
+
+    click.echo(describe_day(text, lunar_correction=correction))
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.pass_context
+def check(ctx: click.Context, as_json: bool) -> None:
+    """Open the database as the app would; print its schema version and row counts."""
+    from prdesk.core.text import to_persian_digits
+    from prdesk.store.db import check_report, latest_schema_version
+
+    report = check_report(db_path(ctx))
+    if as_json:
+        echo_json(report)
+        return
+    click.echo(f"پایگاه داده: {report['path']}")
+    click.echo(
+        f"نسخهٔ ساختار: {to_persian_digits(report['schema_version'])} از {to_persian_digits(latest_schema_version())}"
+        f" ({report['last_migration']})"
+    )
+    for table, count in report["tables"].items():
+        click.echo(f"  {table}: {to_persian_digits(f'{count:,}').replace(',', '٬')}")
+    click.echo("نتیجه: سالم")
+
+
+def _register_optional(module: str, name: str) -> None:
+    """Add a command defined in its own module (one module per area)."""
+    try:
+        mod = importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name != module:
+            raise
+        return
+    cli.add_command(getattr(mod, name))
+
+
+for _module, _name in (
+    ("prdesk.cli.demo", "demo"),
+    ("prdesk.cli.contacts", "contacts"),
+):
+    _register_optional(_module, _name)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    if hasattr(sys.stdout, "reconfigure"):
+        # Windows consoles default to a legacy code page; Persian output needs UTF-8.
+        sys.stdout.reconfigure(encoding="utf-8")
+        sys.stderr.reconfigure(encoding="utf-8")
+    cli(prog_name="prdesk")

@@ -1,0 +1,1 @@
+"""core layer of prdesk (no Qt here)."""

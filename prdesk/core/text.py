@@ -1,0 +1,95 @@
+"""Persian text: the one normalizer behind every search key, digit conversion, phone numbers."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+ZWNJ = "\u200c"
+PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
+ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
+ASCII_DIGITS = "0123456789"
+
+_TO_ASCII = str.maketrans(PERSIAN_DIGITS + ARABIC_INDIC_DIGITS, ASCII_DIGITS * 2)
+_TO_PERSIAN = str.maketrans(ASCII_DIGITS + ARABIC_INDIC_DIGITS, PERSIAN_DIGITS * 2)
+
+# Letters an Arabic keyboard or an old file produces where Persian uses another code point.
+_LETTERS = {
+    "\u064a": "ی",  # ARABIC YEH
+    "\u0649": "ی",  # ALEF MAKSURA
+    "\u06cc": "ی",
+    "\u0643": "ک",  # ARABIC KAF
+    "\u06a9": "ک",
+    "\u06c0": "ه",  # HEH WITH YEH ABOVE (ۀ) -> ه for search
+    "\u0629": "ه",  # TEH MARBUTA (ة)
+    "\u06d5": "ه",  # AE
+    "\u0623": "ا",  # ALEF WITH HAMZA ABOVE
+    "\u0625": "ا",  # ALEF WITH HAMZA BELOW
+    "\u0671": "ا",  # ALEF WASLA
+    "\u0622": "ا",  # ALEF WITH MADDA (آ) -> ا for search
+    "\u0624": "و",  # WAW WITH HAMZA
+    "\u0626": "ی",  # YEH WITH HAMZA
+}
+_SEARCH_TABLE = str.maketrans({**_LETTERS, **{c: d for c, d in zip(PERSIAN_DIGITS + ARABIC_INDIC_DIGITS, ASCII_DIGITS * 2)}})
+
+# Only the letter forms that are plain mistakes are fixed in stored text (آ, ۀ, أ are kept as typed).
+_STORE_TABLE = str.maketrans({"\u064a": "ی", "\u0649": "ی", "\u0643": "ک"})
+
+_DIACRITICS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")  # harakat, superscript alef, Quranic marks, tatweel
+# ZWNJ, ZWJ, soft hyphen, bidi marks and every kind of space become one ordinary space in keys.
+_JOINERS = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\u00ad\ufeff]")
+_SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def to_ascii_digits(text: str) -> str:
+    """Persian and Arabic-Indic digits become ASCII digits; everything else is kept."""
+    return text.translate(_TO_ASCII)
+
+
+def to_persian_digits(value: object) -> str:
+    """The text of ``value`` with every digit shown as a Persian digit (for display)."""
+    return str(value).translate(_TO_PERSIAN)
+
+
+def clean(text: str | None) -> str:
+    """Light normalization for stored text: Arabic ي ك → ی ک, NFC, trimmed; ZWNJ kept as typed."""
+    if text is None:
+        return ""
+    text = unicodedata.normalize("NFC", str(text)).translate(_STORE_TABLE)
+    text = _SPACES.sub(lambda m: " " if "\n" not in m.group() else m.group(), text)
+    return text.strip()
+
+
+def search_key(text: str | None) -> str:
+    """The normalized form every stored search key and every search goes through.
+
+    Arabic letter variants become Persian, diacritics and tatweel are dropped, digits become
+    ASCII, ZWNJ and space variants unify, case folds, and whitespace collapses. Words joined
+    with ZWNJ or a space, or written together, must all find each other: the key keeps single
+    spaces, and :func:`compact_key` drops them for the "written together" comparison.
+    """
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKC", str(text))
+    text = _DIACRITICS.sub("", text)
+    text = text.translate(_SEARCH_TABLE)
+    text = _JOINERS.sub(" ", text)
+    text = _SPACES.sub(" ", text)
+    return text.strip().casefold()
+
+
+def compact_key(text: str | None) -> str:
+    """:func:`search_key` without any spaces: «علی رضا», «علی‌رضا» and «علیرضا» are equal."""
+    return search_key(text).replace(" ", "")
+
+
+def phone_digits(text: str | None) -> str:
+    """A phone number as stored: ASCII digits only (a leading + kept), separators dropped."""
+    if not text:
+        return ""
+    text = to_ascii_digits(unicodedata.normalize("NFKC", str(text))).strip()
+    plus = text.startswith("+") or text.startswith("00")
+    digits = re.sub(r"\D", "", text)
+    if text.startswith("00"):
+        digits = digits[2:]
+    return ("+" + digits) if plus and digits else digits
