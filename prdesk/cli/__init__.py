@@ -95,6 +95,9 @@ def _register_optional(module: str, name: str) -> None:
 for _module, _name in (
     ("prdesk.cli.demo", "demo"),
     ("prdesk.cli.contacts", "contacts"),
+    ("prdesk.cli.calendar", "calendar"),
+    ("prdesk.cli.printing", "print_group"),
+    ("prdesk.cli.backup", "backup"),
 ):
     _register_optional(_module, _name)
 

@@ -1,0 +1,203 @@
+"""Jalali (solar Hijri) dates: names, parsing what a clerk types, formatting, month grids.
+
+Every conversion goes through jdatetime, which follows the astronomical calendar; Qt's own
+QCalendar Jalali system uses an arithmetic rule that is wrong for some years (1436, 1437, 1469,
+1470), so every Jalali date the app shows comes from here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import jdatetime
+
+from prdesk.core.text import clean, compact_key, search_key, to_ascii_digits, to_persian_digits
+from prdesk.errors import ValidationError
+
+jalali_month_names: tuple[str, ...] = (
+    "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
+    "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
+)
+# Saturday first: index 0 is Saturday, 6 is Friday (the weekly holiday).
+weekday_names: tuple[str, ...] = (
+    "شنبه", "یکشنبه", "دوشنبه", "سه\u200cشنبه", "چهارشنبه", "پنج\u200cشنبه", "جمعه",
+)
+FRIDAY = 6
+# Years a clerk can mean; anything else is a typo (a two-digit year, a Gregorian year).
+MIN_YEAR = 1000
+MAX_YEAR = 1699
+
+EXAMPLE = "۱۴۰۵/۰۸/۳۰"
+_HOW = f"تاریخ را به شکل {EXAMPLE} یا ۳۰ آبان ۱۴۰۵ بنویسید."
+
+_MONTH_BY_KEY = {compact_key(name): number for number, name in enumerate(jalali_month_names, start=1)}
+_WEEKDAY_BY_KEY = {compact_key(name): index for index, name in enumerate(weekday_names)}
+_SEPARATORS = "/\\-.\u066b\u060c\u2044\u2215\uff0f"  # also Arabic decimal point, Arabic comma, fraction slashes
+_NUMERIC = re.compile(rf"^(\d+)\s*[{re.escape(_SEPARATORS)}]\s*(\d+)\s*[{re.escape(_SEPARATORS)}]\s*(\d+)$")
+# search_key turns ZWNJ into a space, so «سه‌شنبه» may arrive as «سه شنبه» or written together.
+_WEEKDAY_PATTERN = "|".join(
+    re.escape(search_key(name)).replace(r"\ ", " ?")
+    for name in sorted(weekday_names, key=len, reverse=True)
+)
+_NAMED = re.compile(rf"^(?:({_WEEKDAY_PATTERN}) )?(\d+) ([^\d\s]+)(?: ماه)? (\d+)$")
+
+
+def jalali_parts(date: dt.date) -> tuple[int, int, int]:
+    """The Jalali (year, month, day) of a Gregorian date."""
+    j = jdatetime.date.fromgregorian(year=date.year, month=date.month, day=date.day)
+    return j.year, j.month, j.day
+
+
+def is_leap(jalali_year: int) -> bool:
+    """Whether the Jalali year has 366 days (Esfand has 30 days)."""
+    return jdatetime.date(jalali_year, 1, 1).isleap()
+
+
+def days_in_month(year: int, month: int) -> int:
+    """Number of days of a Jalali month."""
+    if not 1 <= month <= 12:
+        raise ValidationError(_month_message(month))
+    if month == 12:
+        return 30 if is_leap(year) else 29
+    return jdatetime.j_days_in_month[month - 1]
+
+
+def week_index(date: dt.date) -> int:
+    """Position of the day in a Saturday-first week: 0 = Saturday … 6 = Friday."""
+    return (date.weekday() + 2) % 7
+
+
+def is_friday(date: dt.date) -> bool:
+    """Whether the day is a Friday, the weekly holiday."""
+    return date.weekday() == 4
+
+
+def weekday_name(date: dt.date) -> str:
+    """The Persian name of the day of the week («شنبه» … «جمعه»)."""
+    return weekday_names[week_index(date)]
+
+
+def today() -> dt.date:
+    """Today's (Gregorian) date on this computer."""
+    return dt.date.today()
+
+
+def to_gregorian(year: int, month: int, day: int) -> dt.date:
+    """The Gregorian date of a Jalali date; an impossible date raises ValidationError saying why."""
+    _check(year, month, day)
+    return jdatetime.date(year, month, day).togregorian()
+
+
+def format_jalali(date: dt.date) -> str:
+    """«۱۴۰۵/۰۸/۳۰»: the short form shown everywhere."""
+    return to_persian_digits(format_jalali_iso(date))
+
+
+def format_jalali_iso(date: dt.date) -> str:
+    """«1405/08/30» with ASCII digits, for JSON and files."""
+    y, m, d = jalali_parts(date)
+    return f"{y:04d}/{m:02d}/{d:02d}"
+
+
+def format_jalali_long(date: dt.date) -> str:
+    """«شنبه ۳۰ آبان ۱۴۰۵»: weekday, day, month name, year."""
+    y, m, d = jalali_parts(date)
+    return f"{weekday_name(date)} {to_persian_digits(d)} {jalali_month_names[m - 1]} {to_persian_digits(y)}"
+
+
+def month_grid(year: int, month: int) -> list[list[dt.date | None]]:
+    """The Saturday-first weeks of a Jalali month; days of other months are None."""
+    first = to_gregorian(year, month, 1)
+    cells: list[dt.date | None] = [None] * week_index(first)
+    cells += [first + dt.timedelta(days=i) for i in range(days_in_month(year, month))]
+    cells += [None] * (-len(cells) % 7)
+    return [cells[i:i + 7] for i in range(0, len(cells), 7)]
+
+
+def parse_jalali(text: str | None, field: str | None = None) -> dt.date:
+    """The day a clerk typed as a Jalali date, in any of the forms people write.
+
+    Accepts ``1405/8/30``, ``۱۴۰۵/۰۸/۳۰``, ``1405-08-30``, day first ``۳۰/۰۸/۱۴۰۵``, Persian,
+    Arabic-Indic or ASCII digits, ``۳۰ آبان ۱۴۰۵`` (Arabic ي/ك too) and the long form with the
+    weekday. Anything else, or a day that does not exist, raises ValidationError saying why.
+    """
+    year, month, day, weekday = _read(text, field)
+    try:
+        date = to_gregorian(year, month, day)
+    except ValidationError as error:
+        raise ValidationError(str(error), field) from None
+    if weekday is not None and weekday != week_index(date):
+        raise ValidationError(
+            f"{format_jalali_long(date).split(' ', 1)[1]} {weekday_name(date)} است، نه {weekday_names[weekday]}.",
+            field,
+        )
+    return date
+
+
+def _read(text: str | None, field: str | None) -> tuple[int, int, int, int | None]:
+    """Split typed text into Jalali (year, month, day) and the weekday named in it, if any."""
+    raw = clean(text)
+    if not raw:
+        raise ValidationError(f"تاریخ خالی است؛ {_HOW}", field)
+    plain = to_ascii_digits(raw)
+    plain = re.sub(r"\s+", " ", plain).strip()
+    numeric = _NUMERIC.match(plain)
+    if numeric:
+        a, b, c = numeric.groups()
+        if len(a) >= 3 or int(a) > 31:
+            year, month, day = int(a), int(b), int(c)
+        elif len(c) >= 3 or int(c) > 31:
+            day, month, year = int(a), int(b), int(c)
+        else:
+            raise ValidationError(f"سال را چهاررقمی بنویسید؛ {_HOW}", field)
+        _check_year(year, field)
+        return year, month, day, None
+    named = _NAMED.match(search_key(raw.replace("،", " ").replace(",", " ")))
+    if named:
+        weekday_text, day_text, month_text, year_text = named.groups()
+        month = _MONTH_BY_KEY.get(compact_key(month_text))
+        if month is None:
+            names = "، ".join(jalali_month_names)
+            raise ValidationError(f"ماه «{month_text}» شناخته نشد؛ نام ماه یکی از این‌هاست: {names}.", field)
+        year = int(year_text)
+        _check_year(year, field)
+        weekday = _WEEKDAY_BY_KEY[compact_key(weekday_text)] if weekday_text else None
+        return year, month, int(day_text), weekday
+    shown = raw if len(raw) <= 40 else raw[:40] + "…"
+    raise ValidationError(f"«{shown}» تاریخ نیست؛ {_HOW}", field)
+
+
+def _check_year(year: int, field: str | None) -> None:
+    if year >= 1700:
+        raise ValidationError(
+            f"سال {to_persian_digits(year)} سال خورشیدی نیست (سال میلادی است)؛ {_HOW}", field
+        )
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValidationError(f"سال {to_persian_digits(year)} درست نیست؛ سال را چهاررقمی بنویسید، مثلاً ۱۴۰۵.", field)
+
+
+def _month_message(month: int) -> str:
+    return f"ماه {to_persian_digits(month)} وجود ندارد: ماه‌های سال از ۱ (فروردین) تا ۱۲ (اسفند) است."
+
+
+def _check(year: int, month: int, day: int) -> None:
+    """Raise ValidationError, in plain Persian, when the Jalali date does not exist."""
+    _check_year(year, None)
+    if not 1 <= month <= 12:
+        raise ValidationError(_month_message(month))
+    if day < 1:
+        raise ValidationError(f"روز {to_persian_digits(day)} وجود ندارد: روزهای ماه از ۱ شروع می‌شوند.")
+    length = days_in_month(year, month)
+    if day <= length:
+        return
+    shown = to_persian_digits(f"{year:04d}/{month:02d}/{day:02d}")
+    name = jalali_month_names[month - 1]
+    if month == 12 and day == 30:
+        reason = f"سال {to_persian_digits(year)} کبیسه نیست و اسفند آن ۲۹ روز است."
+    elif month == 12:
+        kind = "کبیسه است" if length == 30 else "کبیسه نیست"
+        reason = f"سال {to_persian_digits(year)} {kind} و اسفند آن {to_persian_digits(length)} روز است."
+    else:
+        reason = f"{name} {to_persian_digits(length)} روز است."
+    raise ValidationError(f"{shown} وجود ندارد: {reason}")
