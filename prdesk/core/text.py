@@ -70,7 +70,10 @@ def search_key(text: str | None) -> str:
     """
     if not text:
         return ""
-    text = unicodedata.normalize("NFKC", str(text))
+    # NFKD then dropping every combining mark: Persian harakat, madda and hamza above, and Latin
+    # accents all go, so the key is stable under repeated normalization.
+    text = unicodedata.normalize("NFKD", str(text))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _DIACRITICS.sub("", text)
     text = text.translate(_SEARCH_TABLE)
     text = _JOINERS.sub(" ", text)
@@ -81,6 +84,12 @@ def search_key(text: str | None) -> str:
 def compact_key(text: str | None) -> str:
     """:func:`search_key` without any spaces: «علی رضا», «علی‌رضا» and «علیرضا» are equal."""
     return search_key(text).replace(" ", "")
+
+
+def left_to_right(text: object) -> str:
+    """``text`` (a path, web address, e-mail) wrapped so it reads whole, left to right, inside Persian text."""
+    # Embedding marks rather than isolates: Qt's text layout keeps a path's slashes in place only with these.
+    return f"\u202a{text}\u202c"
 
 
 def phone_digits(text: str | None) -> str:

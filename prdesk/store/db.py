@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from prdesk.core.text import left_to_right
 from prdesk.errors import RefusedDatabase, StorageError
 from prdesk.store.migrations import APPLICATION_ID, MIGRATION_SET, migrations
 
@@ -25,7 +26,7 @@ class FileInspection:
 
 
 def _refuse(path: Path, reason: str) -> RefusedDatabase:
-    return RefusedDatabase(f"فایل «{path}» باز نشد: {reason} این فایل دست‌نخورده ماند.")
+    return RefusedDatabase(f"فایل «{left_to_right(path)}» باز نشد: {reason} این فایل دست‌نخورده ماند.")
 
 
 def inspect_file(path: Path) -> FileInspection:
@@ -38,7 +39,7 @@ def inspect_file(path: Path) -> FileInspection:
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        raise StorageError(f"فایل «{path}» خوانده نشد ({exc.strerror}). دسترسی به فایل را بررسی کنید.") from exc
+        raise StorageError(f"فایل «{left_to_right(path)}» خوانده نشد ({exc.strerror}). دسترسی به فایل را بررسی کنید.") from exc
     if head != SQLITE_MAGIC:
         raise _refuse(path, "این فایل پایگاه دادهٔ پی‌آر‌دسک نیست (اصلاً فایل SQLite نیست). فایل درست را انتخاب کنید.")
     try:
@@ -113,12 +114,12 @@ def open_database(path: Path | str, *, migrate: bool = True) -> Database:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StorageError(
-                f"پوشهٔ «{path.parent}» ساخته نشد ({exc.strerror}). مسیر دیگری برای پایگاه داده بدهید."
+                f"پوشهٔ «{left_to_right(path.parent)}» ساخته نشد ({exc.strerror}). مسیر دیگری برای پایگاه داده بدهید."
             ) from exc
     try:
         db = connect(path)
     except sqlite3.Error as exc:
-        raise StorageError(f"فایل «{path}» باز نشد ({exc}). دسترسی به فایل و پوشه را بررسی کنید.") from exc
+        raise StorageError(f"فایل «{left_to_right(path)}» باز نشد ({exc}). دسترسی به فایل و پوشه را بررسی کنید.") from exc
     if migrate:
         pending = migrations.pending(db)
         if pending and found.kind == "prdesk":

@@ -50,3 +50,16 @@ def test_check_refuses_a_text_file_with_exit_status(tmp_path):
     assert result.exit_code == 1
     assert "SQLite نیست" in result.output
     assert hashlib.sha256(path.read_bytes()).digest() == before
+
+
+def test_date_convert_shows_three_calendars():
+    result = CliRunner().invoke(cli, ["date", "convert", "1405/08/30"])
+    assert result.exit_code == 0, result.output
+    for expected in ("شنبه ۳۰ آبان ۱۴۰۵", "۱۱ جمادی‌الثانی ۱۴۴۸", "2026-11-21"):
+        assert expected in result.output
+
+
+def test_date_convert_refuses_an_impossible_date():
+    result = CliRunner().invoke(cli, ["date", "convert", "1404/12/30"])
+    assert result.exit_code == 1
+    assert "کبیسه نیست" in result.output

@@ -1,0 +1,169 @@
+"""Starting the window: application set-up, fonts, the one-window-per-database lock, run()."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Qt
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+from sqlite_utils import Database
+
+from prdesk.errors import DatabaseLocked, PrdeskError, StorageError
+from prdesk.paths import APP_NAME, resource
+from prdesk.store.db import open_database
+from prdesk.store.settings import get_setting
+from prdesk.ui import i18n
+from prdesk.core.text import left_to_right
+from prdesk.ui.bus import Bus
+from prdesk.ui.crash import crash_reporting
+from prdesk.ui.dialogs import messages
+from prdesk.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+FONT_FAMILY = "Vazirmatn"
+FONT_FILES = ("Vazirmatn-Regular.ttf", "Vazirmatn-Medium.ttf", "Vazirmatn-Bold.ttf")
+FONT_POINT_SIZE = 10
+
+_fonts_registered = False
+
+
+def register_fonts() -> bool:
+    """Register the bundled Vazirmatn fonts once; False when none could be loaded."""
+    global _fonts_registered
+    if not _fonts_registered:
+        loaded = [QFontDatabase.addApplicationFont(str(resource("fonts", name))) for name in FONT_FILES]
+        _fonts_registered = any(font_id >= 0 for font_id in loaded)
+        if not _fonts_registered:
+            log.warning("the Vazirmatn fonts could not be loaded; the system font is used")
+    return _fonts_registered
+
+
+def prepare_application(app: QApplication, language: str) -> None:
+    """Names, font, translators, locale and layout direction: what every window needs first."""
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    if register_fonts():
+        app.setFont(QFont(FONT_FAMILY, FONT_POINT_SIZE))
+    i18n.apply_language(app, language)
+
+
+def lock_path(db_path: Path) -> Path:
+    """The lock file that marks ``db_path`` as open in a window: ``<db>.lock`` beside it."""
+    return db_path.with_name(db_path.name + ".lock")
+
+
+def acquire_lock(db_path: Path) -> QLockFile:
+    """Take the one-window lock of ``db_path``; raise DatabaseLocked when another window holds it.
+
+    A lock left behind by a crashed prdesk is stale (its process is gone) and is taken over.
+    """
+    path = lock_path(db_path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(
+            f"پوشهٔ «{left_to_right(path.parent)}» ساخته نشد ({exc.strerror}). مسیر دیگری برای پایگاه داده بدهید."
+        ) from exc
+    lock = QLockFile(str(path))
+    # Zero: never stale by age, only when its process is gone; a window may stay open for weeks.
+    lock.setStaleLockTime(0)
+    if lock.tryLock(0):
+        return lock
+    if lock.error() == QLockFile.LockError.LockFailedError:
+        raise DatabaseLocked(
+            f"پایگاه دادهٔ «{left_to_right(db_path)}» همین حالا در پنجرهٔ دیگری از پی‌آر‌دسک باز است. "
+            "همان پنجره را به کار ببرید، یا آن را ببندید و دوباره برنامه را باز کنید."
+        )
+    raise StorageError(
+        f"فایل قفل «{left_to_right(path)}» ساخته نشد. دسترسی نوشتن در پوشهٔ پایگاه داده را بررسی کنید "
+        "یا پایگاه داده را در پوشهٔ دیگری بگذارید."
+    )
+
+
+class Desk(QObject):
+    """The open database, its change bus and its main window; rebuilds the window for a new language."""
+
+    def __init__(self, db: Database, db_path: Path, language: str | None = None):
+        super().__init__()
+        self.db = db
+        self.db_path = Path(db_path)
+        self.bus = Bus(self)
+        self.language = language or get_setting(db, "ui_language")
+        self.window = self._build_window()
+
+    def _build_window(self) -> MainWindow:
+        window = MainWindow(self.db, self.db_path, self.bus, language=self.language)
+        window.desk = self
+        # Queued: the window that announced the change is still inside its own slot.
+        window.language_changed.connect(self.switch_language, Qt.ConnectionType.QueuedConnection)
+        return window
+
+    def switch_language(self, language: str) -> None:
+        """Install ``language`` and replace the window by one built in it, on the same page."""
+        if language == self.language:
+            return
+        old = self.window
+        page = old.current_page().key
+        old.save_geometry()
+        i18n.apply_language(QApplication.instance(), language)
+        self.language = language
+        self.window = self._build_window()
+        self.window.show_page(page)
+        if old.isVisible():
+            self.window.show()
+        old.language_changed.disconnect(self.switch_language)
+        old.close()
+        old.deleteLater()
+        self.window.show_status(QCoreApplication.translate("App", "The window now uses the language you chose."))
+
+
+def open_desk(db: Database, db_path: Path) -> Desk:
+    """Set up the running QApplication for the database's saved language and build its Desk."""
+    language = get_setting(db, "ui_language")
+    prepare_application(QApplication.instance(), language)
+    return Desk(db, db_path, language)
+
+
+def create_main_window(db: Database, db_path: Path) -> MainWindow:
+    """A main window on an open database, in its saved language (no lock, no new QApplication).
+
+    The window's ``desk`` attribute holds the Desk, which replaces ``desk.window`` on a language switch.
+    """
+    return open_desk(db, db_path).window
+
+
+def run(db_path: Path) -> int:
+    """Open the window on ``db_path`` and return the exit status (non-zero when it could not open)."""
+    db_path = Path(db_path).expanduser().absolute()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    with crash_reporting() as log_file:
+        log.info("starting on %s (log %s)", db_path, log_file)
+        # Persian until the database says otherwise: the refusals below are Persian already.
+        prepare_application(app, "fa")
+        try:
+            lock = acquire_lock(db_path)
+        except PrdeskError as exc:
+            messages.show_error(None, str(exc), title=_not_opened())
+            return 1
+        try:
+            try:
+                db = open_database(db_path)
+            except PrdeskError as exc:
+                messages.show_error(None, str(exc), title=_not_opened())
+                return 1
+            try:
+                desk = open_desk(db, db_path)
+                desk.window.show()
+                return app.exec()
+            finally:
+                db.close()
+        finally:
+            lock.unlock()
+
+
+def _not_opened() -> str:
+    return QCoreApplication.translate("App", "The database was not opened")

@@ -1,0 +1,95 @@
+"""Bugs never pass silently: a rotating log file and a sys.excepthook that shows the crash dialog."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sys
+from collections.abc import Iterator
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+
+from prdesk.errors import PrdeskError
+from prdesk.paths import user_log_dir
+from prdesk.ui.dialogs import messages
+
+LOG_NAME = "prdesk.log"
+log = logging.getLogger("prdesk")
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def open_log(log_dir: Path | None = None) -> tuple[logging.Handler, Path | None]:
+    """A rotating log handler in the user log folder; stderr when that folder cannot be written."""
+    log_dir = log_dir or user_log_dir()
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        path = log_dir / LOG_NAME
+        handler: logging.Handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    except OSError:
+        path = None
+        handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    return handler, path
+
+
+class CrashReporter:
+    """The ``sys.excepthook`` of the running app: log the bug, then show where the log is."""
+
+    def __init__(self, log_file: Path | None):
+        self.log_file = log_file
+        self._showing = False
+
+    def __call__(self, exc_type, exc, tb) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        if QApplication.instance() is None or self._showing:
+            log.error("unhandled error", exc_info=(exc_type, exc, tb))
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        self._showing = True  # a bug while the dialog is up must not stack dialogs
+        try:
+            if isinstance(exc, PrdeskError):
+                # A user-fixable problem that missed the operation runner still reads as one.
+                log.warning("PrdeskError outside the operation runner", exc_info=(exc_type, exc, tb))
+                messages.show_error(QApplication.activeWindow(), str(exc))
+            else:
+                log.error("unhandled error", exc_info=(exc_type, exc, tb))
+                messages.show_crash(QApplication.activeWindow(), self.log_file)
+        finally:
+            self._showing = False
+
+
+def _qt_message(mode: QtMsgType, context, text: str) -> None:
+    logging.getLogger("prdesk.qt").log(_QT_LEVELS.get(mode, logging.WARNING), "%s", text)
+
+
+@contextlib.contextmanager
+def crash_reporting(log_dir: Path | None = None) -> Iterator[Path | None]:
+    """Log to the rotating file and route bugs to the crash dialog while the block runs."""
+    handler, path = open_log(log_dir)
+    root = logging.getLogger()
+    old_level = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    old_hook = sys.excepthook
+    sys.excepthook = CrashReporter(path)
+    old_qt_handler = qInstallMessageHandler(_qt_message)
+    try:
+        yield path
+    finally:
+        qInstallMessageHandler(old_qt_handler)
+        sys.excepthook = old_hook
+        root.removeHandler(handler)
+        root.setLevel(old_level)
+        handler.close()

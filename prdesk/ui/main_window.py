@@ -1,0 +1,233 @@
+"""The main window: navigation on the leading side, one page per area, menus and status bar."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QSize, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from prdesk.core.calendars import day_info
+from prdesk.store.settings import get_setting
+from prdesk.core.text import left_to_right
+from prdesk.ui.bus import Bus
+from prdesk.ui.dialogs.about import AboutDialog
+from prdesk.ui.operations import OperationRunner
+from prdesk.ui.pages.base import Page, PageContext
+from prdesk.ui.pages.calendar import CalendarPage
+from prdesk.ui.pages.contacts import ContactsPage
+from prdesk.ui.pages.dashboard import DashboardPage
+from prdesk.ui.pages.letters import LettersPage
+from prdesk.ui.pages.meetings import MeetingsPage
+from prdesk.ui.pages.messages import MessagesPage
+from prdesk.ui.pages.settings import SettingsPage
+
+#: The pages in navigation order; Ctrl+1 … Ctrl+7 follow this order.
+PAGES: tuple[type[Page], ...] = (
+    DashboardPage,
+    ContactsPage,
+    CalendarPage,
+    MeetingsPage,
+    MessagesPage,
+    LettersPage,
+    SettingsPage,
+)
+
+GEOMETRY_KEY = "main_window/geometry"
+STATE_KEY = "main_window/state"
+CLOCK_INTERVAL_MS = 60_000
+
+STYLE_SHEET = """
+QListWidget#navigation { border: none; background: #eef1f5; padding-top: 10px; outline: 0; }
+QListWidget#navigation::item { padding: 9px 14px; margin: 2px 8px; border-radius: 6px; color: #1f2933; }
+QListWidget#navigation::item:hover { background: #dde4ec; }
+QListWidget#navigation::item:selected { background: #2f6690; color: white; }
+QLabel#pageHeading { color: #1f2933; }
+QLabel#pageSentence { color: #3e4c59; }
+QLabel#caption, QLabel#hint { color: #616e7c; }
+QLabel#fieldError { color: #b3261e; }
+QLabel#holiday { color: #c62828; }
+QFrame#todayCard { background: white; border: 1px solid #d9e0e8; border-radius: 10px; }
+"""
+
+
+class MainWindow(QMainWindow):
+    """The one window of the app on one open database."""
+
+    #: The saved UI language differs from the one this window was built in.
+    language_changed = Signal(str)
+
+    def __init__(
+        self,
+        db: Database,
+        db_path: Path,
+        bus: Bus,
+        *,
+        language: str,
+        today: Callable[[], dt.date] = dt.date.today,
+    ):
+        super().__init__()
+        self.db = db
+        self.db_path = Path(db_path)
+        self.bus = bus
+        self.language = language
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("PRDesk") + " — " + self.db_path.name)
+        self.setStyleSheet(STYLE_SHEET)
+        self.runner = OperationRunner(bus, self)
+        self.context = PageContext(db, self.db_path, bus, self.runner, self.show_status, today)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        font = QFont(self.nav.font())
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.nav.setFont(font)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, Page] = {}
+        for page_class in PAGES:
+            page = page_class(self.context)
+            self.pages[page.key] = page
+            self.stack.addWidget(page)
+            QListWidgetItem(page.title(), self.nav)
+        self.nav.setFixedWidth(
+            max(self.nav.fontMetrics().horizontalAdvance(p.title()) for p in self.pages.values()) + 72
+        )
+        self.nav.currentRowChanged.connect(self._show_row)
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)  # first in the row: on the right when right to left
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self._build_status_bar()
+
+        self._today = today()
+        self.clock = QTimer(self)
+        self.clock.setInterval(CLOCK_INTERVAL_MS)
+        self.clock.timeout.connect(self._check_date)
+        self.clock.start()
+        bus.changed.connect(self._on_changed)
+
+        self._restore_geometry()
+        self.nav.setCurrentRow(0)
+
+    # --- building --------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.exit_action = QAction(self.tr("E&xit"), self)
+        self.exit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.exit_action.triggered.connect(self.close)
+        file_menu.addAction(self.exit_action)
+
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        self.page_actions: list[QAction] = []
+        group = QActionGroup(self)
+        for index, page in enumerate(self.pages.values()):
+            action = QAction(page.title(), self)
+            action.setCheckable(True)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _checked=False, row=index: self.nav.setCurrentRow(row))
+            group.addAction(action)
+            go_menu.addAction(action)
+            self.page_actions.append(action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = QAction(self.tr("&About PRDesk"), self)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
+
+    def _build_status_bar(self) -> None:
+        self.db_label = QLabel(self.tr("Database: {path}").format(path=left_to_right(self.db_path)))
+        self.db_label.setObjectName("databasePath")
+        self.db_label.setToolTip(str(self.db_path))
+        self.date_label = QLabel()
+        self.date_label.setObjectName("statusDate")
+        self.db_label.setContentsMargins(0, 0, 16, 0)
+        self.date_label.setContentsMargins(16, 0, 8, 0)
+        self.statusBar().addPermanentWidget(self.db_label)
+        self.statusBar().addPermanentWidget(self.date_label)
+        self._show_today()
+
+    # --- behaviour -------------------------------------------------------------------------
+
+    def current_page(self) -> Page:
+        """The page shown now."""
+        return self.stack.currentWidget()
+
+    def show_page(self, key: str) -> None:
+        """Show the page of area ``key`` (e.g. "settings")."""
+        self.nav.setCurrentRow(list(self.pages).index(key))
+
+    def show_status(self, text: str) -> None:
+        """A short message in the status bar (e.g. "Settings saved.")."""
+        self.statusBar().showMessage(text, 8000)
+
+    def show_about(self) -> None:
+        """The About box: version and the database file."""
+        AboutDialog(self.db_path, self).exec()
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        self.page_actions[row].setChecked(True)
+
+    def _show_today(self) -> None:
+        correction = int(get_setting(self.db, "lunar_correction"))
+        self.date_label.setText(day_info(self.context.today(), correction).jalali_long)
+
+    def _check_date(self) -> None:
+        # The office leaves the window open for days; the dates shown must turn at midnight.
+        today = self.context.today()
+        if today != self._today:
+            self._today = today
+            self.bus.announce("today")
+
+    def _on_changed(self, area: str) -> None:
+        if area == "today":
+            self._show_today()
+        elif area == "settings":
+            language = get_setting(self.db, "ui_language")
+            if language != self.language:
+                self.language_changed.emit(language)
+
+    # --- geometry --------------------------------------------------------------------------
+
+    def sizeHint(self) -> QSize:
+        return QSize(1100, 720)
+
+    def _restore_geometry(self) -> None:
+        settings = QSettings()
+        geometry = settings.value(GEOMETRY_KEY)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(self.sizeHint())
+        state = settings.value(STATE_KEY)
+        if state is not None:
+            self.restoreState(state)
+
+    def save_geometry(self) -> None:
+        """Remember size, position and toolbar state for the next start."""
+        settings = QSettings()
+        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        settings.setValue(STATE_KEY, self.saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_geometry()
+        super().closeEvent(event)

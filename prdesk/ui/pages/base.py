@@ -1,0 +1,95 @@
+"""What every page shares: its context (database, bus, runner), its heading, reload on change."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from sqlite_utils import Database
+
+from prdesk.ui.bus import Bus
+from prdesk.ui.operations import OperationRunner
+
+
+@dataclass
+class PageContext:
+    """What a page may use: the open database, the change bus, the runner and the status bar."""
+
+    db: Database
+    db_path: Path
+    bus: Bus
+    runner: OperationRunner
+    show_status: Callable[[str], None]
+    #: Today's date; tests pin it to a known day.
+    today: Callable[[], dt.date] = field(default=dt.date.today)
+
+
+class Page(QWidget):
+    """One area of the office's work. Subclasses set ``key`` and ``areas`` and fill ``build``."""
+
+    key: str = ""
+    #: Bus areas whose change makes this page reload.
+    areas: tuple[str, ...] = ()
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName(f"page_{self.key}")
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(28, 20, 28, 20)
+        self.layout_.setSpacing(14)
+        self.heading = QLabel(self.title())
+        self.heading.setObjectName("pageHeading")
+        font = QFont(self.heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setWeight(QFont.Weight.Bold)
+        self.heading.setFont(font)
+        self.layout_.addWidget(self.heading)
+        self.build()
+        context.bus.changed.connect(self._on_changed)
+
+    def title(self) -> str:
+        """The page's name in the navigation and its heading."""
+        raise NotImplementedError
+
+    def build(self) -> None:
+        """Create the page's widgets below the heading."""
+
+    def reload(self) -> None:
+        """Show the data again after one of ``areas`` changed."""
+
+    def add_sentence(self, text: str) -> QLabel:
+        """A plain paragraph, e.g. the one sentence of a page a later version fills."""
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setObjectName("pageSentence")
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setMaximumWidth(820)  # long lines are hard to read
+        # In a row with a stretch, not with an alignment flag: an aligned word-wrapped label is
+        # given its one-line height and its second line is cut off.
+        row = QHBoxLayout()
+        row.addWidget(label, 1)
+        row.addStretch(0)
+        self.layout_.addLayout(row)
+        return label
+
+    def _on_changed(self, area: str) -> None:
+        if area in self.areas:
+            self.reload()
+
+
+class ComingLaterPage(Page):
+    """A page whose area a later version of prdesk fills: its heading and one plain sentence."""
+
+    def build(self) -> None:
+        self.sentence = self.add_sentence(self.coming_later())
+        self.layout_.addStretch(1)
+
+    def coming_later(self) -> str:
+        """The one sentence that says what this page will hold."""
+        raise NotImplementedError
