@@ -5,7 +5,10 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Offscreen, on a screen the size of an office monitor (Qt's offscreen default is 800×600, smaller
+# than the main window's minimum, so restored geometry would be clamped).
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={Path(__file__).with_name('offscreen-screen.json')}"
 
 
 def pytest_collection_modifyitems(config, items):

@@ -25,14 +25,349 @@
     </message>
 </context>
 <context>
+    <name>AgendaModel</name>
+    <message>
+        <source>Date</source>
+        <translation>تاریخ</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>روز هفته</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>جزئیات</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>The window now uses the language you chose.</source>
+        <extracomment>Set to &quot;0&quot; to keep automatic backups off in a real run (benchmarks, screenshots).</extracomment>
         <translation>پنجره اکنون به زبانی است که انتخاب کردید.</translation>
     </message>
     <message>
         <source>The database was not opened</source>
         <translation>پایگاه داده باز نشد</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialogs</name>
+    <message>
+        <source>Save the backup file</source>
+        <translation>ذخیرهٔ فایل پشتیبان</translation>
+    </message>
+    <message>
+        <source>PRDesk backup files (*{suffix})</source>
+        <translation>فایل‌های پشتیبان پی‌آر‌دسک (*{suffix})</translation>
+    </message>
+    <message>
+        <source>PRDesk backup files (*{suffix});;All files (*)</source>
+        <translation>فایل‌های پشتیبان پی‌آر‌دسک (*{suffix});;همهٔ فایل‌ها (*)</translation>
+    </message>
+    <message>
+        <source>The database is damaged</source>
+        <translation>پایگاه داده آسیب دیده است</translation>
+    </message>
+    <message>
+        <source>The check at start-up found damage in the database file. To keep it from getting worse, nothing will be written to it. Restore a good backup to go on working.</source>
+        <translation>بررسی هنگام باز شدن برنامه در فایل پایگاه داده آسیب پیدا کرد. برای اینکه آسیب بیشتر نشود، چیزی در آن نوشته نمی‌شود. برای ادامهٔ کار یک پشتیبان سالم را بازگردانید.</translation>
+    </message>
+    <message>
+        <source>Newest good backup: {name} ({date})</source>
+        <translation>تازه‌ترین پشتیبان سالم: {name} ({date})</translation>
+    </message>
+    <message>
+        <source>No automatic backup was found in the backup folder; choose a backup file yourself.</source>
+        <translation>در پوشهٔ پشتیبان، پشتیبان خودکاری پیدا نشد؛ خودتان یک فایل پشتیبان انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Restore the newest good backup</source>
+        <translation>بازگردانی تازه‌ترین پشتیبان سالم</translation>
+    </message>
+    <message>
+        <source>Choose a backup file…</source>
+        <translation>انتخاب فایل پشتیبان…</translation>
+    </message>
+    <message>
+        <source>Open read only</source>
+        <translation>باز کردن فقط برای خواندن</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>خروج</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPanel</name>
+    <message>
+        <source>Damaged database (raw copy)</source>
+        <translation>پایگاه دادهٔ آسیب‌دیده (رونوشت خام)</translation>
+    </message>
+    <message>
+        <source>Safety copy before a restore</source>
+        <translation>نسخهٔ ایمنی پیش از بازگردانی</translation>
+    </message>
+    <message>
+        <source>The database as it was when a restore replaced it, damaged; kept for a technician.</source>
+        <translation>پایگاه داده همان‌طور که هنگام بازگردانی بود، آسیب‌دیده؛ برای کارشناس نگه داشته شده است.</translation>
+    </message>
+    <message>
+        <source>The data as it was just before a restore replaced it; never deleted automatically.</source>
+        <translation>داده‌ها همان‌طور که درست پیش از بازگردانی بودند؛ هرگز خودکار پاک نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>An automatic backup is taken when the window closes and every {minutes} minutes while it is open, whenever something changed. Keep a copy outside this computer too: make a backup on a USB stick from time to time.</source>
+        <extracomment>The clock the ages are measured with; tests pin it.</extracomment>
+        <translation>هر بار که پنجره بسته می‌شود و تا وقتی باز است هر {minutes} دقیقه، اگر چیزی تغییر کرده باشد، پشتیبان خودکار گرفته می‌شود. یک نسخه هم بیرون از این رایانه نگه دارید: هر چند وقت یک بار روی حافظهٔ جانبی (فلش) پشتیبان بگیرید.</translation>
+    </message>
+    <message>
+        <source>Folder of automatic backups</source>
+        <translation>پوشهٔ پشتیبان‌های خودکار</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>باز کردن</translation>
+    </message>
+    <message>
+        <source>Show the folder in the file manager</source>
+        <translation>نشان دادن پوشه در پنجرهٔ پرونده‌ها</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>تغییر…</translation>
+    </message>
+    <message>
+        <source>There is no backup in this folder yet.</source>
+        <translation>هنوز پشتیبانی در این پوشه نیست.</translation>
+    </message>
+    <message>
+        <source>Make a backup…</source>
+        <translation>پشتیبان‌گیری…</translation>
+    </message>
+    <message>
+        <source>Verify a file…</source>
+        <translation>بررسی یک فایل…</translation>
+    </message>
+    <message>
+        <source>Restore from a file…</source>
+        <translation>بازگردانی از یک فایل…</translation>
+    </message>
+    <message>
+        <source>The folder does not exist yet; it is made with the first backup.</source>
+        <translation>این پوشه هنوز وجود ندارد؛ با نخستین پشتیبان ساخته می‌شود.</translation>
+    </message>
+    <message>
+        <source>No automatic backup yet. Make one now with «Make a backup…».</source>
+        <translation>هنوز پشتیبان خودکاری گرفته نشده است. همین حالا با «پشتیبان‌گیری…» یکی بگیرید.</translation>
+    </message>
+    <message>
+        <source>Last good backup: {date} ({age})</source>
+        <translation>آخرین پشتیبان سالم: {date} ({age})</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>بررسی</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>بازگردانی</translation>
+    </message>
+    <message>
+        <source>The folder {folder} could not be made ({reason}). Choose another folder with «Change…».</source>
+        <translation>پوشهٔ {folder} ساخته نشد ({reason}). با «تغییر…» پوشهٔ دیگری انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Choose the folder of automatic backups</source>
+        <translation>انتخاب پوشهٔ پشتیبان‌های خودکار</translation>
+    </message>
+    <message>
+        <source>This folder cannot be used</source>
+        <translation>این پوشه را نمی‌توان به کار برد</translation>
+    </message>
+    <message>
+        <source>Automatic backups now go to the chosen folder.</source>
+        <translation>از این پس پشتیبان‌های خودکار در پوشهٔ انتخاب‌شده نوشته می‌شوند.</translation>
+    </message>
+    <message>
+        <source>About this folder</source>
+        <translation>دربارهٔ این پوشه</translation>
+    </message>
+    <message>
+        <source>Writing and checking the backup file…</source>
+        <translation>نوشتن و بررسی فایل پشتیبان…</translation>
+    </message>
+    <message>
+        <source>Backup cancelled; no file was written.</source>
+        <translation>پشتیبان‌گیری لغو شد؛ فایلی نوشته نشد.</translation>
+    </message>
+    <message>
+        <source>The backup was not made</source>
+        <translation>پشتیبان گرفته نشد</translation>
+    </message>
+    <message>
+        <source>The backup file was written and checked.</source>
+        <translation>فایل پشتیبان نوشته و بررسی شد.</translation>
+    </message>
+    <message>
+        <source>Keep the password safe: without it the file cannot be opened.</source>
+        <translation>رمز عبور را جای امنی نگه دارید: بدون آن فایل باز نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>پشتیبان گرفته شد</translation>
+    </message>
+    <message>
+        <source>Backup made: {name}</source>
+        <translation>پشتیبان گرفته شد: {name}</translation>
+    </message>
+    <message>
+        <source>File: {path}</source>
+        <translation>فایل: {path}</translation>
+    </message>
+    <message>
+        <source>Size: {size}</source>
+        <translation>اندازه: {size}</translation>
+    </message>
+    <message>
+        <source>Taken: {date}</source>
+        <translation>زمان پشتیبان‌گیری: {date}</translation>
+    </message>
+    <message>
+        <source>Password: {answer}</source>
+        <translation>رمزدار: {answer}</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>بله</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>همین حالا</translation>
+    </message>
+    <message>
+        <source>1 minute ago</source>
+        <translation>۱ دقیقه پیش</translation>
+    </message>
+    <message>
+        <source>{count} minutes ago</source>
+        <translation>{count} دقیقه پیش</translation>
+    </message>
+    <message>
+        <source>1 hour ago</source>
+        <translation>۱ ساعت پیش</translation>
+    </message>
+    <message>
+        <source>{count} hours ago</source>
+        <translation>{count} ساعت پیش</translation>
+    </message>
+    <message>
+        <source>1 day ago</source>
+        <translation>۱ روز پیش</translation>
+    </message>
+    <message>
+        <source>{count} days ago</source>
+        <translation>{count} روز پیش</translation>
+    </message>
+    <message>
+        <source>Looks damaged; verify it</source>
+        <translation>به نظر آسیب دیده است؛ آن را بررسی کنید</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>خیر</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>فایل</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>زمان</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>اندازه</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>رمز عبور</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>توضیح</translation>
+    </message>
+    <message>
+        <source>It holds:</source>
+        <translation>محتوای آن:</translation>
+    </message>
+    <message>
+        <source>Choose the backup file to verify</source>
+        <translation>انتخاب فایل پشتیبان برای بررسی</translation>
+    </message>
+    <message>
+        <source>Verifying the backup file…</source>
+        <translation>بررسی فایل پشتیبان…</translation>
+    </message>
+    <message>
+        <source>The backup file is not sound</source>
+        <translation>فایل پشتیبان سالم نیست</translation>
+    </message>
+    <message>
+        <source>The backup file is sound: every check passed and it can be restored.</source>
+        <translation>فایل پشتیبان سالم است: همهٔ بررسی‌ها را گذراند و می‌توان آن را بازگرداند.</translation>
+    </message>
+    <message>
+        <source>Backup file verified</source>
+        <translation>فایل پشتیبان بررسی شد</translation>
+    </message>
+    <message>
+        <source>Choose the backup file to restore</source>
+        <translation>انتخاب فایل پشتیبان برای بازگردانی</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTables</name>
+    <message>
+        <source>People</source>
+        <extracomment>The tables a clerk recognizes, in the order the restore confirmation lists them.</extracomment>
+        <translation>اشخاص</translation>
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation>سازمان‌ها</translation>
+    </message>
+    <message>
+        <source>Events and ceremonies</source>
+        <translation>رویدادها و مراسم</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>ملاقات‌ها</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>پیام‌ها</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>نامه‌ها</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>برچسب‌ها</translation>
+    </message>
+    <message>
+        <source>Other records (settings, lists, links)</source>
+        <translation>رکوردهای دیگر (تنظیمات، فهرست‌ها، پیوندها)</translation>
     </message>
 </context>
 <context>
@@ -42,8 +377,227 @@
         <translation>تقویم و مراسم</translation>
     </message>
     <message>
-        <source>The calendar of occasions and of the office&apos;s own ceremonies will be added to this page in a later version of PRDesk.</source>
-        <translation>تقویم مناسبت‌ها و مراسم خود اداره در نسخهٔ بعدی پی‌آر‌دسک به این صفحه اضافه می‌شود.</translation>
+        <source>Month</source>
+        <translation>ماه</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>فهرست</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>امروز</translation>
+    </message>
+    <message>
+        <source>Show today (Ctrl+T)</source>
+        <translation>نمایش امروز (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Go to date…</source>
+        <translation>برو به تاریخ…</translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation>برو</translation>
+    </message>
+    <message>
+        <source>Show the day typed</source>
+        <translation>نمایش روزی که نوشته‌اید</translation>
+    </message>
+    <message>
+        <source>Occasions</source>
+        <translation>مناسبت‌ها</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>مراسم اداره</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>دسته:</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>همهٔ دسته‌ها</translation>
+    </message>
+    <message>
+        <source>Previous year (Ctrl+PageUp)</source>
+        <translation>سال قبل (Ctrl+PageUp)</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>؛ </translation>
+    </message>
+    <message>
+        <source>Previous month (PageUp)</source>
+        <translation>ماه قبل (PageUp)</translation>
+    </message>
+    <message>
+        <source>Next month (PageDown)</source>
+        <translation>ماه بعد (PageDown)</translation>
+    </message>
+    <message>
+        <source>Next year (Ctrl+PageDown)</source>
+        <translation>سال بعد (Ctrl+PageDown)</translation>
+    </message>
+    <message>
+        <source>Birthdays</source>
+        <translation>تولدها</translation>
+    </message>
+    <message>
+        <source>Birthdays and other dates kept on people in the contacts</source>
+        <translation>تولدها و دیگر تاریخ‌هایی که برای اشخاص دفتر تماس‌ها ثبت شده است</translation>
+    </message>
+    <message>
+        <source>Hidden occasions</source>
+        <translation>مناسبت‌های پنهان</translation>
+    </message>
+    <message>
+        <source>List the catalog occasions you hid, greyed, so you can show them again</source>
+        <translation>مناسبت‌هایی را که پنهان کرده‌اید کم‌رنگ نشان می‌دهد تا بتوانید دوباره آشکارشان کنید</translation>
+    </message>
+    <message>
+        <source>Nothing on this day.</source>
+        <translation>در این روز چیزی نیست.</translation>
+    </message>
+    <message>
+        <source>Double-click an event to edit it; right-click an occasion to hide it.</source>
+        <translation>برای ویرایش مراسم روی آن دوبار کلیک کنید؛ برای پنهان کردن یک مناسبت روی آن کلیک راست کنید.</translation>
+    </message>
+    <message>
+        <source>New event on this day…</source>
+        <translation>مراسم تازه در این روز…</translation>
+    </message>
+    <message>
+        <source>Add an event on this day (Ctrl+N)</source>
+        <translation>افزودن مراسم در همین روز (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Words in the title</source>
+        <translation>واژه‌هایی از عنوان</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>نمایش</translation>
+    </message>
+    <message>
+        <source>List everything in this range</source>
+        <translation>فهرست همهٔ موارد این بازه</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>تا</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>جست‌وجو</translation>
+    </message>
+    <message>
+        <source>Type the date to show, e.g. 1405/01/01.</source>
+        <translation>تاریخ روزی را که می‌خواهید ببینید بنویسید، مثلاً ۱۴۰۵/۰۱/۰۱.</translation>
+    </message>
+    <message>
+        <source>Official holiday</source>
+        <translation>تعطیل رسمی</translation>
+    </message>
+    <message>
+        <source>Friday, the weekly holiday</source>
+        <translation>جمعه، تعطیل هفتگی</translation>
+    </message>
+    <message>
+        <source>lunar date as predicted; not yet official</source>
+        <translation>تاریخ قمری پیش‌بینی‌شده؛ هنوز رسمی نیست</translation>
+    </message>
+    <message>
+        <source>lunar date estimated</source>
+        <translation>تاریخ قمری برآوردی</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>پنهان</translation>
+    </message>
+    <message>
+        <source>Edit event…</source>
+        <translation>ویرایش مراسم…</translation>
+    </message>
+    <message>
+        <source>Mark as held</source>
+        <translation>ثبت «برگزار شد»</translation>
+    </message>
+    <message>
+        <source>Mark as cancelled</source>
+        <translation>ثبت «لغو شد»</translation>
+    </message>
+    <message>
+        <source>Mark as planned</source>
+        <translation>ثبت «برنامه‌ریزی‌شده»</translation>
+    </message>
+    <message>
+        <source>Delete event…</source>
+        <translation>حذف مراسم…</translation>
+    </message>
+    <message>
+        <source>Show this occasion again</source>
+        <translation>آشکار کردن دوبارهٔ این مناسبت</translation>
+    </message>
+    <message>
+        <source>Hide this occasion</source>
+        <translation>پنهان کردن این مناسبت</translation>
+    </message>
+    <message>
+        <source>The occasion is hidden; tick «Show hidden occasions» to see it and show it again.</source>
+        <translation>مناسبت پنهان شد؛ برای دیدن و آشکار کردن دوبارهٔ آن «نمایش مناسبت‌های پنهان» را بزنید.</translation>
+    </message>
+    <message>
+        <source>The occasion is shown again.</source>
+        <translation>مناسبت دوباره نشان داده می‌شود.</translation>
+    </message>
+    <message>
+        <source>Delete the event «{title}»?</source>
+        <translation>مراسم «{title}» حذف شود؟</translation>
+    </message>
+    <message>
+        <source>The event was deleted.</source>
+        <translation>مراسم حذف شد.</translation>
+    </message>
+    <message>
+        <source>Type the first and the last day of the range.</source>
+        <translation>روز شروع و روز پایان بازه را بنویسید.</translation>
+    </message>
+    <message>
+        <source>The last day comes before the first; swap them.</source>
+        <translation>روز پایان پیش از روز شروع است؛ جای آن دو را عوض کنید.</translation>
+    </message>
+    <message>
+        <source>Reading… {count} so far</source>
+        <translation>در حال خواندن… تا اینجا {count} مورد</translation>
+    </message>
+    <message>
+        <source>{count} items from {first} to {last}</source>
+        <translation>{count} مورد از {first} تا {last}</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>ذخیره</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>ذخیره (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <source>Close without saving (Esc)</source>
+        <translation>بستن بدون ذخیره (Esc)</translation>
     </message>
 </context>
 <context>
@@ -53,8 +607,235 @@
         <translation>مخاطبین</translation>
     </message>
     <message>
-        <source>The directory of unions, cooperatives, organizations and their people will be added to this page in a later version of PRDesk.</source>
-        <translation>فهرست اتحادیه‌ها، تعاونی‌ها، سازمان‌ها و افراد آن‌ها در نسخهٔ بعدی پی‌آر‌دسک به این صفحه اضافه می‌شود.</translation>
+        <source>Search names, organizations, positions, cities or phone numbers (Ctrl+F)</source>
+        <translation>جست‌وجوی نام، سازمان، سمت، شهر یا شمارهٔ تلفن (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>New organization</source>
+        <translation>سازمان تازه</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>شخص تازه</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>ورود از فایل…</translation>
+    </message>
+    <message>
+        <source>Import contacts from an Excel or CSV file</source>
+        <translation>ورود مخاطبین از فایل اکسل یا CSV</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>خروجی…</translation>
+    </message>
+    <message>
+        <source>Export the contacts to Excel, CSV or vCard</source>
+        <translation>خروجی مخاطبین به اکسل، CSV یا vCard</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>همهٔ انواع</translation>
+    </message>
+    <message>
+        <source>All activities</source>
+        <translation>همهٔ فعالیت‌ها</translation>
+    </message>
+    <message>
+        <source>All provinces</source>
+        <translation>همهٔ استان‌ها</translation>
+    </message>
+    <message>
+        <source>All cities</source>
+        <translation>همهٔ شهرها</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>همهٔ برچسب‌ها</translation>
+    </message>
+    <message>
+        <source>Staff and others</source>
+        <translation>همکاران و دیگران</translation>
+    </message>
+    <message>
+        <source>Our staff only</source>
+        <translation>فقط همکاران</translation>
+    </message>
+    <message>
+        <source>Not our staff</source>
+        <translation>غیر از همکاران</translation>
+    </message>
+    <message>
+        <source>Only organizations of this kind, and their people</source>
+        <translation>فقط سازمان‌های این نوع و افرادشان</translation>
+    </message>
+    <message>
+        <source>Only organizations with this activity, and their people</source>
+        <translation>فقط سازمان‌های این فعالیت و افرادشان</translation>
+    </message>
+    <message>
+        <source>Only this province</source>
+        <translation>فقط این استان</translation>
+    </message>
+    <message>
+        <source>Only this city</source>
+        <translation>فقط این شهر</translation>
+    </message>
+    <message>
+        <source>Only contacts with this tag</source>
+        <translation>فقط مخاطبین دارای این برچسب</translation>
+    </message>
+    <message>
+        <source>Our own staff or the others (people only)</source>
+        <translation>همکاران خود ما یا دیگران (فقط برای اشخاص)</translation>
+    </message>
+    <message>
+        <source>Show everyone</source>
+        <translation>نمایش همه</translation>
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation>سازمان‌ها</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>اشخاص</translation>
+    </message>
+    <message>
+        <source>Show all (clear search and filters)</source>
+        <translation>نمایش همه (پاک کردن جست‌وجو و صافی‌ها)</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>تازه</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>جست‌وجو</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>ویرایش</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Only the people of «{name}»</source>
+        <translation>فقط افراد «{name}»</translation>
+    </message>
+    <message>
+        <source>Organizations ({count})</source>
+        <translation>سازمان‌ها ({count})</translation>
+    </message>
+    <message>
+        <source>People ({count})</source>
+        <translation>اشخاص ({count})</translation>
+    </message>
+    <message>
+        <source>{count} people</source>
+        <translation>{count} شخص</translation>
+    </message>
+    <message>
+        <source>{count} of {all} people</source>
+        <translation>{count} از {all} شخص</translation>
+    </message>
+    <message>
+        <source>{count} organizations</source>
+        <translation>{count} سازمان</translation>
+    </message>
+    <message>
+        <source>{count} of {all} organizations</source>
+        <translation>{count} از {all} سازمان</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>ذخیره شد.</translation>
+    </message>
+    <message>
+        <source>The {count} selected organizations are deleted.</source>
+        <translation>{count} سازمان انتخاب‌شده پاک می‌شوند.</translation>
+    </message>
+    <message>
+        <source>{people} people of theirs stay in the contacts, linked to no organization.</source>
+        <translation>{people} نفر از افراد آن‌ها در مخاطبین می‌مانند ولی به هیچ سازمانی وصل نیستند.</translation>
+    </message>
+    <message>
+        <source>Delete?</source>
+        <translation>حذف شود؟</translation>
+    </message>
+    <message>
+        <source>Delete «{name}» from the contacts?</source>
+        <translation>«{name}» از مخاطبین پاک شود؟</translation>
+    </message>
+    <message>
+        <source>Delete the {count} selected people from the contacts?</source>
+        <translation>{count} شخص انتخاب‌شده از مخاطبین پاک شوند؟</translation>
+    </message>
+    <message>
+        <source>Their tags, other dates and position history are deleted too.</source>
+        <translation>برچسب‌ها، تاریخ‌های دیگر و سوابق سمت هم پاک می‌شوند.</translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation>حذف شد.</translation>
+    </message>
+    <message>
+        <source>Select two records to merge, or one and then find the other.</source>
+        <translation>برای ادغام دو رکورد را انتخاب کنید، یا یکی را انتخاب کنید و دیگری را پیدا کنید.</translation>
+    </message>
+    <message>
+        <source>{number} copied.</source>
+        <translation>{number} رونوشت شد.</translation>
+    </message>
+    <message>
+        <source>This record has no phone number.</source>
+        <translation>این رکورد شمارهٔ تلفن ندارد.</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>ویرایش…</translation>
+    </message>
+    <message>
+        <source>Copy phone number</source>
+        <translation>رونوشت شمارهٔ تلفن</translation>
+    </message>
+    <message>
+        <source>Show its people</source>
+        <translation>نمایش افراد این سازمان</translation>
+    </message>
+    <message>
+        <source>Add a person here…</source>
+        <translation>افزودن شخص به این سازمان…</translation>
+    </message>
+    <message>
+        <source>Merge the two selected…</source>
+        <translation>ادغام دو مورد انتخاب‌شده…</translation>
+    </message>
+    <message>
+        <source>Merge with…</source>
+        <translation>ادغام با…</translation>
+    </message>
+</context>
+<context>
+    <name>CopyLine</name>
+    <message>
+        <source>Who receives a copy, e.g. the deputy for cooperatives</source>
+        <extracomment>What a draft shows where the number goes: a printed draft can never pass for a sent letter.</extracomment>
+        <translation>گیرندهٔ رونوشت، مثلاً معاون محترم توسعهٔ تعاون</translation>
+    </message>
+    <message>
+        <source>Remove this copy line</source>
+        <translation>حذف این رونوشت</translation>
+    </message>
+</context>
+<context>
+    <name>CopyList</name>
+    <message>
+        <source>Add a copy recipient</source>
+        <translation>افزودن گیرندهٔ رونوشت</translation>
     </message>
 </context>
 <context>
@@ -80,8 +861,32 @@
         <translation>میلادی</translation>
     </message>
     <message>
-        <source>Upcoming occasions, today&apos;s meetings and birthdays will be added to the dashboard in later versions of PRDesk.</source>
-        <translation>مناسبت‌های پیش رو، ملاقات‌های امروز و زادروزها در نسخه‌های بعدی پی‌آر‌دسک به پیشخوان اضافه می‌شوند.</translation>
+        <source>The next 14 days</source>
+        <translation>۱۴ روز پیش رو</translation>
+    </message>
+    <message>
+        <source>Nothing in the next two weeks.</source>
+        <translation>در دو هفتهٔ پیش رو چیزی نیست.</translation>
+    </message>
+    <message>
+        <source>Reminders due</source>
+        <translation>یادآوری‌های سررسیده</translation>
+    </message>
+    <message>
+        <source>No reminders are due.</source>
+        <translation>یادآوری سررسیده‌ای نیست.</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>فردا</translation>
+    </message>
+    <message>
+        <source>in {count} days</source>
+        <translation>{count} روز دیگر</translation>
+    </message>
+    <message>
+        <source>Birthdays and people&apos;s dates: {count}</source>
+        <translation>تولدها و تاریخ‌های اشخاص: {count}</translation>
     </message>
     <message>
         <source>not known for this year</source>
@@ -97,26 +902,857 @@
     </message>
 </context>
 <context>
+    <name>DataSafety</name>
+    <message>
+        <source>The database is damaged and open read only, so nothing was saved. Restore a good backup on the «Backup and settings» page to go on working.</source>
+        <translation>پایگاه داده آسیب دیده است و فقط برای خواندن باز شده، پس چیزی ذخیره نشد. برای ادامهٔ کار در صفحهٔ «پشتیبان‌گیری و تنظیمات» یک پشتیبان سالم را بازگردانید.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved</source>
+        <translation>چیزی ذخیره نشد</translation>
+    </message>
+    <message>
+        <source>Wrong password</source>
+        <translation>رمز عبور نادرست</translation>
+    </message>
+    <message>
+        <source>Checking the backup file…</source>
+        <translation>بررسی فایل پشتیبان…</translation>
+    </message>
+    <message>
+        <source>The backup was not restored</source>
+        <translation>پشتیبان بازگردانده نشد</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>بازگردانی پشتیبان…</translation>
+    </message>
+    <message>
+        <source>The data of the backup taken on {date} is back.</source>
+        <translation>داده‌های پشتیبانِ {date} بازگردانده شد.</translation>
+    </message>
+    <message>
+        <source>The data from before the restore was kept as a safety copy in this file:</source>
+        <translation>داده‌های پیش از بازگردانی به صورت نسخهٔ ایمنی در این فایل نگه داشته شد:</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>پشتیبان بازگردانده شد</translation>
+    </message>
+    <message>
+        <source>Choose the backup file to restore</source>
+        <translation>انتخاب فایل پشتیبان برای بازگردانی</translation>
+    </message>
+    <message>
+        <source>Taking an automatic backup…</source>
+        <extracomment>An automatic backup was written (AutomaticBackupResult). The text of the last automatic-backup failure, or &quot;&quot; once one succeeded again. A backup was restored and the database opened again: every page must show it.</extracomment>
+        <translation>در حال گرفتن پشتیبان خودکار…</translation>
+    </message>
+    <message>
+        <source>Automatic backup saved: {name}</source>
+        <translation>پشتیبان خودکار ذخیره شد: {name}</translation>
+    </message>
+    <message>
+        <source>The automatic backup failed. The previous backups are kept.</source>
+        <translation>پشتیبان خودکار گرفته نشد. پشتیبان‌های قبلی سر جایشان هستند.</translation>
+    </message>
+    <message>
+        <source>The automatic backup was not taken</source>
+        <translation>پشتیبان خودکار گرفته نشد</translation>
+    </message>
+    <message>
+        <source>Taking an automatic backup before closing…</source>
+        <translation>گرفتن پشتیبان خودکار پیش از بستن…</translation>
+    </message>
+    <message>
+        <source>Checking the database; this may take a minute on a large database…</source>
+        <translation>بررسی پایگاه داده؛ در پایگاه دادهٔ بزرگ ممکن است یک دقیقه طول بکشد…</translation>
+    </message>
+    <message>
+        <source>The check did not run</source>
+        <translation>بررسی انجام نشد</translation>
+    </message>
+    <message>
+        <source>The window closes now; open PRDesk again.</source>
+        <translation>پنجره اکنون بسته می‌شود؛ پی‌آر‌دسک را دوباره باز کنید.</translation>
+    </message>
+    <message>
+        <source>The database was not opened again</source>
+        <translation>پایگاه داده دوباره باز نشد</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>شاید تکراری باشد</translation>
+    </message>
+    <message>
+        <source>An organization that looks the same is already in the contacts:</source>
+        <translation>سازمانی که به نظر همین سازمان است، از قبل در مخاطبین هست:</translation>
+    </message>
+    <message>
+        <source>A person who looks the same is already in the contacts:</source>
+        <translation>شخصی که به نظر همین شخص است، از قبل در مخاطبین هست:</translation>
+    </message>
+    <message>
+        <source>Open the existing record to correct it, or save this one as a new record anyway.</source>
+        <translation>رکورد موجود را باز کنید و اصلاح کنید، یا با این حال این را به عنوان رکورد تازه ذخیره کنید.</translation>
+    </message>
+    <message>
+        <source>Open the existing record</source>
+        <translation>باز کردن رکورد موجود</translation>
+    </message>
+    <message>
+        <source>Save as new anyway</source>
+        <translation>با این حال تازه ذخیره شود</translation>
+    </message>
+    <message>
+        <source>Back to the form</source>
+        <translation>بازگشت به فرم</translation>
+    </message>
+</context>
+<context>
+    <name>EventDialog</name>
+    <message>
+        <source>Does not repeat</source>
+        <translation>بدون تکرار</translation>
+    </message>
+    <message>
+        <source>Every year on the same Jalali date</source>
+        <translation>هر سال در همین تاریخ خورشیدی</translation>
+    </message>
+    <message>
+        <source>Every year on the same lunar date</source>
+        <translation>هر سال در همین تاریخ قمری</translation>
+    </message>
+    <message>
+        <source>Every month on the same Jalali day</source>
+        <translation>هر ماه در همین روز ماه خورشیدی</translation>
+    </message>
+    <message>
+        <source>Every three months on the same day</source>
+        <translation>هر سه ماه (فصلی) در همین روز</translation>
+    </message>
+    <message>
+        <source>Every week on the same weekday</source>
+        <translation>هر هفته در همین روز هفته</translation>
+    </message>
+    <message>
+        <source>Edit event</source>
+        <translation>ویرایش مراسم</translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation>مراسم تازه</translation>
+    </message>
+    <message>
+        <source>e.g. Honoring the retirees of the spring quarter</source>
+        <translation>مثلاً تکریم بازنشستگان فصل بهار</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>تاریخ</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>تمام روز</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>تا</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>ساعت</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>محل برگزاری</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>مسئول</translation>
+    </message>
+    <message>
+        <source>Type a name to add an invitee</source>
+        <translation>برای افزودن مدعو نامش را بنویسید</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Remove the selected invitee (Delete)</source>
+        <translation>حذف مدعو انتخاب‌شده (Delete)</translation>
+    </message>
+    <message>
+        <source>Invitees</source>
+        <translation>مدعوین</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>توضیحات</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>تکرار</translation>
+    </message>
+    <message>
+        <source>no end</source>
+        <translation>بی‌پایان</translation>
+    </message>
+    <message>
+        <source>Repeats until</source>
+        <translation>تکرار تا</translation>
+    </message>
+    <message>
+        <source>No reminder</source>
+        <translation>بدون یادآوری</translation>
+    </message>
+    <message>
+        <source> days before</source>
+        <translation> روز پیش از آن</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>یادآوری</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>ذخیره</translation>
+    </message>
+    <message>
+        <source>Save the event (Ctrl+S)</source>
+        <translation>ذخیرهٔ مراسم (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Delete event</source>
+        <translation>حذف مراسم</translation>
+    </message>
+    <message>
+        <source>Please check the value</source>
+        <translation>لطفاً مقدار را بررسی کنید</translation>
+    </message>
+    <message>
+        <source>The event was saved.</source>
+        <translation>مراسم ذخیره شد.</translation>
+    </message>
+    <message>
+        <source>Delete the event «{title}»?</source>
+        <translation>مراسم «{title}» حذف شود؟</translation>
+    </message>
+    <message>
+        <source>The event was deleted.</source>
+        <translation>مراسم حذف شد.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export contacts</source>
+        <translation>خروجی گرفتن از مخاطبین</translation>
+    </message>
+    <message>
+        <source>Which contacts</source>
+        <translation>کدام مخاطبین</translation>
+    </message>
+    <message>
+        <source>Everything in the contacts</source>
+        <translation>همهٔ مخاطبین</translation>
+    </message>
+    <message>
+        <source>Only what the list shows now ({count})</source>
+        <translation>فقط آنچه فهرست اکنون نشان می‌دهد ({count})</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>چه چیز</translation>
+    </message>
+    <message>
+        <source>People with their organizations, every field (can be imported back)</source>
+        <translation>اشخاص با سازمانشان، همهٔ فیلدها (دوباره وارد‌شدنی)</translation>
+    </message>
+    <message>
+        <source>People, the columns of the list</source>
+        <translation>اشخاص، ستون‌های فهرست</translation>
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation>سازمان‌ها</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>قالب</translation>
+    </message>
+    <message>
+        <source>Excel workbook (xlsx)</source>
+        <translation>فایل اکسل (xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV text for Excel and other programs (csv)</source>
+        <translation>متن CSV برای اکسل و برنامه‌های دیگر</translation>
+    </message>
+    <message>
+        <source>vCard for phones, Outlook and Thunderbird (vcf)</source>
+        <translation>کارت vCard برای گوشی، اوت‌لوک و تاندربرد</translation>
+    </message>
+    <message>
+        <source>Cells that start with =, +, - or @ are written so that Excel never runs them as formulas.</source>
+        <translation>خانه‌هایی که با =، +، - یا @ شروع می‌شوند طوری نوشته می‌شوند که اکسل هرگز آن‌ها را فرمول اجرا نکند.</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>خروجی…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>فایل اکسل (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>فایل CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>vCard file (*.vcf)</source>
+        <translation>فایل vCard (*.vcf)</translation>
+    </message>
+    <message>
+        <source>Save the export as</source>
+        <translation>ذخیرهٔ خروجی با نام</translation>
+    </message>
+    <message>
+        <source>Writing «{name}»…</source>
+        <translation>در حال نوشتن «{name}»…</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>در حال خروجی گرفتن</translation>
+    </message>
+    <message>
+        <source>{count} records were written to «{path}».</source>
+        <translation>{count} رکورد در «{path}» نوشته شد.</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>خروجی آماده شد</translation>
+    </message>
+    <message>
+        <source>The file was not written</source>
+        <translation>فایل نوشته نشد</translation>
+    </message>
+</context>
+<context>
+    <name>HealthReportDialog</name>
+    <message>
+        <source>Database health check</source>
+        <translation>بررسی سلامت پایگاه داده</translation>
+    </message>
+    <message>
+        <source>The database is sound. Nothing needs to be done.</source>
+        <translation>پایگاه داده سالم است. کاری لازم نیست.</translation>
+    </message>
+    <message>
+        <source>The database is damaged. Do not enter new data; restore the newest good backup on the Backup page.</source>
+        <translation>پایگاه داده آسیب دیده است. دادهٔ تازه وارد نکنید؛ در برگهٔ پشتیبان‌گیری تازه‌ترین پشتیبان سالم را بازگردانید.</translation>
+    </message>
+    <message>
+        <source>Database file:</source>
+        <translation>فایل پایگاه داده:</translation>
+    </message>
+    <message>
+        <source>Structure version {version} of {latest}</source>
+        <translation>نسخهٔ ساختار: {version} از {latest}</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>رکوردها</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>تعداد</translation>
+    </message>
+    <message>
+        <source>Go to the backups…</source>
+        <translation>رفتن به پشتیبان‌ها…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import contacts from a file</source>
+        <translation>ورود مخاطبین از فایل</translation>
+    </message>
+    <message>
+        <source>Choose an Excel workbook (xlsx) or a CSV file. The first row should hold the column names; check below where each column goes, then import. The whole file is imported in one go: if you cancel, nothing is changed.</source>
+        <translation>یک فایل اکسل (xlsx) یا CSV انتخاب کنید. سطر اول باید نام ستون‌ها باشد؛ در پایین ببینید هر ستون به کجا می‌رود و سپس وارد کنید. کل فایل یک‌جا وارد می‌شود: اگر لغو کنید، هیچ چیز تغییر نمی‌کند.</translation>
+    </message>
+    <message>
+        <source>No file chosen yet</source>
+        <translation>هنوز فایلی انتخاب نشده است</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>انتخاب فایل…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>فایل:</translation>
+    </message>
+    <message>
+        <source>Where each column goes</source>
+        <translation>هر ستون به کجا می‌رود</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>ستون در فایل</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>نخستین مقدار</translation>
+    </message>
+    <message>
+        <source>Goes into</source>
+        <translation>می‌رود به</translation>
+    </message>
+    <message>
+        <source>The first rows of the file</source>
+        <translation>نخستین سطرهای فایل</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>وارد کن</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>فایلی را که باید وارد شود انتخاب کنید</translation>
+    </message>
+    <message>
+        <source>Sheets (*.xlsx *.csv *.txt);;All files (*)</source>
+        <translation>جدول‌ها (*.xlsx *.csv *.txt);;همهٔ فایل‌ها (*)</translation>
+    </message>
+    <message>
+        <source>{rows} rows under the header (row {header} of the file); read as {encoding}.</source>
+        <translation>{rows} سطر زیر سطر عنوان‌ها (سطر {header} فایل)؛ خوانده شده به صورت {encoding}.</translation>
+    </message>
+    <message>
+        <source>an Excel workbook</source>
+        <translation>فایل اکسل</translation>
+    </message>
+    <message>
+        <source>Windows Arabic/Persian text (Windows-1256)</source>
+        <translation>متن عربی/فارسی ویندوز (Windows-1256)</translation>
+    </message>
+    <message>
+        <source>Unicode text (UTF-16)</source>
+        <translation>متن یونیکد (UTF-16)</translation>
+    </message>
+    <message>
+        <source>Unicode text (UTF-8)</source>
+        <translation>متن یونیکد (UTF-8)</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(بی‌نام)</translation>
+    </message>
+    <message>
+        <source>(do not import)</source>
+        <translation>(وارد نشود)</translation>
+    </message>
+    <message>
+        <source>into: {field}</source>
+        <translation>به: {field}</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>(وارد نمی‌شود)</translation>
+    </message>
+    <message>
+        <source>Importing the contacts of «{name}»…</source>
+        <translation>در حال ورود مخاطبین از «{name}»…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>در حال ورود اطلاعات</translation>
+    </message>
+    <message>
+        <source>Cancelling; nothing will be changed…</source>
+        <translation>در حال لغو؛ هیچ چیز تغییر نمی‌کند…</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was changed.</source>
+        <translation>ورود اطلاعات لغو شد؛ هیچ چیز تغییر نکرد.</translation>
+    </message>
+    <message>
+        <source>Import finished: {added} new, {updated} updated, {skipped} rows skipped.</source>
+        <translation>ورود اطلاعات تمام شد: {added} تازه، {updated} به‌روزشده، {skipped} سطر کنار گذاشته شد.</translation>
+    </message>
+    <message>
+        <source>The file was not imported</source>
+        <translation>فایل وارد نشد</translation>
+    </message>
+</context>
+<context>
+    <name>JalaliDateEdit</name>
+    <message>
+        <source>Type a date such as 1405/08/30, 1405-8-30 or 30 Aban 1405; Up and Down move it by a day.</source>
+        <translation>تاریخ را به شکل ۱۴۰۵/۰۸/۳۰ یا ۱۴۰۵-۸-۳۰ یا ۳۰ آبان ۱۴۰۵ بنویسید؛ کلیدهای بالا و پایین آن را یک روز جابه‌جا می‌کنند.</translation>
+    </message>
+</context>
+<context>
+    <name>LetterComposer</name>
+    <message>
+        <source>Recipient</source>
+        <extracomment>A letter was registered: (register id, number). The preview opened last (a draft or a registered letter), for focus and for the tests.</extracomment>
+        <translation>گیرنده</translation>
+    </message>
+    <message>
+        <source>Find in contacts: name, organization, position…</source>
+        <translation>جست‌وجو در مخاطبین: نام، سازمان، سمت…</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>جست‌وجو:</translation>
+    </message>
+    <message>
+        <source>Salutation:</source>
+        <translation>عنوان:</translation>
+    </message>
+    <message>
+        <source>e.g. Dr., Eng.</source>
+        <translation>مثلاً دکتر، مهندس</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>لقب:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>نام:</translation>
+    </message>
+    <message>
+        <source>e.g. Managing director</source>
+        <translation>مثلاً مدیرعامل</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>سمت:</translation>
+    </message>
+    <message>
+        <source>Organization:</source>
+        <translation>سازمان:</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>نامه</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>تاریخ:</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>ندارد</translation>
+    </message>
+    <message>
+        <source>Enclosed</source>
+        <translation>دارد</translation>
+    </message>
+    <message>
+        <source>Number of sheets</source>
+        <translation>تعداد برگ</translation>
+    </message>
+    <message>
+        <source>sheet(s)</source>
+        <translation>برگ</translation>
+    </message>
+    <message>
+        <source>Attachments:</source>
+        <translation>پیوست:</translation>
+    </message>
+    <message>
+        <source>(not printed)</source>
+        <translation>(درج نشود)</translation>
+    </message>
+    <message>
+        <source>Classification:</source>
+        <translation>طبقه‌بندی:</translation>
+    </message>
+    <message>
+        <source>Urgency:</source>
+        <translation>فوریت:</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>کاغذ:</translation>
+    </message>
+    <message>
+        <source>Pre-printed letterhead paper</source>
+        <translation>کاغذ سربرگ‌دار چاپی</translation>
+    </message>
+    <message>
+        <source>Print only the text, into the places the office&apos;s printed letterhead paper leaves for it</source>
+        <translation>فقط متن نامه در جاهای خالی کاغذ سربرگ‌دار چاپی اداره چاپ می‌شود</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>موضوع:</translation>
+    </message>
+    <message>
+        <source>The text of the letter, after «With greetings and respect». Each line is a paragraph.</source>
+        <translation>متن نامه، پس از «با سلام و احترام». هر سطر یک بند است.</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>رونوشت</translation>
+    </message>
+    <message>
+        <source>Register and print</source>
+        <translation>ثبت و چاپ</translation>
+    </message>
+    <message>
+        <source>Give the letter the next number in the register, then print it</source>
+        <translation>نامه با شمارهٔ بعدی در دفتر اندیکاتور ثبت و سپس چاپ می‌شود</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>پیش‌نمایش</translation>
+    </message>
+    <message>
+        <source>See the letter as it will be printed; no number is taken</source>
+        <translation>نامه را همان‌طور که چاپ می‌شود ببینید؛ شماره‌ای گرفته نمی‌شود</translation>
+    </message>
+    <message>
+        <source>New letter</source>
+        <translation>نامهٔ تازه</translation>
+    </message>
+    <message>
+        <source>Empty the form for another letter</source>
+        <translation>خالی کردن فرم برای نامهٔ دیگر</translation>
+    </message>
+    <message>
+        <source>Write whom the letter is for: a name, a position or an organization (or find them in the contacts).</source>
+        <translation>گیرندهٔ نامه را بنویسید: نام، سمت یا سازمان (یا آن را در مخاطبین جست‌وجو کنید).</translation>
+    </message>
+    <message>
+        <source>The letter has no text yet. Write its body, then try again.</source>
+        <translation>نامه هنوز متنی ندارد. متن نامه را بنویسید و دوباره امتحان کنید.</translation>
+    </message>
+    <message>
+        <source>The letter is not complete</source>
+        <translation>نامه کامل نیست</translation>
+    </message>
+    <message>
+        <source>Nothing was registered; correct the letter and try again.</source>
+        <translation>چیزی ثبت نشد؛ نامه را اصلاح کنید و دوباره امتحان کنید.</translation>
+    </message>
+    <message>
+        <source>Draft: {subject}</source>
+        <translation>پیش‌نویس: {subject}</translation>
+    </message>
+    <message>
+        <source>letter</source>
+        <translation>نامه</translation>
+    </message>
+    <message>
+        <source>draft letter</source>
+        <translation>پیش‌نویس نامه</translation>
+    </message>
+    <message>
+        <source>Letter {number} was entered in the register.</source>
+        <translation>نامهٔ شمارهٔ {number} در دفتر اندیکاتور ثبت شد.</translation>
+    </message>
+    <message>
+        <source>Letter {number}</source>
+        <translation>نامهٔ شمارهٔ {number}</translation>
+    </message>
+    <message>
+        <source>letter {number}</source>
+        <translation>نامه {number}</translation>
+    </message>
+    <message>
+        <source>Throw away the letter in the form and start a new one?</source>
+        <translation>نامهٔ داخل فرم کنار گذاشته شود و نامهٔ تازه‌ای شروع شود؟</translation>
+    </message>
+</context>
+<context>
+    <name>LetterDialog</name>
+    <message>
+        <source>New letter</source>
+        <translation>نامهٔ تازه</translation>
+    </message>
+</context>
+<context>
     <name>LettersPage</name>
+    <message>
+        <source>Void letter</source>
+        <extracomment>Rows fetched per trip to the database; a year of a busy office is a few thousand letters. The register columns shown on the page, in reading order (the XLSX export has them all).</extracomment>
+        <translation>ابطال نامه</translation>
+    </message>
+    <message>
+        <source>Why is letter {number} voided? The number stays in the register, marked void, with this reason.</source>
+        <translation>دلیل ابطال نامهٔ شمارهٔ {number} چیست؟ این شماره با همین دلیل، به‌صورت باطل‌شده، در دفتر می‌ماند.</translation>
+    </message>
     <message>
         <source>Letters and printing</source>
         <translation>نامه و چاپ</translation>
     </message>
     <message>
-        <source>Writing and printing letters, reports and calendars will be added to this page in a later version of PRDesk. The letterhead and letter numbering can already be set on the Backup and settings page.</source>
-        <translation>نوشتن و چاپ نامه‌ها، گزارش‌ها و تقویم‌ها در نسخهٔ بعدی پی‌آر‌دسک به این صفحه اضافه می‌شود. سربرگ و شماره‌گذاری نامه‌ها را از همین حالا در صفحهٔ «پشتیبان‌گیری و تنظیمات» می‌توانید تعیین کنید.</translation>
+        <source>New letter</source>
+        <extracomment>The preview opened from the register last (for focus and the tests).</extracomment>
+        <translation>نامهٔ تازه</translation>
+    </message>
+    <message>
+        <source>Outgoing register</source>
+        <translation>دفتر اندیکاتور</translation>
+    </message>
+    <message>
+        <source>Search number, recipient, subject, signer or copies (Ctrl+F)</source>
+        <translation>جست‌وجوی شماره، گیرنده، موضوع، امضاکننده یا رونوشت (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Only the letters of this year</source>
+        <translation>فقط نامه‌های این سال</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>همهٔ سال‌ها</translation>
+    </message>
+    <message>
+        <source>Issued and void</source>
+        <translation>صادره و باطل‌شده</translation>
+    </message>
+    <message>
+        <source>Issued only</source>
+        <translation>فقط صادره</translation>
+    </message>
+    <message>
+        <source>Void only</source>
+        <translation>فقط باطل‌شده</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>خروجی اکسل…</translation>
+    </message>
+    <message>
+        <source>Write the letters listed now to an Excel file</source>
+        <translation>نامه‌های فهرست فعلی در یک فایل اکسل نوشته می‌شود</translation>
+    </message>
+    <message>
+        <source>Double-click a letter to see it again; right-click to void or export.</source>
+        <translation>برای دیدن دوبارهٔ نامه دوبار کلیک کنید؛ برای ابطال یا خروجی، کلیک راست کنید.</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>جست‌وجو</translation>
+    </message>
+    <message>
+        <source>{count} letter(s) in the register</source>
+        <translation>{count} نامه در دفتر</translation>
+    </message>
+    <message>
+        <source>{count} of {all} letters</source>
+        <translation>{count} نامه از {all}</translation>
+    </message>
+    <message>
+        <source>Outgoing register ({count})</source>
+        <translation>دفتر اندیکاتور ({count})</translation>
+    </message>
+    <message>
+        <source>Preview and print</source>
+        <translation>پیش‌نمایش و چاپ</translation>
+    </message>
+    <message>
+        <source>Void…</source>
+        <translation>ابطال…</translation>
+    </message>
+    <message>
+        <source>Export the list to Excel…</source>
+        <translation>خروجی اکسل از این فهرست…</translation>
+    </message>
+    <message>
+        <source>Letter {number}</source>
+        <translation>نامهٔ شمارهٔ {number}</translation>
+    </message>
+    <message>
+        <source>Letter {number} (void)</source>
+        <translation>نامهٔ شمارهٔ {number} (باطل‌شده)</translation>
+    </message>
+    <message>
+        <source>letter {number}</source>
+        <translation>نامه {number}</translation>
+    </message>
+    <message>
+        <source>Letter {number} was voided.</source>
+        <translation>نامهٔ شمارهٔ {number} باطل شد.</translation>
+    </message>
+    <message>
+        <source>outgoing register</source>
+        <translation>دفتر اندیکاتور</translation>
+    </message>
+    <message>
+        <source>Export the register</source>
+        <translation>خروجی دفتر اندیکاتور</translation>
+    </message>
+    <message>
+        <source>Excel files (*.xlsx)</source>
+        <translation>فایل‌های اکسل (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>{count} letter(s) written to {path}</source>
+        <translation>{count} نامه در {path} نوشته شد</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>PRDesk</source>
-        <extracomment>The pages in navigation order; Ctrl+1 … Ctrl+7 follow this order. The saved UI language differs from the one this window was built in.</extracomment>
         <translation>پی‌آر‌دسک</translation>
     </message>
     <message>
         <source>&amp;File</source>
+        <extracomment>The pages in navigation order; Ctrl+1 … Ctrl+7 follow this order. The saved UI language differs from the one this window was built in.</extracomment>
         <translation>&amp;پرونده</translation>
+    </message>
+    <message>
+        <source>&amp;Back up…</source>
+        <translation>&amp;پشتیبان‌گیری…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>&amp;بازگردانی پشتیبان…</translation>
+    </message>
+    <message>
+        <source>Check the database &amp;health</source>
+        <translation>بررسی &amp;سلامت پایگاه داده</translation>
     </message>
     <message>
         <source>E&amp;xit</source>
@@ -138,6 +1774,18 @@
         <source>Database: {path}</source>
         <translation>پایگاه داده: {path}</translation>
     </message>
+    <message>
+        <source>(read only)</source>
+        <translation>(فقط خواندنی)</translation>
+    </message>
+    <message>
+        <source>Read only: the database is damaged</source>
+        <translation>فقط خواندنی: پایگاه داده آسیب دیده است</translation>
+    </message>
+    <message>
+        <source>The last automatic backup failed</source>
+        <translation>آخرین پشتیبان خودکار گرفته نشد</translation>
+    </message>
 </context>
 <context>
     <name>MeetingsPage</name>
@@ -148,6 +1796,153 @@
     <message>
         <source>The schedule of visitors&apos; meetings will be added to this page in a later version of PRDesk.</source>
         <translation>برنامهٔ ملاقات‌های مراجعان در نسخهٔ بعدی پی‌آر‌دسک به این صفحه اضافه می‌شود.</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge two organizations</source>
+        <translation>ادغام دو سازمان</translation>
+    </message>
+    <message>
+        <source>Merge two people</source>
+        <translation>ادغام دو شخص</translation>
+    </message>
+    <message>
+        <source>Find the other record of «{name}»:</source>
+        <translation>رکورد دیگرِ «{name}» را پیدا کنید:</translation>
+    </message>
+    <message>
+        <source>Name, city or phone number</source>
+        <translation>نام، شهر یا شمارهٔ تلفن</translation>
+    </message>
+    <message>
+        <source>Keep:</source>
+        <translation>بماند:</translation>
+    </message>
+    <message>
+        <source>The kept record takes the other&apos;s empty fields, tags, phone numbers, history and links; where both have a different value, the other&apos;s value is written into the notes. The other record is then removed. Nothing is lost.</source>
+        <translation>رکوردی که می‌ماند، فیلدهای خالی خود را از رکورد دیگر پر می‌کند و برچسب‌ها، شماره‌های تلفن، سوابق و پیوندهای آن را هم می‌گیرد؛ جایی که هر دو مقدار متفاوتی دارند، مقدار رکورد دیگر در یادداشت نوشته می‌شود. سپس رکورد دیگر حذف می‌شود. هیچ چیز از دست نمی‌رود.</translation>
+    </message>
+    <message>
+        <source>Merge the two records</source>
+        <translation>ادغام دو رکورد</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>نوع فعالیت</translation>
+    </message>
+    <message>
+        <source>Registration no.</source>
+        <translation>شماره ثبت</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>استان</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>شهر</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>نشانی</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>کد پستی</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>تلفن‌ها</translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <translation>نمابر</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>ایمیل</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>وبگاه</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>اشخاص</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>برچسب‌ها</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>یادداشت</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>سمت</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>سازمان</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>همراه</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>تلفن</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>تولد</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>همکار</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>بله</translation>
+    </message>
+    <message>
+        <source>Previous positions</source>
+        <translation>سمت‌های قبلی</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>فیلد</translation>
+    </message>
+    <message>
+        <source>Record {number}</source>
+        <translation>رکورد {number}</translation>
+    </message>
+    <message>
+        <source>(not chosen yet)</source>
+        <translation>(هنوز انتخاب نشده)</translation>
+    </message>
+    <message>
+        <source>the other record</source>
+        <translation>رکورد دیگر</translation>
+    </message>
+    <message>
+        <source>The two records were merged into one.</source>
+        <translation>دو رکورد در یک رکورد ادغام شدند.</translation>
     </message>
 </context>
 <context>
@@ -181,6 +1976,184 @@
     </message>
 </context>
 <context>
+    <name>MonthView</name>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>شنبه</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>یکشنبه</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>دوشنبه</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>سه‌شنبه</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>چهارشنبه</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>پنج‌شنبه</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>جمعه</translation>
+    </message>
+    <message>
+        <source>Occasion</source>
+        <translation>مناسبت</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>مراسم</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>تولد</translation>
+    </message>
+    <message>
+        <source>Person&apos;s date</source>
+        <translation>تاریخ شخص</translation>
+    </message>
+    <message>
+        <source>National</source>
+        <translation>ملی</translation>
+    </message>
+    <message>
+        <source>Religious</source>
+        <translation>مذهبی</translation>
+    </message>
+    <message>
+        <source>International</source>
+        <translation>جهانی</translation>
+    </message>
+    <message>
+        <source>Office-related</source>
+        <translation>مرتبط با اداره</translation>
+    </message>
+    <message>
+        <source>Ceremony</source>
+        <translation>مراسم</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>جلسه</translation>
+    </message>
+    <message>
+        <source>Exhibition</source>
+        <translation>نمایشگاه</translation>
+    </message>
+    <message>
+        <source>Seminar or training</source>
+        <translation>همایش و آموزش</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>بازدید</translation>
+    </message>
+    <message>
+        <source>Retiree honoring</source>
+        <translation>تکریم بازنشستگان</translation>
+    </message>
+    <message>
+        <source>Anniversary</source>
+        <translation>سالگرد</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>سایر</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>کارکنان</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>مخاطب</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>برنامه‌ریزی‌شده</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>برگزار شد</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>لغو شد</translation>
+    </message>
+    <message>
+        <source>all day</source>
+        <translation>تمام روز</translation>
+    </message>
+    <message>
+        <source>Official holiday</source>
+        <translation>تعطیل رسمی</translation>
+    </message>
+    <message>
+        <source>a greeting is customary</source>
+        <translation>پیام تبریک مرسوم است</translation>
+    </message>
+    <message>
+        <source>a condolence is customary</source>
+        <translation>پیام تسلیت مرسوم است</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>تعطیل</translation>
+    </message>
+    <message>
+        <source>+{count} more</source>
+        <translation>+{count} مورد دیگر</translation>
+    </message>
+</context>
+<context>
+    <name>NewPasswordDialog</name>
+    <message>
+        <source>Password for the backup file</source>
+        <translation>رمز عبور فایل پشتیبان</translation>
+    </message>
+    <message>
+        <source>Protect the file with a password</source>
+        <translation>فایل با رمز عبور محافظت شود</translation>
+    </message>
+    <message>
+        <source>Use a password when the file leaves this room (a USB stick, another computer). Without the password nobody can open the file, not even you: write it down and keep it safe.</source>
+        <translation>وقتی فایل از این اتاق بیرون می‌رود (حافظهٔ جانبی، رایانهٔ دیگر) رمز بگذارید. بدون رمز هیچ‌کس، حتی خود شما، نمی‌تواند فایل را باز کند: آن را یادداشت کنید و جای امنی نگه دارید.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>رمز عبور</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>تکرار رمز عبور</translation>
+    </message>
+    <message>
+        <source>Make the backup</source>
+        <translation>پشتیبان‌گیری</translation>
+    </message>
+    <message>
+        <source>The password must have at least {count} characters.</source>
+        <translation>رمز عبور باید دست‌کم {count} نویسه داشته باشد.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same. Type the password again in both fields.</source>
+        <translation>دو رمز عبور یکسان نیستند. رمز را دوباره در هر دو خانه بنویسید.</translation>
+    </message>
+</context>
+<context>
     <name>OperationRunner</name>
     <message>
         <source>Please check the value</source>
@@ -192,14 +2165,477 @@
     </message>
 </context>
 <context>
+    <name>OrganizationDialog</name>
+    <message>
+        <source>New organization</source>
+        <translation>سازمان تازه</translation>
+    </message>
+    <message>
+        <source>Edit organization</source>
+        <translation>ویرایش سازمان</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>نوع فعالیت</translation>
+    </message>
+    <message>
+        <source>Registration no.</source>
+        <translation>شماره ثبت</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>استان</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>شهر</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>نشانی</translation>
+    </message>
+    <message>
+        <source>10 digits</source>
+        <translation>ده رقم</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>کد پستی</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>تلفن‌ها</translation>
+    </message>
+    <message>
+        <source>with area code</source>
+        <translation>با پیش‌شماره</translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <translation>نمابر</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>ایمیل</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>وبگاه</translation>
+    </message>
+    <message>
+        <source>separated by commas</source>
+        <translation>با ویرگول جدا کنید</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>برچسب‌ها</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>یادداشت</translation>
+    </message>
+    <message>
+        <source>{count} people of the contacts work here.</source>
+        <translation>{count} نفر از مخاطبین در این سازمان کار می‌کنند.</translation>
+    </message>
+    <message>
+        <source>No person of the contacts is linked to this organization.</source>
+        <translation>هیچ شخصی از مخاطبین به این سازمان وصل نیست.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Password of the backup file</source>
+        <translation>رمز عبور فایل پشتیبان</translation>
+    </message>
+    <message>
+        <source>The backup file {name} is protected with a password. Type its password.</source>
+        <translation>فایل پشتیبان {name} رمز دارد. رمز عبور آن را بنویسید.</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Print preview</source>
+        <extracomment>Sheets sent by the last Print (for the status line and the tests).</extracomment>
+        <translation>پیش‌نمایش چاپ</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>چاپ…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>ذخیره به‌صورت PDF…</translation>
+    </message>
+    <message>
+        <source>Open in viewer</source>
+        <translation>باز کردن در نمایشگر</translation>
+    </message>
+    <message>
+        <source>Open the PDF in the computer&apos;s own PDF viewer</source>
+        <translation>باز کردن PDF در برنامهٔ نمایش PDF رایانه</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>صفحهٔ قبل</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>صفحهٔ بعد</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>کوچک‌نمایی</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>بزرگ‌نمایی</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>هم‌عرض پنجره</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>تمام صفحه</translation>
+    </message>
+    <message>
+        <source>Print preview — {title}</source>
+        <translation>پیش‌نمایش چاپ — {title}</translation>
+    </message>
+    <message>
+        <source>This PDF could not be opened; it may be damaged. Make it again and preview it once more.</source>
+        <translation>این PDF باز نشد؛ شاید خراب باشد. آن را دوباره بسازید و دوباره پیش‌نمایش بگیرید.</translation>
+    </message>
+    <message>
+        <source>Page {page} of {count}</source>
+        <translation>صفحهٔ {page} از {count}</translation>
+    </message>
+    <message>
+        <source>Sending the pages to the printer…</source>
+        <translation>در حال فرستادن صفحه‌ها به چاپگر…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>توقف</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>چاپ</translation>
+    </message>
+    <message>
+        <source>Nothing was printed</source>
+        <translation>چیزی چاپ نشد</translation>
+    </message>
+    <message>
+        <source>{count} page(s) sent to the printer.</source>
+        <translation>{count} صفحه به چاپگر فرستاده شد.</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>ذخیره به‌صورت PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>فایل‌های PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The PDF was not saved</source>
+        <translation>PDF ذخیره نشد</translation>
+    </message>
+    <message>
+        <source>The file {path} could not be written ({reason}). Choose another folder.</source>
+        <translation>فایل {path} نوشته نشد ({reason}). پوشهٔ دیگری انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Saved as {path}</source>
+        <translation>در {path} ذخیره شد</translation>
+    </message>
+    <message>
+        <source>The PDF could not be handed to the viewer ({reason}). Save it as a PDF instead.</source>
+        <translation>PDF به برنامهٔ نمایش داده نشد ({reason}). به‌جای آن، آن را به‌صورت PDF ذخیره کنید.</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens PDF files. Install a PDF reader, or save the PDF and send it to someone who can print it.</source>
+        <translation>هیچ برنامه‌ای روی این رایانه فایل PDF را باز نمی‌کند. یک برنامهٔ نمایش PDF نصب کنید، یا PDF را ذخیره کنید و برای کسی بفرستید که بتواند آن را چاپ کند.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>New person</source>
+        <translation>شخص تازه</translation>
+    </message>
+    <message>
+        <source>Edit person</source>
+        <translation>ویرایش شخص</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(هیچ)</translation>
+    </message>
+    <message>
+        <source>Honorific</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>لقب</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>نام خانوادگی</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>تعیین نشده</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>مرد</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>زن</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>جنسیت</translation>
+    </message>
+    <message>
+        <source>For the salutation of letters</source>
+        <translation>برای عنوان خطاب در نامه‌ها</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>سمت</translation>
+    </message>
+    <message>
+        <source>Type part of the name, then choose</source>
+        <translation>بخشی از نام را بنویسید و انتخاب کنید</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>سازمان</translation>
+    </message>
+    <message>
+        <source>Moved to this position: keep the previous one in the history</source>
+        <translation>به این سمت منصوب شده است: سمت قبلی در سوابق بماند</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>از تاریخ</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>همراه</translation>
+    </message>
+    <message>
+        <source>with area code</source>
+        <translation>با پیش‌شماره</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>تلفن</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>ایمیل</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>تولد</translation>
+    </message>
+    <message>
+        <source>A colleague on our own staff</source>
+        <translation>از همکاران خود ما</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>همکار</translation>
+    </message>
+    <message>
+        <source>Staff birthdays appear in the calendar</source>
+        <translation>تولد همکاران در تقویم می‌آید</translation>
+    </message>
+    <message>
+        <source>separated by commas</source>
+        <translation>با ویرگول جدا کنید</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>برچسب‌ها</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>یادداشت</translation>
+    </message>
+    <message>
+        <source>Previous positions</source>
+        <translation>سمت‌های قبلی</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>تا</translation>
+    </message>
+    <message>
+        <source>No previous positions are recorded.</source>
+        <translation>سمت قبلی ثبت نشده است.</translation>
+    </message>
+    <message>
+        <source>No organization is called «{name}». Choose one from the list that opens while you type, or leave the field empty.</source>
+        <translation>سازمانی به نام «{name}» نیست. از فهرستی که هنگام نوشتن باز می‌شود یکی را انتخاب کنید یا این خانه را خالی بگذارید.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPicker</name>
+    <message>
+        <source>Type a name from the contacts</source>
+        <translation>نامی از دفتر تماس‌ها بنویسید</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneList</name>
+    <message>
+        <source>Add another number</source>
+        <translation>افزودن شمارهٔ دیگر</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>برچسب شماره</translation>
+    </message>
+    <message>
+        <source>with area code</source>
+        <translation>با پیش‌شماره</translation>
+    </message>
+    <message>
+        <source>Remove this number</source>
+        <translation>حذف این شماره</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>Print</source>
+        <extracomment>Above this the printer gets the image stretched: a 1200 dpi A4 page would be a 560 MB image and no printed letter looks better for it. Pages are drawn in horizontal bands of this many rows, so memory stays small at 600 dpi. Copies for the system viewer are kept this long, then removed at the next preview.</extracomment>
+        <translation>چاپ</translation>
+    </message>
+    <message>
+        <source>The printer could not be opened. Check that it is switched on and connected, or choose another printer, then print again.</source>
+        <translation>چاپگر باز نشد. روشن و وصل بودن آن را بررسی کنید یا چاپگر دیگری انتخاب کنید، سپس دوباره چاپ کنید.</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterModel</name>
+    <message>
+        <source>Number</source>
+        <extracomment>The rows were loaded again (filter or data changed): the counts are new.</extracomment>
+        <translation>شماره</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>تاریخ</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>گیرنده</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>موضوع</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>پیوست</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>امضاکننده</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Copies:</source>
+        <translation>رونوشت:</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreConfirmDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>بازگردانی پشتیبان</translation>
+    </message>
+    <message>
+        <source>Replace the current data with this backup?</source>
+        <translation>داده‌های کنونی با این پشتیبان جایگزین شوند؟</translation>
+    </message>
+    <message>
+        <source>Backup taken on {date}</source>
+        <translation>زمان پشتیبان‌گیری: {date}</translation>
+    </message>
+    <message>
+        <source>Organization: {name}</source>
+        <translation>سازمان: {name}</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>رکوردها</translation>
+    </message>
+    <message>
+        <source>In the backup</source>
+        <translation>در پشتیبان</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>اکنون</translation>
+    </message>
+    <message>
+        <source>Everything entered after the backup was taken will be replaced. The current data is first kept as a safety copy, which is never deleted automatically.</source>
+        <translation>هر چه پس از گرفتن این پشتیبان وارد شده جایگزین می‌شود. داده‌های کنونی پیش از آن به صورت نسخهٔ ایمنی نگه داشته می‌شوند که هرگز خودکار پاک نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>Folder of the safety copy:</source>
+        <translation>پوشهٔ نسخهٔ ایمنی:</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>بازگردانی</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Backup and settings</source>
+        <extracomment>The tabs, in order.</extracomment>
         <translation>پشتیبان‌گیری و تنظیمات</translation>
     </message>
     <message>
-        <source>Making and restoring backup files will be added to this page in a later version of PRDesk; the backup folder can already be chosen below.</source>
-        <translation>ساختن و بازگرداندن فایل پشتیبان در نسخهٔ بعدی پی‌آر‌دسک به این صفحه اضافه می‌شود؛ پوشهٔ پشتیبان را از همین حالا در پایین می‌توانید انتخاب کنید.</translation>
+        <source>Backup</source>
+        <translation>پشتیبان‌گیری</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>تنظیمات</translation>
     </message>
     <message>
         <source>Letterhead</source>
@@ -392,6 +2828,18 @@
     <message>
         <source>Nothing to save: the settings were already like this.</source>
         <translation>چیزی برای ذخیره نبود: تنظیمات از پیش همین بود.</translation>
+    </message>
+</context>
+<context>
+    <name>Workers</name>
+    <message>
+        <source>Please wait</source>
+        <extracomment>``progress(done, total)``: returns False once the clerk asked to stop. The work a worker runs: it gets the progress callback and returns its result.</extracomment>
+        <translation>لطفاً صبر کنید</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
     </message>
 </context>
 </TS>

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from prdesk import __version__
-from prdesk.cli.common import db_path, echo_json
+from prdesk.cli.common import db_path, echo_json, open_db
 from prdesk.errors import PrdeskError
 
 
@@ -63,22 +63,17 @@ def date_convert(text: str, correction: int) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.pass_context
 def check(ctx: click.Context, as_json: bool) -> None:
-    """Open the database as the app would; print its schema version and row counts."""
-    from prdesk.core.text import to_persian_digits
-    from prdesk.store.db import check_report, latest_schema_version
+    """Open the database as the app would; run SQLite's integrity and foreign-key checks; print counts."""
+    from prdesk.store.health import full_check
 
-    report = check_report(db_path(ctx))
+    report = full_check(open_db(ctx))
     if as_json:
-        echo_json(report)
-        return
-    click.echo(f"پایگاه داده: {report['path']}")
-    click.echo(
-        f"نسخهٔ ساختار: {to_persian_digits(report['schema_version'])} از {to_persian_digits(latest_schema_version())}"
-        f" ({report['last_migration']})"
-    )
-    for table, count in report["tables"].items():
-        click.echo(f"  {table}: {to_persian_digits(f'{count:,}').replace(',', '٬')}")
-    click.echo("نتیجه: سالم")
+        echo_json(report.as_dict())
+    else:
+        for line in report.lines():
+            click.echo(line)
+    if not report.ok:
+        ctx.exit(1)
 
 
 def _register_optional(module: str, name: str) -> None:

@@ -159,18 +159,3 @@ def _fts_shadow_tables(db: Database) -> set[str]:
     for name in db.table_names(fts4=True) + db.table_names(fts5=True):
         shadow.update({name, *(f"{name}_{s}" for s in ("data", "idx", "docsize", "config", "content", "segments", "segdir", "stat", "docsize"))})
     return shadow
-
-
-def check_report(path: Path | str) -> dict:
-    """Open ``path`` as the app would and report its schema version and row counts."""
-    db = open_database(path)
-    try:
-        version, last = schema_version(db)
-        return {
-            "path": str(Path(path).resolve()),
-            "schema_version": version,
-            "last_migration": last,
-            "tables": table_counts(db),
-        }
-    finally:
-        db.close()

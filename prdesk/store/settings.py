@@ -8,6 +8,7 @@ from typing import Callable
 
 from sqlite_utils import Database
 
+from prdesk.core.letter_number import check_pattern
 from prdesk.core.text import clean, phone_digits, to_ascii_digits
 from prdesk.errors import ValidationError
 
@@ -47,20 +48,6 @@ def _phone(value: str) -> str:
     return digits
 
 
-def _letter_pattern(value: str) -> str:
-    text = clean(value)
-    if "{seq}" not in text:
-        raise ValidationError("الگوی شمارهٔ نامه باید {seq} (شمارهٔ ترتیبی) را داشته باشد؛ مثلاً {seq}/ص/{yyyy}.")
-    unknown = set(re.findall(r"\{(\w+)\}", text)) - {"seq", "type", "unit", "yy", "yyyy"}
-    if unknown:
-        raise ValidationError(
-            "الگوی شمارهٔ نامه نشانهٔ ناشناخته دارد: "
-            + "، ".join("{" + u + "}" for u in sorted(unknown))
-            + ". نشانه‌های مجاز: {seq} {type} {unit} {yy} {yyyy}."
-        )
-    return text
-
-
 def _header_order(value: str) -> str:
     parts = [p.strip() for p in clean(value).split(",")]
     if sorted(parts) != ["attachment", "date", "number"]:
@@ -89,7 +76,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("logo_path", ""),
     Setting("signatory_name", ""),
     Setting("signatory_position", "مدیرکل"),
-    Setting("letter_number_pattern", "{seq}/ص/{yyyy}", _letter_pattern),
+    Setting("letter_number_pattern", "{seq}/ص/{yyyy}", check_pattern),
     Setting("letter_type_code", "ص"),
     Setting("letter_unit_code", ""),
     Setting("letter_header_order", "date,number,attachment", _header_order),

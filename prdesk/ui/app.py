@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -13,9 +14,8 @@ from sqlite_utils import Database
 
 from prdesk.errors import DatabaseLocked, PrdeskError, StorageError
 from prdesk.paths import APP_NAME, resource
-from prdesk.store.db import open_database
 from prdesk.store.settings import get_setting
-from prdesk.ui import i18n
+from prdesk.ui import data_safety, i18n
 from prdesk.core.text import left_to_right
 from prdesk.ui.bus import Bus
 from prdesk.ui.crash import crash_reporting
@@ -84,19 +84,37 @@ def acquire_lock(db_path: Path) -> QLockFile:
     )
 
 
-class Desk(QObject):
-    """The open database, its change bus and its main window; rebuilds the window for a new language."""
+#: Set to "0" to keep automatic backups off in a real run (benchmarks, screenshots).
+AUTOMATIC_BACKUPS_ENV = "PRDESK_AUTOMATIC_BACKUPS"
 
-    def __init__(self, db: Database, db_path: Path, language: str | None = None):
+
+class Desk(QObject):
+    """The open database, its change bus and its main window; rebuilds the window for a new language.
+
+    Automatic backups are off unless ``automatic_backups`` (run() turns them on), so a test never
+    writes backups it did not ask for. ``read_only`` is the refusal every write gets while the
+    database is damaged.
+    """
+
+    def __init__(self, db: Database, db_path: Path, language: str | None = None, *,
+                 automatic_backups: bool = False, read_only: str = ""):
         super().__init__()
         self.db = db
         self.db_path = Path(db_path)
         self.bus = Bus(self)
+        self.automatic_backups = automatic_backups
         self.language = language or get_setting(db, "ui_language")
-        self.window = self._build_window()
+        self.window = self._build_window(read_only)
 
-    def _build_window(self) -> MainWindow:
-        window = MainWindow(self.db, self.db_path, self.bus, language=self.language)
+    def _build_window(self, read_only: str = "") -> MainWindow:
+        window = MainWindow(
+            self.db,
+            self.db_path,
+            self.bus,
+            language=self.language,
+            automatic_backups=self.automatic_backups,
+            read_only=read_only,
+        )
         window.desk = self
         # Queued: the window that announced the change is still inside its own slot.
         window.language_changed.connect(self.switch_language, Qt.ConnectionType.QueuedConnection)
@@ -108,11 +126,16 @@ class Desk(QObject):
             return
         old = self.window
         page = old.current_page().key
+        tab = old.pages["settings"].current_tab()
         old.save_geometry()
+        # The new window continues the old one's automatic backups; closing the old takes none.
+        baseline = old.safety.retire()
         i18n.apply_language(QApplication.instance(), language)
         self.language = language
-        self.window = self._build_window()
+        self.window = self._build_window(old.runner.refusal)
+        self.window.safety.take_over(baseline, old.safety.last_failure)
         self.window.show_page(page)
+        self.window.pages["settings"].show_tab(tab)
         if old.isVisible():
             self.window.show()
         old.language_changed.disconnect(self.switch_language)
@@ -121,19 +144,20 @@ class Desk(QObject):
         self.window.show_status(QCoreApplication.translate("App", "The window now uses the language you chose."))
 
 
-def open_desk(db: Database, db_path: Path) -> Desk:
+def open_desk(db: Database, db_path: Path, *, automatic_backups: bool = False, read_only: str = "") -> Desk:
     """Set up the running QApplication for the database's saved language and build its Desk."""
     language = get_setting(db, "ui_language")
     prepare_application(QApplication.instance(), language)
-    return Desk(db, db_path, language)
+    return Desk(db, db_path, language, automatic_backups=automatic_backups, read_only=read_only)
 
 
-def create_main_window(db: Database, db_path: Path) -> MainWindow:
+def create_main_window(db: Database, db_path: Path, *, automatic_backups: bool = False) -> MainWindow:
     """A main window on an open database, in its saved language (no lock, no new QApplication).
 
     The window's ``desk`` attribute holds the Desk, which replaces ``desk.window`` on a language switch.
+    Automatic backups stay off unless asked for.
     """
-    return open_desk(db, db_path).window
+    return open_desk(db, db_path, automatic_backups=automatic_backups).window
 
 
 def run(db_path: Path) -> int:
@@ -151,12 +175,17 @@ def run(db_path: Path) -> int:
             return 1
         try:
             try:
-                db = open_database(db_path)
+                # quick_check first: a damaged database is never opened for writing.
+                opened = data_safety.open_checked(db_path)
             except PrdeskError as exc:
                 messages.show_error(None, str(exc), title=_not_opened())
                 return 1
+            if opened is None:
+                return 1
+            db, read_only = opened
             try:
-                desk = open_desk(db, db_path)
+                automatic = os.environ.get(AUTOMATIC_BACKUPS_ENV, "1") != "0"
+                desk = open_desk(db, db_path, automatic_backups=automatic and not read_only, read_only=read_only)
                 desk.window.show()
                 return app.exec()
             finally:

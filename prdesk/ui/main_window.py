@@ -24,7 +24,7 @@ from prdesk.store.settings import get_setting
 from prdesk.core.text import left_to_right
 from prdesk.ui.bus import Bus
 from prdesk.ui.dialogs.about import AboutDialog
-from prdesk.ui.operations import OperationRunner
+from prdesk.ui.data_safety import DataSafety, GuardedRunner
 from prdesk.ui.pages.base import Page, PageContext
 from prdesk.ui.pages.calendar import CalendarPage
 from prdesk.ui.pages.contacts import ContactsPage
@@ -77,6 +77,8 @@ class MainWindow(QMainWindow):
         *,
         language: str,
         today: Callable[[], dt.date] = dt.date.today,
+        automatic_backups: bool = False,
+        read_only: str = "",
     ):
         super().__init__()
         self.db = db
@@ -84,10 +86,16 @@ class MainWindow(QMainWindow):
         self.bus = bus
         self.language = language
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("PRDesk") + " — " + self.db_path.name)
         self.setStyleSheet(STYLE_SHEET)
-        self.runner = OperationRunner(bus, self)
+        self.runner = GuardedRunner(bus, self)
+        self.runner.refusal = read_only
         self.context = PageContext(db, self.db_path, bus, self.runner, self.show_status, today)
+        # Automatic backups are off unless asked for: the app turns them on, tests only to test them.
+        self.safety = DataSafety(
+            self, db, self.db_path, bus, self.runner, self.show_status, automatic=automatic_backups
+        )
+        self.safety.restored.connect(self._after_restore)
+        self.safety.failure_changed.connect(self._show_backup_failure)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -105,6 +113,8 @@ class MainWindow(QMainWindow):
             max(self.nav.fontMetrics().horizontalAdvance(p.title()) for p in self.pages.values()) + 72
         )
         self.nav.currentRowChanged.connect(self._show_row)
+        self.backup_panel = self.pages["settings"].backup
+        self.backup_panel.attach(self.safety)
 
         central = QWidget()
         row = QHBoxLayout(central)
@@ -116,6 +126,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._build_status_bar()
+        self._show_read_only()
 
         self._today = today()
         self.clock = QTimer(self)
@@ -131,6 +142,18 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.backup_action = QAction(self.tr("&Back up…"), self)
+        self.backup_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.backup_action.triggered.connect(self.make_backup)
+        file_menu.addAction(self.backup_action)
+        self.restore_action = QAction(self.tr("&Restore a backup…"), self)
+        self.restore_action.triggered.connect(self.restore_backup)
+        file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
+        self.health_action = QAction(self.tr("Check the database &health"), self)
+        self.health_action.triggered.connect(self.check_health)
+        file_menu.addAction(self.health_action)
+        file_menu.addSeparator()
         self.exit_action = QAction(self.tr("E&xit"), self)
         self.exit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.exit_action.triggered.connect(self.close)
@@ -161,6 +184,12 @@ class MainWindow(QMainWindow):
         self.date_label.setObjectName("statusDate")
         self.db_label.setContentsMargins(0, 0, 16, 0)
         self.date_label.setContentsMargins(16, 0, 8, 0)
+        # Stays until the problem is gone: a failed automatic backup or a read-only database.
+        self.safety_label = QLabel()
+        self.safety_label.setObjectName("fieldError")
+        self.safety_label.setContentsMargins(8, 0, 8, 0)
+        self.safety_label.hide()
+        self.statusBar().addPermanentWidget(self.safety_label)
         self.statusBar().addPermanentWidget(self.db_label)
         self.statusBar().addPermanentWidget(self.date_label)
         self._show_today()
@@ -182,6 +211,52 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         """The About box: version and the database file."""
         AboutDialog(self.db_path, self).exec()
+
+    def show_backups(self) -> None:
+        """Show the Backup tab of «Backup and settings»."""
+        self.show_page("settings")
+        self.pages["settings"].show_tab("backup")
+
+    def make_backup(self) -> None:
+        """File → Back up…: on the Backup tab, so the new file shows in the list."""
+        self.show_backups()
+        self.backup_panel.create_backup()
+
+    def restore_backup(self) -> None:
+        """File → Restore a backup…"""
+        self.show_backups()
+        self.backup_panel.restore_chosen_file()
+
+    def check_health(self) -> None:
+        """File → Check the database health: the full check on a worker, then its report."""
+        if self.safety.check_health():
+            self.show_backups()
+
+    def _after_restore(self) -> None:
+        self._show_read_only()
+        # Every area: the whole database is another one now.
+        areas = {"settings", "backups", "today"}
+        for page in self.pages.values():
+            areas.update(page.areas)
+        self.bus.announce(*sorted(areas))
+
+    def _show_read_only(self) -> None:
+        title = self.tr("PRDesk") + " — " + self.db_path.name
+        if self.safety.read_only:
+            title += " " + self.tr("(read only)")
+            self.safety_label.setText(self.tr("Read only: the database is damaged"))
+            self.safety_label.setToolTip(self.runner.refusal)
+            self.safety_label.show()
+        else:
+            self._show_backup_failure(self.safety.last_failure)
+        self.setWindowTitle(title)
+
+    def _show_backup_failure(self, text: str) -> None:
+        if self.safety.read_only:
+            return
+        self.safety_label.setText(self.tr("The last automatic backup failed") if text else "")
+        self.safety_label.setToolTip(text)
+        self.safety_label.setVisible(bool(text))
 
     def _show_row(self, row: int) -> None:
         if row < 0:
@@ -230,4 +305,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()
+        self.clock.stop()
+        self.safety.backup_before_close()
         super().closeEvent(event)

@@ -53,3 +53,8 @@ def test_lunar_correction_accepts_persian_digits_and_sign(db):
     assert get_setting(db, "lunar_correction") == "-2"
     update_settings(db, {"lunar_correction": "+۱"})
     assert get_setting(db, "lunar_correction") == "1"
+
+
+def test_letter_pattern_accepts_padded_serial(db):
+    update_settings(db, {"letter_number_pattern": "{unit}/{seq:5}"})
+    assert get_setting(db, "letter_number_pattern") == "{unit}/{seq:5}"

@@ -16,6 +16,7 @@ from tests.ui.helpers import retype, type_text
 @pytest.fixture
 def page(window):
     window.show_page("settings")
+    window.pages["settings"].show_tab("settings")
     return window.pages["settings"]
 
 

@@ -1,4 +1,4 @@
-"""The backup-and-settings page: the settings form (letterhead, signatory, numbering, paper, language)."""
+"""The backup-and-settings page: a Backup tab and a Settings tab (letterhead, numbering, paper, language)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +28,7 @@ from prdesk.core.text import to_persian_digits
 from prdesk.errors import ValidationError
 from prdesk.store.settings import get_settings, update_settings
 from prdesk.ui.dialogs import messages, pickers
+from prdesk.ui.pages.backup import BackupPanel
 from prdesk.ui.pages.base import Page
 
 HEADER_LINES = ("date", "number", "attachment")
@@ -43,10 +45,12 @@ class _Field:
 
 
 class SettingsPage(Page):
-    """Edits prdesk.store.settings; Save validates everything and writes in one transaction."""
+    """Backups in one tab; in the other, prdesk.store.settings, saved all at once in one transaction."""
 
     key = "settings"
     areas = ("settings",)
+    #: The tabs, in order.
+    TABS = ("backup", "settings")
 
     def title(self) -> str:
         return self.tr("Backup and settings")
@@ -54,12 +58,16 @@ class SettingsPage(Page):
     def build(self) -> None:
         self.fields: dict[str, _Field] = {}
         self._captions: list[QLabel] = []
-        self.add_sentence(
-            self.tr(
-                "Making and restoring backup files will be added to this page in a later version of "
-                "PRDesk; the backup folder can already be chosen below."
-            )
-        )
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settingsTabs")
+        self.backup = BackupPanel(self.context)
+        self.settings_tab = QWidget()
+        self.settings_tab.setObjectName("settingsTab")
+        tab_layout = QVBoxLayout(self.settings_tab)
+        tab_layout.setContentsMargins(4, 10, 8, 8)
+        self.tabs.addTab(self.backup, self.tr("Backup"))
+        self.tabs.addTab(self.settings_tab, self.tr("Settings"))
+        self.layout_.addWidget(self.tabs, 1)
 
         form_holder = QWidget()
         form_holder.setObjectName("settingsForm")
@@ -134,7 +142,7 @@ class SettingsPage(Page):
         self.scroll.setWidget(form_holder)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.layout_.addWidget(self.scroll, 1)
+        tab_layout.addWidget(self.scroll, 1)
 
         buttons = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Save"))
@@ -147,15 +155,23 @@ class SettingsPage(Page):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.revert_button)
         buttons.addStretch(1)
-        self.layout_.addLayout(buttons)
+        tab_layout.addLayout(buttons)
 
-        self.save_action = QAction(self.tr("Save"), self)
+        self.save_action = QAction(self.tr("Save"), self.settings_tab)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
         self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.save_action.triggered.connect(self.save)
-        self.addAction(self.save_action)
+        self.settings_tab.addAction(self.save_action)
 
         self.reload()
+
+    def show_tab(self, key: str) -> None:
+        """Show the "backup" or the "settings" tab."""
+        self.tabs.setCurrentIndex(self.TABS.index(key))
+
+    def current_tab(self) -> str:
+        """The key of the tab shown now."""
+        return self.TABS[self.tabs.currentIndex()]
 
     # --- building the form ---------------------------------------------------------------
 
@@ -316,6 +332,7 @@ class SettingsPage(Page):
         else:
             field.error.setText(str(exc))
             field.error.show()
+            self.show_tab("settings")
             field.editor.setFocus(Qt.FocusReason.OtherFocusReason)
             self.scroll.ensureWidgetVisible(field.editor)
         self.context.show_status(self.tr("Nothing was saved; correct the marked value and save again."))

@@ -1,0 +1,101 @@
+"""The ``contacts`` commands: import a sheet, export the directory, search by any spelling."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from prdesk.cli.common import echo_json, open_db
+from prdesk.core.contacts import ContactFilter
+
+
+@click.group()
+def contacts() -> None:
+    """The directory of organizations and people."""
+
+
+@contacts.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.pass_context
+def import_command(ctx: click.Context, file: Path, as_json: bool) -> None:
+    """Import FILE (CSV in UTF-8 or Windows-1256, or XLSX); columns are matched from the header."""
+    from prdesk.core.contacts import IMPORT_FIELD_BY_KEY, guess_mapping
+    from prdesk.store.contacts_io import import_contacts, preview
+
+    db = open_db(ctx)
+    sheet = preview(file, 0)
+    mapping = guess_mapping(sheet.headers)
+    if not as_json:
+        for index, key in sorted(mapping.items()):
+            click.echo(f"ستون «{sheet.headers[index]}» ← {IMPORT_FIELD_BY_KEY[key].persian}", err=True)
+    show_bar = sys.stderr.isatty() and not as_json
+    with click.progressbar(length=max(sheet.total, 1), label="ورود اطلاعات", file=sys.stderr,
+                           hidden=not show_bar) as bar:
+        last = [0]
+
+        def progress(done: int, total: int) -> bool:
+            bar.update(done - last[0])
+            last[0] = done
+            return True
+
+        summary = import_contacts(db, file, mapping, progress)
+    if as_json:
+        echo_json({
+            "total": summary.total,
+            "imported_people": summary.imported_people,
+            "imported_organizations": summary.imported_organizations,
+            "updated_people": summary.updated_people,
+            "updated_organizations": summary.updated_organizations,
+            "unchanged": summary.unchanged,
+            "empty_rows": summary.empty_rows,
+            "skipped": [{"row": row, "reason": reason} for row, reason in summary.skipped],
+            "duplicates": [{"row": row, "message": text} for row, text in summary.duplicates],
+            "encoding": summary.encoding,
+        })
+    else:
+        click.echo(summary.describe())
+
+
+@contacts.command("export")
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "vcf"]), required=True,
+              help="csv: UTF-8 with BOM for Excel; xlsx: right-to-left sheet; vcf: vCard 3.0 for phones and mail programs.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The file to write.")
+@click.option("--kind", default="", help="Only organizations of this kind (and their people), e.g. «اتحادیه».")
+@click.option("--tag", default="", help="Only people and organizations with this tag.")
+@click.pass_context
+def export_command(ctx: click.Context, fmt: str, out: Path, kind: str, tag: str) -> None:
+    """Export the directory (or the part chosen with --kind/--tag) as CSV, XLSX or vCard."""
+    from prdesk.core.text import clean
+    from prdesk.store.contacts_io import export_contacts
+
+    count = export_contacts(open_db(ctx), out, fmt, ContactFilter(kind=clean(kind), tag=clean(tag)))
+    click.echo(f"{count} ردیف در «{out}» نوشته شد.")
+
+
+@contacts.command("search")
+@click.argument("text")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000), help="At most this many matches.")
+@click.option("--json", "as_json", is_flag=True, help="Print the matches as JSON.")
+@click.pass_context
+def search_command(ctx: click.Context, text: str, limit: int, as_json: bool) -> None:
+    """Find people and organizations by name, organization, position, city or phone; best match first."""
+    from prdesk.store.contacts import search_contacts
+
+    results = search_contacts(open_db(ctx), text, limit)
+    if as_json:
+        echo_json(results)
+        return
+    if not results:
+        click.echo("چیزی پیدا نشد.")
+        return
+    for item in results:
+        if item["type"] == "person":
+            parts = [item["name"], item["position"], item["organization"], item["city"], item["mobile"] or item["phone"]]
+            label = "شخص"
+        else:
+            parts = [item["name"], item["kind"], item["city"], "، ".join(item["phones"])]
+            label = "سازمان"
+        click.echo(f"[{label} {item['id']}] " + " | ".join(p for p in parts if p))

@@ -1,0 +1,190 @@
+"""Database health: SQLite's quick_check, integrity_check and foreign_key_check as plain results."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from prdesk.core.text import to_persian_digits
+from prdesk.errors import StorageError
+from prdesk.store.db import BUSY_TIMEOUT_MS
+
+# Enough to tell the clerk and a technician what is wrong; a badly damaged file can list millions.
+MAX_PROBLEMS = 20
+
+TITLES = {
+    "quick_check": "بررسی سریع",
+    "integrity_check": "بررسی کامل سلامت",
+    "foreign_key_check": "بررسی پیوند ردیف‌ها",
+}
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The outcome of one SQLite check: ok, or the first problems it found."""
+
+    name: str
+    ok: bool
+    problems: tuple[str, ...] = ()
+
+    @property
+    def title(self) -> str:
+        return TITLES[self.name]
+
+    def line(self) -> str:
+        """One line for the check report: «بررسی سریع: سالم»."""
+        if self.ok:
+            return f"{self.title}: سالم"
+        return f"{self.title}: مشکل دارد — {self.problems[0]}"
+
+
+@dataclass(frozen=True)
+class HealthReport:
+    """What ``full_check`` found: each check's result, the schema version and the row counts."""
+
+    path: str
+    checks: tuple[CheckResult, ...]
+    schema_version: int = 0
+    latest_schema_version: int = 0
+    tables: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return all(c.ok for c in self.checks)
+
+    def lines(self) -> list[str]:
+        """The report as the command line and the check dialog print it."""
+        out = [f"پایگاه داده: {self.path}"]
+        out.append(
+            f"نسخهٔ ساختار: {to_persian_digits(self.schema_version)} از {to_persian_digits(self.latest_schema_version)}"
+        )
+        for check in self.checks:
+            out.append(check.line())
+            out.extend(f"    {p}" for p in check.problems[1:])
+        for table, count in self.tables.items():
+            out.append(f"  {table}: {to_persian_digits(f'{count:,}').replace(',', '٬')}")
+        if self.ok:
+            out.append("نتیجه: سالم")
+        else:
+            out.append(
+                "نتیجه: پایگاه داده آسیب دیده است. چیزی در آن ننویسید و آخرین فایل پشتیبان سالم را بازگردانید."
+            )
+        return out
+
+    def as_dict(self) -> dict:
+        """The report as JSON-ready data (``prdesk check --json``)."""
+        return {
+            "path": self.path,
+            "ok": self.ok,
+            "schema_version": self.schema_version,
+            "latest_schema_version": self.latest_schema_version,
+            "checks": {c.name: {"ok": c.ok, "problems": list(c.problems)} for c in self.checks},
+            "tables": dict(self.tables),
+        }
+
+
+def _connection(db: Database | sqlite3.Connection) -> sqlite3.Connection:
+    return db.conn if isinstance(db, Database) else db
+
+
+def open_read_only(path: Path | str) -> sqlite3.Connection:
+    """A read-only connection that cannot run code stored in the file's schema."""
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.execute("PRAGMA trusted_schema = OFF")
+    conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
+def open_for_checking(path: Path | str) -> sqlite3.Connection:
+    """A connection that only reads a live database and leaves no side files behind.
+
+    A ``mode=ro`` connection cannot remove the -wal and -shm files it creates; this one can, as
+    the last connection to close, so looking at the clerk's database leaves its folder as it was.
+    """
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.execute("PRAGMA query_only = ON")
+    conn.execute("PRAGMA trusted_schema = OFF")
+    return conn
+
+
+def _pragma_check(db: Database | sqlite3.Connection, name: str, pragma: str) -> CheckResult:
+    try:
+        rows = _connection(db).execute(pragma).fetchall()
+    except sqlite3.DatabaseError as exc:
+        return CheckResult(name, False, (f"SQLite: {exc}",))
+    # SQLite may pack several findings into one row, under a "*** in database main ***" line.
+    messages = tuple(
+        line.strip() for r in rows for line in str(r[0]).splitlines() if line.strip() and not line.startswith("***")
+    )
+    if messages == ("ok",):
+        return CheckResult(name, True)
+    return CheckResult(name, False, messages[:MAX_PROBLEMS] or ("SQLite پاسخی نداد.",))
+
+
+def quick_check(db: Database | sqlite3.Connection) -> CheckResult:
+    """SQLite's ``quick_check``: the file's structure, fast enough for start-up and every backup."""
+    return _pragma_check(db, "quick_check", f"PRAGMA quick_check({MAX_PROBLEMS})")
+
+
+def integrity_check(db: Database | sqlite3.Connection) -> CheckResult:
+    """SQLite's ``integrity_check``: structure plus every index against its table."""
+    return _pragma_check(db, "integrity_check", f"PRAGMA integrity_check({MAX_PROBLEMS})")
+
+
+def foreign_key_check(db: Database | sqlite3.Connection) -> CheckResult:
+    """Rows that point at a row of another table that no longer exists."""
+    try:
+        cursor = _connection(db).execute("PRAGMA foreign_key_check")
+        rows = cursor.fetchmany(MAX_PROBLEMS)
+    except sqlite3.DatabaseError as exc:
+        return CheckResult("foreign_key_check", False, (f"SQLite: {exc}",))
+    problems = tuple(
+        f"ردیف {to_persian_digits(rowid)} جدول {table} به ردیفی از جدول {parent} اشاره می‌کند که وجود ندارد."
+        for table, rowid, parent, _fk in rows
+    )
+    return CheckResult("foreign_key_check", not problems, problems)
+
+
+def full_check(db: Database | sqlite3.Connection | Path | str) -> HealthReport:
+    """integrity_check and foreign_key_check, plus schema version and row counts (``prdesk check``).
+
+    Given a path, the file is opened for reading only (``query_only``), so a damaged database is
+    never written to.
+    """
+    from prdesk.store.db import latest_schema_version, schema_version, table_counts
+
+    own = isinstance(db, (str, Path))
+    if own and not Path(db).is_file():
+        raise StorageError(f"فایل پایگاه دادهٔ «{db}» پیدا نشد. مسیر را بررسی کنید.")
+    conn = open_for_checking(db) if own else _connection(db)
+    try:
+        path = conn.execute("PRAGMA database_list").fetchone()[2] or ":memory:"
+        checks = (integrity_check(conn), foreign_key_check(conn))
+        version, tables = 0, {}
+        try:
+            wrapped = Database(conn)
+            version = schema_version(wrapped)[0]
+            tables = table_counts(wrapped)
+        except sqlite3.DatabaseError as exc:
+            if checks[0].ok:
+                checks = (CheckResult("integrity_check", False, (f"SQLite: {exc}",)), checks[1])
+        return HealthReport(path, checks, version, latest_schema_version(), tables)
+    finally:
+        if own:
+            conn.close()
+
+
+def checkpoint(db: Database | sqlite3.Connection) -> bool:
+    """Fold the WAL into the database file (log-off, shutdown); True when it was folded in whole.
+
+    Readers in other connections can hold part of the WAL back; SQLite then finishes the
+    checkpoint later on its own, so False is a reason to log, not to alarm the clerk.
+    """
+    try:
+        busy, _log, _done = _connection(db).execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    except sqlite3.DatabaseError:
+        return False
+    return busy == 0

@@ -1,0 +1,514 @@
+"""The window's guard of its data: automatic backups, the health check, restore, log-off, damage at start."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+from sqlite_utils import Database
+
+from prdesk.core.text import left_to_right, to_persian_digits
+from prdesk.errors import PrdeskError, RefusedDatabase, StorageError, ValidationError
+from prdesk.store import health
+from prdesk.store.backup import (
+    BackupCancelled,
+    PasswordRequired,
+    RestoreResult,
+    WrongPassword,
+    default_safety_folder,
+    preview_restore,
+    restore,
+)
+from prdesk.store.db import SQLITE_MAGIC, inspect_file, open_database
+from prdesk.store.migrations import APPLICATION_ID
+from prdesk.store.rotation import (
+    AUTOMATIC_INTERVAL_SECONDS,
+    AutomaticBackupResult,
+    BackupFile,
+    ChangeState,
+    automatic_backup,
+    backup_folder,
+    change_state,
+    last_good_backup,
+    list_backups,
+    needs_backup,
+)
+from prdesk.store.settings import get_settings
+from prdesk.ui.bus import Bus
+from prdesk.ui.dialogs import backup_dialogs, messages
+from prdesk.ui.operations import OperationRunner, Outcome
+from prdesk.ui.workers import Progress, Worker, run_with_progress, wait_for
+
+log = logging.getLogger(__name__)
+
+
+
+def read_only_refusal() -> str:
+    """What a write attempt is told while the database is open read only."""
+    return QCoreApplication.translate("DataSafety", 
+        "The database is damaged and open read only, so nothing was saved. "
+        "Restore a good backup on the «Backup and settings» page to go on working."
+    )
+
+
+class GuardedRunner(OperationRunner):
+    """The operation runner, refusing every write while ``refusal`` says why (a damaged database)."""
+
+    def __init__(self, bus: Bus, parent: QWidget | None = None):
+        super().__init__(bus, parent)
+        self.refusal = ""
+
+    def run(self, call: Callable[[], Any], *, area: str,
+            on_invalid: Callable[[ValidationError], None] | None = None) -> Outcome:
+        if self.refusal:
+            title = QCoreApplication.translate("DataSafety", "Nothing was saved")
+            messages.show_error(self.parent, self.refusal, title=title)
+            return Outcome(error=StorageError(self.refusal))
+        return super().run(call, area=area, on_invalid=on_invalid)
+
+
+# --- passwords and restore, shared by the window and the start-up -------------------------------
+
+
+def unlock(
+    parent: QWidget | None,
+    backup_path: Path,
+    attempt: Callable[[str | None, Progress], Any],
+    *,
+    label: str,
+    failure_title: str,
+) -> tuple[Any, str | None] | None:
+    """Run ``attempt(password, progress)`` on a worker, asking for the password as long as needed.
+
+    Returns (its value, the password that worked) or None when the clerk cancelled or the file was
+    refused (the refusal has been shown).
+    """
+    password: str | None = None
+    while True:
+        outcome = run_with_progress(
+            parent, lambda progress, pw=password: attempt(pw, progress), label=label, cancelled_error=BackupCancelled
+        )
+        if outcome.cancelled:
+            return None
+        error = outcome.error
+        if error is None:
+            return outcome.value, password
+        if isinstance(error, WrongPassword):
+            messages.show_error(parent, str(error), title=QCoreApplication.translate("DataSafety", "Wrong password"))
+        elif not isinstance(error, PasswordRequired):
+            messages.show_error(parent, str(error), title=failure_title)
+            return None
+        password = backup_dialogs.ask_password(parent, backup_path.name)
+        if password is None:
+            return None
+
+
+def restore_flow(
+    parent: QWidget | None,
+    db_path: Path,
+    backup_path: Path,
+    *,
+    before_switch: Callable[[], None] | None = None,
+    after_switch: Callable[[bool], None] | None = None,
+) -> RestoreResult | None:
+    """Verify ``backup_path``, show it beside the current data, ask, then restore it.
+
+    ``before_switch`` runs just before the database file is replaced (the window closes its
+    connection there) and ``after_switch(restored)`` right after, whatever happened (the window
+    opens the file again there). Returns the result, or None when nothing was restored.
+    """
+    opened = unlock(
+        parent,
+        backup_path,
+        lambda password, progress: preview_restore(db_path, backup_path, password, progress),
+        label=QCoreApplication.translate("DataSafety", "Checking the backup file…"),
+        failure_title=QCoreApplication.translate("DataSafety", "The backup was not restored"),
+    )
+    if opened is None:
+        return None
+    preview, password = opened
+    folder = default_safety_folder(db_path)
+    if not backup_dialogs.confirm_restore(parent, preview, folder):
+        return None
+    if before_switch is not None:
+        before_switch()
+    outcome = None
+    try:
+        outcome = run_with_progress(
+            parent,
+            lambda progress: restore(db_path, backup_path, password, safety_folder=folder, progress=progress),
+            label=QCoreApplication.translate("DataSafety", "Restoring the backup…"),
+            cancelled_error=BackupCancelled,
+        )
+    finally:
+        if after_switch is not None:
+            after_switch(outcome is not None and outcome.ok)
+    if outcome.cancelled:
+        return None
+    if outcome.error is not None:
+        title = QCoreApplication.translate("DataSafety", "The backup was not restored")
+        messages.show_error(parent, str(outcome.error), title=title)
+        return None
+    result: RestoreResult = outcome.value
+    text = QCoreApplication.translate("DataSafety", "The data of the backup taken on {date} is back.").format(
+        date=to_persian_digits(result.backup.manifest.created_jalali)
+    )
+    if result.safety_copy is not None:
+        text += "\n\n" + QCoreApplication.translate(
+            "DataSafety", "The data from before the restore was kept as a safety copy in this file:"
+        )
+        text += "\n" + left_to_right(result.safety_copy)
+    messages.show_message(parent, text, title=QCoreApplication.translate("DataSafety", "Backup restored"))
+    return result
+
+
+# --- start-up -----------------------------------------------------------------------------------
+
+
+def _carries_our_id(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(100)
+    except OSError:
+        return False
+    return head.startswith(SQLITE_MAGIC) and len(head) == 100 and int.from_bytes(head[68:72], "big") == APPLICATION_ID
+
+
+def damage_at_start(db_path: Path) -> health.CheckResult | None:
+    """The failed quick_check of an existing prdesk database, or None when it is sound, new or not ours.
+
+    Reads through a connection that cannot write; a file prdesk refuses for another reason (not
+    ours, from a newer version) is left for open_database to explain.
+    """
+    path = Path(db_path)
+    if not path.is_file() or path.stat().st_size == 0:
+        return None
+    try:
+        if inspect_file(path).kind != "prdesk":
+            return None
+    except RefusedDatabase:
+        if not _carries_our_id(path):
+            return None
+    except StorageError:
+        return None
+    try:
+        conn = health.open_for_checking(path)
+        try:
+            result = health.quick_check(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        result = health.CheckResult("quick_check", False, (f"SQLite: {exc}",))
+    return None if result.ok else result
+
+
+def configured_backup_folder(db_path: Path) -> Path:
+    """The backup folder the database's settings name, read without writing; the default when unreadable."""
+    try:
+        conn = health.open_for_checking(db_path)
+        try:
+            settings = get_settings(Database(conn))
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        settings = {}
+    return backup_folder(settings)
+
+
+def newest_good_backup(db_path: Path) -> BackupFile | None:
+    """The newest automatic backup in the backup folder that looks intact."""
+    return last_good_backup(list_backups(configured_backup_folder(db_path)))
+
+
+def open_read_only(db_path: Path) -> Database:
+    """The database for looking only: every write is refused by SQLite itself."""
+    return Database(health.open_for_checking(db_path))
+
+
+def open_checked(db_path: Path) -> tuple[Database, str] | None:
+    """Open the database for the window after a quick_check: (database, read-only reason) or None to quit.
+
+    A damaged database is never opened for writing (no WAL switch, no migration): the clerk
+    restores the newest good backup or another file, opens it read only, or quits.
+    Raises the PrdeskError of open_database when the file is refused.
+    """
+    problem = damage_at_start(db_path)
+    while problem is not None:
+        newest = newest_good_backup(db_path)
+        choice = backup_dialogs.ask_about_damage(None, problem, newest)
+        if choice == backup_dialogs.QUIT:
+            return None
+        if choice == backup_dialogs.READ_ONLY:
+            return open_read_only(db_path), read_only_refusal()
+        if choice == backup_dialogs.RESTORE_NEWEST and newest is not None:
+            chosen: Path | None = newest.path
+        else:
+            chosen = backup_dialogs.choose_backup_file(
+                None,
+                QCoreApplication.translate("DataSafety", "Choose the backup file to restore"),
+                configured_backup_folder(db_path),
+            )
+        if chosen is not None and restore_flow(None, db_path, chosen) is not None:
+            problem = damage_at_start(db_path)
+    return open_database(db_path), ""
+
+
+# --- the window's guard -------------------------------------------------------------------------
+
+
+class DataSafety(QObject):
+    """Automatic backups of the window's database, its health check, restore and log-off.
+
+    Automatic backups (on close and every 30 minutes, only when something changed) are off unless
+    ``automatic`` is true: the app turns them on, tests only when they test them.
+    """
+
+    #: An automatic backup was written (AutomaticBackupResult).
+    automatic_backup_done = Signal(object)
+    #: The text of the last automatic-backup failure, or "" once one succeeded again.
+    failure_changed = Signal(str)
+    #: A backup was restored and the database opened again: every page must show it.
+    restored = Signal()
+
+    def __init__(
+        self,
+        window: QWidget,
+        db: Database,
+        db_path: Path,
+        bus: Bus,
+        runner: GuardedRunner,
+        show_status: Callable[[str], None],
+        *,
+        automatic: bool = False,
+    ):
+        super().__init__(window)
+        self.window = window
+        self.db = db
+        self.db_path = Path(db_path)
+        self.bus = bus
+        self.runner = runner
+        self.show_status = show_status
+        self.automatic = automatic
+        self.last_failure = ""
+        self.retired = False
+        self._baseline: ChangeState | None = self._state_now()
+        self._background: Worker | None = None
+        self._background_state: ChangeState | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(AUTOMATIC_INTERVAL_SECONDS * 1000)
+        self.timer.timeout.connect(self.take_automatic_backup)
+        if automatic:
+            self.timer.start()
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.commitDataRequest.connect(self.commit_data)
+
+    @property
+    def read_only(self) -> bool:
+        return bool(self.runner.refusal)
+
+    def _state_now(self) -> ChangeState | None:
+        try:
+            return change_state(self.db)
+        except sqlite3.Error:
+            return None
+
+    def backup_folder(self) -> Path:
+        """The folder automatic backups go to, from the settings."""
+        return backup_folder(get_settings(self.db))
+
+    def set_automatic(self, on: bool) -> None:
+        """Turn automatic backups on or off (the app turns them on; tests when they test them)."""
+        self.automatic = on
+        if on and not self.retired:
+            self.timer.start()
+        else:
+            self.timer.stop()
+
+    def backup_due(self) -> bool:
+        """Whether something changed since the last automatic backup (or since the window opened)."""
+        if self.read_only:
+            return False
+        try:
+            return needs_backup(self.db, self._baseline)
+        except sqlite3.Error:
+            return False
+
+    def busy(self) -> bool:
+        """An automatic backup is being written in the background."""
+        return self._background is not None
+
+    # --- automatic backups ---------------------------------------------------------------------
+
+    def take_automatic_backup(self) -> Worker | None:
+        """Start an automatic backup in the background when one is due; the worker, or None."""
+        if not self.automatic or self.retired or self.busy() or not self.backup_due():
+            return None
+        state = self._state_now()
+        folder = self.backup_folder()
+        path = self.db_path
+        worker = Worker(lambda progress: automatic_backup(path, folder, progress=progress), self)
+        worker.finished.connect(self._settle_background)
+        self._background = worker
+        self._background_state = state
+        self.show_status(QCoreApplication.translate("DataSafety", "Taking an automatic backup…"))
+        worker.start(QThread.Priority.LowPriority)
+        return worker
+
+    def wait_for_background(self) -> None:
+        """Let a running automatic backup finish (the window keeps painting meanwhile)."""
+        worker = self._background
+        if worker is not None:
+            wait_for(worker)
+            self._settle_background()
+
+    def _settle_background(self) -> None:
+        # Called by the worker's finished signal and directly after waiting; whichever comes first.
+        worker, self._background = self._background, None
+        if worker is None:
+            return
+        worker.wait()
+        worker.deleteLater()
+        if worker.error is None:
+            self._succeeded(self._background_state, worker.result)
+        else:
+            self._failed(worker.error)
+
+    def _succeeded(self, state: ChangeState | None, result: AutomaticBackupResult) -> None:
+        self._baseline = state
+        saved = QCoreApplication.translate("DataSafety", "Automatic backup saved: {name}")
+        self.show_status(saved.format(name=left_to_right(result.backup.path.name)))
+        if self.last_failure:
+            self.last_failure = ""
+            self.failure_changed.emit("")
+        self.automatic_backup_done.emit(result)
+        self.bus.announce("backups")
+
+    def _failed(self, error: BaseException) -> None:
+        if not isinstance(error, PrdeskError):
+            raise error  # a bug: to the crash dialog
+        text = str(error)
+        log.warning("automatic backup failed: %s", text)
+        self.show_status(
+            QCoreApplication.translate("DataSafety", "The automatic backup failed. The previous backups are kept.")
+        )
+        repeated = text == self.last_failure
+        self.last_failure = text
+        self.failure_changed.emit(text)
+        if not repeated:  # the status bar keeps saying it; one box per new problem is enough
+            title = QCoreApplication.translate("DataSafety", "The automatic backup was not taken")
+            messages.show_error(self.window, text, title=title)
+
+    def backup_before_close(self) -> None:
+        """On close: finish a running backup, then take one when something changed since the last."""
+        self.timer.stop()
+        self.wait_for_background()
+        if not self.automatic or self.retired or not self.backup_due():
+            return
+        state = self._state_now()
+        folder = self.backup_folder()
+        path = self.db_path
+        outcome = run_with_progress(
+            self.window,
+            lambda progress: automatic_backup(path, folder, progress=progress),
+            label=QCoreApplication.translate("DataSafety", "Taking an automatic backup before closing…"),
+            cancelled_error=BackupCancelled,
+        )
+        if outcome.ok:
+            self._succeeded(state, outcome.value)
+        elif outcome.error is not None:
+            self.last_failure = ""  # closing: always say it
+            self._failed(outcome.error)
+
+    def retire(self) -> ChangeState | None:
+        """This window is being replaced by another on the same database: stop, hand over the baseline."""
+        self.timer.stop()
+        self.wait_for_background()
+        self.retired = True
+        return self._baseline
+
+    def take_over(self, baseline: ChangeState | None, last_failure: str = "") -> None:
+        """Continue from the window this one replaces."""
+        self._baseline = baseline
+        self.last_failure = last_failure
+        if last_failure:
+            self.failure_changed.emit(last_failure)
+
+    # --- log-off, health -----------------------------------------------------------------------
+
+    def commit_data(self, _manager: object = None) -> None:
+        """Windows log-off or shutdown: commit what is pending and fold the WAL into the file."""
+        try:
+            if self.db.conn.in_transaction:
+                self.db.conn.commit()
+            if not self.read_only and not health.checkpoint(self.db):
+                log.info("the WAL checkpoint at log-off was partial; SQLite finishes it later")
+        except sqlite3.Error as exc:
+            log.warning("committing at log-off failed: %s", exc)
+
+    def check_health(self) -> bool:
+        """Run the full check on a worker and show the report; True when the clerk asked to restore."""
+        path = self.db_path
+        outcome = run_with_progress(
+            self.window,
+            lambda _progress: health.full_check(path),
+            label=QCoreApplication.translate(
+                "DataSafety", "Checking the database; this may take a minute on a large database…"
+            ),
+            cancellable=False,
+            busy=True,
+        )
+        if outcome.error is not None:
+            title = QCoreApplication.translate("DataSafety", "The check did not run")
+            messages.show_error(self.window, str(outcome.error), title=title)
+            return False
+        return backup_dialogs.show_health_report(self.window, outcome.value)
+
+    # --- restore -------------------------------------------------------------------------------
+
+    def restore_file(self, backup_path: Path) -> RestoreResult | None:
+        """Verify, compare, ask, then restore ``backup_path`` into the window's database."""
+        return restore_flow(
+            self.window,
+            self.db_path,
+            Path(backup_path),
+            before_switch=self._close_connection,
+            after_switch=self._reopen,
+        )
+
+    def _close_connection(self) -> None:
+        # A restore refuses while any other connection is open, the automatic backup's included.
+        self.timer.stop()
+        self.wait_for_background()
+        self.commit_data()
+        self.db.conn.close()
+
+    def _reopen(self, restored: bool) -> None:
+        try:
+            fresh = open_read_only(self.db_path) if self.read_only and not restored else open_database(self.db_path)
+        except PrdeskError as exc:
+            messages.show_error(
+                self.window,
+                str(exc) + "\n\n" + QCoreApplication.translate(
+                    "DataSafety", "The window closes now; open PRDesk again."
+                ),
+                title=QCoreApplication.translate("DataSafety", "The database was not opened again"),
+            )
+            self.retired = True
+            QTimer.singleShot(0, self.window.close)
+            return
+        # The same Database object everywhere (pages, models) gets the new connection.
+        self.db.conn = fresh.conn
+        if restored:
+            self.runner.refusal = ""
+        self._baseline = self._state_now()
+        if self.automatic and not self.retired:
+            self.timer.start()
+        if restored:
+            self.restored.emit()

@@ -1,0 +1,1 @@
+"""Qt item models over the store: what the pages' table and list views show."""

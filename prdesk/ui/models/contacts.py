@@ -1,0 +1,263 @@
+"""Qt models of the contacts page: organizations and people fetched page by page, sorted in SQL."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from sqlite_utils import Database
+
+from prdesk.core.contacts import ORGANIZATION_COLUMNS, PERSON_COLUMNS, Column, ContactFilter
+from prdesk.core.text import to_persian_digits
+from prdesk.store import contacts as store
+from prdesk.ui import i18n
+
+#: Rows fetched per trip to the database; a screenful is about 30, so one page fills several.
+PAGE_SIZE = 200
+
+_ALIGN = {
+    "start": Qt.AlignmentFlag.AlignLeading,
+    "end": Qt.AlignmentFlag.AlignTrailing,
+    "center": Qt.AlignmentFlag.AlignHCenter,
+}
+# Long free text gets its whole value as a tooltip: the column is usually narrower than it.
+_TOOLTIP_KEYS = frozenset({"name", "organization", "address", "notes", "tags", "position", "phones", "full_name"})
+_INDEX = QModelIndex | QPersistentModelIndex
+
+
+def column_header(column: Column) -> str:
+    """A column's heading in the window's language (the core defines it once, in both)."""
+    return column.header if i18n.current_language() == "en" else column.persian
+
+
+class ContactTableModel(QAbstractTableModel):
+    """One kind of contact as a table: rows come from the store a page at a time.
+
+    Only the rows a view has scrolled to are in memory, so 100,000 people open at once. Sorting
+    and filtering happen in SQL; the model keeps one tuple per row: the id, then the value of
+    each column.
+    """
+
+    #: A heading without a sort order in the store was clicked.
+    unsortable = Signal(int)
+
+    columns: tuple[Column, ...] = ()
+    table = ""
+
+    def __init__(self, db: Database, parent: QObject | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.filter = ContactFilter()
+        self.order_by: str | None = None
+        self.descending = False
+        self.sort_column = -1
+        self._rows: list[tuple] = []
+        self._total = 0
+        self._keys = [c.key for c in self.columns]
+        self._started = False
+
+    # --- what subclasses ask the store -------------------------------------------------
+
+    def _query(self, limit: int, offset: int) -> list[dict]:
+        raise NotImplementedError
+
+    def _count(self, f: ContactFilter) -> int:
+        raise NotImplementedError
+
+    # --- loading -------------------------------------------------------------------------
+
+    def _fetch(self, offset: int, limit: int) -> list[tuple]:
+        if limit <= 0:
+            return []
+        return [tuple([row["id"], *(row.get(k) for k in self._keys)]) for row in self._query(limit, offset)]
+
+    def reload(self, *, keep_loaded: bool = True) -> None:
+        """Ask the store again; with ``keep_loaded`` as many rows as were loaded (the scroll position survives)."""
+        wanted = PAGE_SIZE
+        if keep_loaded and self._rows:
+            wanted = max(PAGE_SIZE, math.ceil(len(self._rows) / PAGE_SIZE) * PAGE_SIZE)
+        self._started = True
+        self.beginResetModel()
+        self._total = self._count(self.filter)
+        self._rows = self._fetch(0, min(wanted, self._total))
+        if len(self._rows) < min(wanted, self._total):
+            self._total = len(self._rows)  # a row went away between the count and the query
+        self.endResetModel()
+
+    def set_filter(self, f: ContactFilter) -> None:
+        """Show only the contacts matching ``f``, from the top."""
+        self.filter = f
+        self.reload(keep_loaded=False)
+
+    def set_text(self, text: str) -> None:
+        """Search for ``text`` (names, organization, position, city, phone numbers)."""
+        self.set_filter(replace(self.filter, text=text))
+
+    @property
+    def total(self) -> int:
+        """How many contacts match the filter (loaded or not)."""
+        return self._total
+
+    def total_without_filter(self) -> int:
+        """How many contacts of this kind there are in all."""
+        return self._count(ContactFilter())
+
+    # --- Qt model interface -------------------------------------------------------------
+
+    def rowCount(self, parent: _INDEX = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _INDEX = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def canFetchMore(self, parent: _INDEX = QModelIndex()) -> bool:
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: _INDEX = QModelIndex()) -> None:
+        if parent.isValid() or len(self._rows) >= self._total:
+            return
+        rows = self._fetch(len(self._rows), min(PAGE_SIZE, self._total - len(self._rows)))
+        if not rows:
+            self._total = len(self._rows)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
+
+    def data(self, index: _INDEX, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)) or not (0 <= index.column() < len(self.columns)):
+            return None
+        column = self.columns[index.column()]
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(column, row[index.column() + 1])
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _ALIGN.get(column.align, Qt.AlignmentFlag.AlignLeading) | Qt.AlignmentFlag.AlignVCenter
+        if role == Qt.ItemDataRole.ToolTipRole and column.key in _TOOLTIP_KEYS:
+            text = self._text(column, row[index.column() + 1])
+            return text if len(text) > 24 else None
+        if role == Qt.ItemDataRole.UserRole:
+            return row[0]
+        return None
+
+    @staticmethod
+    def _text(column: Column, value) -> str:
+        text = column.display(value)
+        # Digits inside Persian text («… شماره 2») are shown Persian too; e-mail and web addresses keep theirs.
+        return text if column.ltr else to_persian_digits(text)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            column = self.columns[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return column_header(column)
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return _ALIGN.get(column.align, Qt.AlignmentFlag.AlignLeading) | Qt.AlignmentFlag.AlignVCenter
+            return None
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._rows):
+            return to_persian_digits(section + 1)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in SQL by ``column``; -1 means the natural order (best match first while searching)."""
+        if column >= len(self.columns):
+            return
+        if column >= 0 and not self.columns[column].sort:
+            self.unsortable.emit(column)
+            return
+        order_by = self.columns[column].sort if column >= 0 else None
+        descending = order == Qt.SortOrder.DescendingOrder and column >= 0
+        if (order_by, descending) == (self.order_by, self.descending) and self.sort_column == column:
+            return
+        self.order_by, self.descending, self.sort_column = order_by, descending, column
+        if self._started:  # before the first load the order is only remembered
+            self.reload(keep_loaded=False)
+
+    # --- rows for the page ----------------------------------------------------------------
+
+    def row_id(self, row: int) -> int | None:
+        """The database id of the contact on ``row``."""
+        return self._rows[row][0] if 0 <= row < len(self._rows) else None
+
+    def value(self, row: int, key: str):
+        """The stored value of column ``key`` on ``row`` (ASCII digits, ISO dates)."""
+        return self._rows[row][self._keys.index(key) + 1]
+
+    def row_of(self, contact_id: int) -> int:
+        """The row showing ``contact_id`` among those loaded, or -1."""
+        for row, values in enumerate(self._rows):
+            if values[0] == contact_id:
+                return row
+        return -1
+
+    def column_of(self, key: str) -> int:
+        """The column index of ``key``."""
+        return self._keys.index(key)
+
+
+class PeopleModel(ContactTableModel):
+    """People, with their organization's name and city."""
+
+    columns = PERSON_COLUMNS
+    table = "people"
+
+    def _query(self, limit: int, offset: int) -> list[dict]:
+        return store.query_people(self.db, self.filter, self.order_by, limit, offset, self.descending)
+
+    def _count(self, f: ContactFilter) -> int:
+        return store.count_people(self.db, f)
+
+
+class OrganizationsModel(ContactTableModel):
+    """Organizations, with their phone numbers and how many people work there."""
+
+    columns = ORGANIZATION_COLUMNS
+    table = "organizations"
+
+    def _query(self, limit: int, offset: int) -> list[dict]:
+        return store.query_organizations(self.db, self.filter, self.order_by, limit, offset, self.descending)
+
+    def _count(self, f: ContactFilter) -> int:
+        # A person-only condition means nothing for organizations.
+        return store.count_organizations(self.db, replace(f, staff=None))
+
+
+class OrganizationChoices(QAbstractListModel):
+    """The few organizations matching what was typed, for a completer: never the whole table."""
+
+    LIMIT = 20
+
+    def __init__(self, db: Database, parent: QObject | None = None):
+        super().__init__(parent)
+        self.db = db
+        self._rows: list[tuple[int, str, str]] = []
+
+    def search(self, text: str) -> None:
+        """Replace the choices by the best matches of ``text`` (the first by name when empty)."""
+        f = ContactFilter(text=text)
+        order = "relevance" if text.strip() else "name"
+        rows = store.query_organizations(self.db, f, order, self.LIMIT)
+        self.beginResetModel()
+        self._rows = [(r["id"], r["name"], r["city"]) for r in rows]
+        self.endResetModel()
+
+    def rowCount(self, parent: _INDEX = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _INDEX, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        org_id, name, city = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{name} — {city}" if city else name
+        if role == Qt.ItemDataRole.EditRole:
+            return name
+        if role == Qt.ItemDataRole.UserRole:
+            return org_id
+        return None
+
+    def choice(self, row: int) -> tuple[int, str, str] | None:
+        """(id, name, city) of ``row``."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None

@@ -1,0 +1,157 @@
+"""The Jalali date input every form reuses: typed in any form a clerk writes, checked as typed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPalette
+from PySide6.QtWidgets import QBoxLayout, QLabel, QLineEdit, QWidget
+
+from prdesk.core import jalali
+from prdesk.core.calendars import parse_any_date
+from prdesk.core.text import clean
+from prdesk.errors import ValidationError
+
+ERROR_COLOR = "#b3261e"
+HINT_COLOR = "#616e7c"
+
+
+class _DateLine(QLineEdit):
+    """The line itself: Up and Down step the typed day, as a date spin box does."""
+
+    step = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Up and not event.modifiers():
+            self.step.emit(1)
+        elif event.key() == Qt.Key.Key_Down and not event.modifiers():
+            self.step.emit(-1)
+        else:
+            super().keyPressEvent(event)
+
+
+class JalaliDateEdit(QWidget):
+    """A Jalali date typed as ۱۴۰۵/۰۸/۳۰, 1405-8-30 or «۳۰ آبان ۱۴۰۵» (a Gregorian 2026-11-21 too).
+
+    Under (or beside) the line it names the day it read — «شنبه ۳۰ آبان ۱۴۰۵» — or says in plain
+    Persian why the text is not a date. ``date()`` is None while the text is empty or wrong;
+    ``check()`` raises the ValidationError a form shows next to the field.
+    """
+
+    # The day typed changed: a ``datetime.date``, or None when the text is empty or not a date.
+    date_changed = Signal(object)
+    # Enter was pressed in the line.
+    return_pressed = Signal()
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        optional: bool = False,
+        orientation: Qt.Orientation = Qt.Orientation.Vertical,
+    ):
+        super().__init__(parent)
+        self.optional = optional
+        self._date: dt.date | None = None
+        self._error = ""
+        self.edit = _DateLine()
+        self.edit.setObjectName("dateText")
+        self.edit.setPlaceholderText(jalali.EXAMPLE)
+        # Digits and slashes alone have no direction; pinned right so the date sits by its label.
+        self.edit.setAlignment(Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("۳۰ اردیبهشت ۱۴۰۵") + 24)
+        self.edit.setToolTip(
+            self.tr("Type a date such as 1405/08/30, 1405-8-30 or 30 Aban 1405; Up and Down move it by a day.")
+        )
+        self.hint = QLabel()
+        self.hint.setObjectName("hint")
+        self.hint.setWordWrap(True)
+        direction = (
+            QBoxLayout.Direction.TopToBottom
+            if orientation == Qt.Orientation.Vertical
+            else QBoxLayout.Direction.LeftToRight
+        )
+        box = QBoxLayout(direction, self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(3 if orientation == Qt.Orientation.Vertical else 8)
+        box.addWidget(self.edit)
+        box.addWidget(self.hint, 1)
+        self.setFocusProxy(self.edit)
+        self.edit.textChanged.connect(self._read)
+        self.edit.returnPressed.connect(self.return_pressed)
+        self.edit.step.connect(self._step)
+        self._read("")
+
+    # --- reading ----------------------------------------------------------------------------
+
+    def text(self) -> str:
+        """What is typed now."""
+        return self.edit.text()
+
+    def date(self) -> dt.date | None:
+        """The day typed, or None while the text is empty or not a date."""
+        return self._date
+
+    def error(self) -> str:
+        """Why the text is not a date ("" when it is one or, for an optional field, empty)."""
+        return self._error
+
+    def is_valid(self) -> bool:
+        """True when a day is typed, or the field is optional and empty."""
+        return not self._error and (self._date is not None or self.optional)
+
+    def check(self, field: str | None = None) -> dt.date | None:
+        """The day typed; ValidationError (for ``field``) when it is wrong or missing."""
+        if self._date is None and not (self.optional and not clean(self.text())):
+            parse_any_date(self.text(), field)  # raises with the reason
+        return self._date
+
+    # --- writing ----------------------------------------------------------------------------
+
+    def set_date(self, date: dt.date | None) -> None:
+        """Show ``date`` as ۱۴۰۵/۰۸/۳۰ (empty for None)."""
+        self.edit.setText(jalali.format_jalali(date) if date is not None else "")
+
+    def clear(self) -> None:
+        self.edit.clear()
+
+    def show_error(self, message: str) -> None:
+        """Show a message about this field from outside (a form's check) in the hint line."""
+        self._show(message, error=True)
+
+    # --- behaviour --------------------------------------------------------------------------
+
+    def _read(self, text: str) -> None:
+        before = self._date
+        self._date, self._error = None, ""
+        if not clean(text):
+            self._show("", error=False)
+        else:
+            try:
+                self._date = parse_any_date(text)
+            except ValidationError as exc:
+                self._error = str(exc)
+                self._show(self._error, error=True)
+            else:
+                self._show(jalali.format_jalali_long(self._date), error=False)
+        if self._date != before:
+            self.date_changed.emit(self._date)
+
+    def _show(self, text: str, *, error: bool) -> None:
+        name = "fieldError" if error else "hint"
+        if self.hint.objectName() != name:
+            self.hint.setObjectName(name)
+            # The style sheet picks its colour by object name; make it look again.
+            self.hint.style().unpolish(self.hint)
+            self.hint.style().polish(self.hint)
+            # Outside the main window's style sheet (a widget on its own) the palette says it.
+            palette = self.hint.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, QColor(ERROR_COLOR if error else HINT_COLOR))
+            self.hint.setPalette(palette)
+        self.hint.setText(text)
+        self.hint.setVisible(bool(text))
+
+    def _step(self, days: int) -> None:
+        if self._date is not None:
+            self.set_date(self._date + dt.timedelta(days=days))
