@@ -378,6 +378,7 @@
     </message>
     <message>
         <source>Month</source>
+        <extracomment>The office&apos;s occasions window and the occasion dialog opened from the day panel (for the tests). The print preview opened last.</extracomment>
         <translation>ماه</translation>
     </message>
     <message>
@@ -439,6 +440,46 @@
     <message>
         <source>Next year (Ctrl+PageDown)</source>
         <translation>سال بعد (Ctrl+PageDown)</translation>
+    </message>
+    <message>
+        <source>Office occasions…</source>
+        <translation>مناسبت‌های اداره…</translation>
+    </message>
+    <message>
+        <source>The office&apos;s own recurring occasions, and the occasions you hid</source>
+        <translation>مناسبت‌های هرسالهٔ خود اداره، و مناسبت‌هایی که پنهان کرده‌اید</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>چاپ</translation>
+    </message>
+    <message>
+        <source>Print the month, the year or the annual plan of ceremonies (Ctrl+P)</source>
+        <translation>چاپ ماه، سال یا برنامهٔ سالانهٔ مراسم (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Print this month</source>
+        <translation>چاپ این ماه</translation>
+    </message>
+    <message>
+        <source>Print the year (12 months and the year view)</source>
+        <translation>چاپ سال (۱۲ ماه و نمای سال)</translation>
+    </message>
+    <message>
+        <source>Annual plan of ceremonies</source>
+        <translation>برنامهٔ سالانهٔ مراسم</translation>
+    </message>
+    <message>
+        <source>Calendar paper</source>
+        <translation>کاغذ تقویم</translation>
+    </message>
+    <message>
+        <source>A4 (desk)</source>
+        <translation>A4 (رومیزی)</translation>
+    </message>
+    <message>
+        <source>A3 (wall)</source>
+        <translation>A3 (دیواری)</translation>
     </message>
     <message>
         <source>Birthdays</source>
@@ -541,6 +582,14 @@
         <translation>حذف مراسم…</translation>
     </message>
     <message>
+        <source>Edit the office&apos;s occasion…</source>
+        <translation>ویرایش مناسبت اداره…</translation>
+    </message>
+    <message>
+        <source>The office&apos;s occasions…</source>
+        <translation>مناسبت‌های اداره…</translation>
+    </message>
+    <message>
         <source>Show this occasion again</source>
         <translation>آشکار کردن دوبارهٔ این مناسبت</translation>
     </message>
@@ -563,6 +612,42 @@
     <message>
         <source>The event was deleted.</source>
         <translation>مراسم حذف شد.</translation>
+    </message>
+    <message>
+        <source>Laying out the calendar of {month}…</source>
+        <translation>در حال آماده‌سازی تقویم {month}…</translation>
+    </message>
+    <message>
+        <source>Calendar of {month}</source>
+        <translation>تقویم {month}</translation>
+    </message>
+    <message>
+        <source>calendar {month}</source>
+        <translation>تقویم {month}</translation>
+    </message>
+    <message>
+        <source>Laying out the twelve months of {year}…</source>
+        <translation>در حال آماده‌سازی دوازده ماه سال {year}…</translation>
+    </message>
+    <message>
+        <source>Calendar of the year {year}</source>
+        <translation>تقویم سال {year}</translation>
+    </message>
+    <message>
+        <source>calendar {year}</source>
+        <translation>تقویم سال {year}</translation>
+    </message>
+    <message>
+        <source>Laying out the annual plan of {year}…</source>
+        <translation>در حال آماده‌سازی برنامهٔ سالانهٔ {year}…</translation>
+    </message>
+    <message>
+        <source>Annual plan of ceremonies {year}</source>
+        <translation>برنامهٔ سالانهٔ مراسم {year}</translation>
+    </message>
+    <message>
+        <source>annual plan {year}</source>
+        <translation>برنامه سالانه مراسم {year}</translation>
     </message>
     <message>
         <source>Type the first and the last day of the range.</source>
@@ -633,6 +718,14 @@
     <message>
         <source>Export the contacts to Excel, CSV or vCard</source>
         <translation>خروجی مخاطبین به اکسل، CSV یا vCard</translation>
+    </message>
+    <message>
+        <source>Print list…</source>
+        <translation>چاپ فهرست…</translation>
+    </message>
+    <message>
+        <source>Print the directory of the contacts listed now (Ctrl+P)</source>
+        <translation>چاپ فهرست مخاطبانی که اکنون نمایش داده شده‌اند (Ctrl+P)</translation>
     </message>
     <message>
         <source>All kinds</source>
@@ -715,7 +808,12 @@
         <translation>جست‌وجو</translation>
     </message>
     <message>
+        <source>Print list</source>
+        <translation>چاپ فهرست</translation>
+    </message>
+    <message>
         <source>Edit</source>
+        <extracomment>The print preview opened last.</extracomment>
         <translation>ویرایش</translation>
     </message>
     <message>
@@ -795,6 +893,18 @@
         <translation>این رکورد شمارهٔ تلفن ندارد.</translation>
     </message>
     <message>
+        <source>Contacts directory</source>
+        <translation>فهرست مخاطبین</translation>
+    </message>
+    <message>
+        <source>Organizations directory</source>
+        <translation>فهرست سازمان‌ها</translation>
+    </message>
+    <message>
+        <source>Laying out the directory…</source>
+        <translation>در حال آماده‌سازی فهرست…</translation>
+    </message>
+    <message>
         <source>Edit…</source>
         <translation>ویرایش…</translation>
     </message>
@@ -842,6 +952,7 @@
     <name>DashboardPage</name>
     <message>
         <source>Dashboard</source>
+        <extracomment>On a collapsed line of people&apos;s dates: the key of its rows, made when it is first opened. The object name of the workers that read the lists; the application waits for them before quitting. Rows right under the day, in the day&apos;s order. People&apos;s dates gathered under one collapsed line (empty when there are few). The event&apos;s day and a separator, for «in N days» to follow. The lists of a fresh read are on screen.</extracomment>
         <translation>پیشخوان</translation>
     </message>
     <message>
@@ -869,6 +980,10 @@
         <translation>در دو هفتهٔ پیش رو چیزی نیست.</translation>
     </message>
     <message>
+        <source>Loading…</source>
+        <translation>در حال بارگذاری…</translation>
+    </message>
+    <message>
         <source>Reminders due</source>
         <translation>یادآوری‌های سررسیده</translation>
     </message>
@@ -890,6 +1005,7 @@
     </message>
     <message>
         <source>not known for this year</source>
+        <extracomment>The rows of collapsed people&apos;s lines not made yet, by the line&apos;s GROUP_ROLE key.</extracomment>
         <translation>برای این سال در دسترس نیست</translation>
     </message>
     <message>
@@ -906,6 +1022,10 @@
     <message>
         <source>The database is damaged and open read only, so nothing was saved. Restore a good backup on the «Backup and settings» page to go on working.</source>
         <translation>پایگاه داده آسیب دیده است و فقط برای خواندن باز شده، پس چیزی ذخیره نشد. برای ادامهٔ کار در صفحهٔ «پشتیبان‌گیری و تنظیمات» یک پشتیبان سالم را بازگردانید.</translation>
+    </message>
+    <message>
+        <source>The database is still being checked, so nothing was saved. Try again in a moment.</source>
+        <translation>پایگاه داده هنوز در حال بررسی است، برای همین چیزی ذخیره نشد. چند لحظهٔ دیگر دوباره امتحان کنید.</translation>
     </message>
     <message>
         <source>Nothing was saved</source>
@@ -945,7 +1065,7 @@
     </message>
     <message>
         <source>Taking an automatic backup…</source>
-        <extracomment>An automatic backup was written (AutomaticBackupResult). The text of the last automatic-backup failure, or &quot;&quot; once one succeeded again. A backup was restored and the database opened again: every page must show it.</extracomment>
+        <extracomment>An automatic backup was written (AutomaticBackupResult). The text of the last automatic-backup failure, or &quot;&quot; once one succeeded again. A backup was restored and the database opened again: every page must show it. The database, checked at start-up, is open for writing now.</extracomment>
         <translation>در حال گرفتن پشتیبان خودکار…</translation>
     </message>
     <message>
@@ -979,6 +1099,45 @@
     <message>
         <source>The database was not opened again</source>
         <translation>پایگاه داده دوباره باز نشد</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryPrintDialog</name>
+    <message>
+        <source>Print the directory</source>
+        <translation>چاپ فهرست</translation>
+    </message>
+    <message>
+        <source>The {organizations} organizations that match the search and filters now are printed.</source>
+        <translation>{organizations} سازمانی که اکنون با جست‌وجو و فیلترها جور درمی‌آیند چاپ می‌شوند.</translation>
+    </message>
+    <message>
+        <source>All {organizations} organizations are printed.</source>
+        <translation>همهٔ {organizations} سازمان چاپ می‌شوند.</translation>
+    </message>
+    <message>
+        <source>Group the organizations by:</source>
+        <translation>گروه‌بندی سازمان‌ها بر حسب:</translation>
+    </message>
+    <message>
+        <source>Kind (union, cooperative, …)</source>
+        <translation>نوع (اتحادیه، شرکت تعاونی، …)</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>شهر</translation>
+    </message>
+    <message>
+        <source>Also list their people ({count})</source>
+        <translation>افراد آن‌ها هم فهرست شوند ({count} نفر)</translation>
+    </message>
+    <message>
+        <source>Preview and print</source>
+        <translation>پیش‌نمایش و چاپ</translation>
+    </message>
+    <message>
+        <source>People can be listed grouped by city only.</source>
+        <translation>افراد را فعلاً فقط می‌توان بر حسب شهر گروه‌بندی کرد.</translation>
     </message>
 </context>
 <context>
@@ -1739,7 +1898,7 @@
     </message>
     <message>
         <source>&amp;File</source>
-        <extracomment>The pages in navigation order; Ctrl+1 … Ctrl+7 follow this order. The saved UI language differs from the one this window was built in.</extracomment>
+        <extracomment>The English title the page&apos;s own ``title()`` translates, in the page class&apos;s context. The pages in navigation order; Ctrl+1 … Ctrl+7 follow this order. The saved UI language differs from the one this window was built in.</extracomment>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
@@ -2154,6 +2313,239 @@
     </message>
 </context>
 <context>
+    <name>OccasionDialog</name>
+    <message>
+        <source>Solar (Jalali)</source>
+        <extracomment>How far ahead the dialog looks for the next day an occasion falls on (a fifth Friday may skip a year).</extracomment>
+        <translation>خورشیدی</translation>
+    </message>
+    <message>
+        <source>Lunar (Hijri)</source>
+        <translation>قمری</translation>
+    </message>
+    <message>
+        <source>Gregorian</source>
+        <translation>میلادی</translation>
+    </message>
+    <message>
+        <source>A fixed day of the month</source>
+        <translation>روز ثابت ماه</translation>
+    </message>
+    <message>
+        <source>A weekday of the month (first … fifth, or last)</source>
+        <translation>روزی از هفته در ماه (اولین … پنجمین، یا آخرین)</translation>
+    </message>
+    <message>
+        <source>The last day of the month</source>
+        <translation>آخرین روز ماه</translation>
+    </message>
+    <message>
+        <source>Greeting</source>
+        <translation>تبریک</translation>
+    </message>
+    <message>
+        <source>Condolence</source>
+        <translation>تسلیت</translation>
+    </message>
+    <message>
+        <source>No message</source>
+        <translation>بدون پیام</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>اولین</translation>
+    </message>
+    <message>
+        <source>Second</source>
+        <translation>دومین</translation>
+    </message>
+    <message>
+        <source>Third</source>
+        <translation>سومین</translation>
+    </message>
+    <message>
+        <source>Fourth</source>
+        <translation>چهارمین</translation>
+    </message>
+    <message>
+        <source>Fifth</source>
+        <translation>پنجمین</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>آخرین</translation>
+    </message>
+    <message>
+        <source>Edit the office&apos;s occasion</source>
+        <extracomment>The occasion as saved (None until Save succeeded).</extracomment>
+        <translation>ویرایش مناسبت اداره</translation>
+    </message>
+    <message>
+        <source>New occasion of the office</source>
+        <translation>مناسبت تازهٔ اداره</translation>
+    </message>
+    <message>
+        <source>e.g. Founding day of the fund</source>
+        <translation>مثلاً سالروز تأسیس صندوق</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>تقویم</translation>
+    </message>
+    <message>
+        <source>Falls on</source>
+        <translation>هر سال در</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>ماه</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>روز</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>روز هفته</translation>
+    </message>
+    <message>
+        <source>Official holiday (the office is closed)</source>
+        <translation>تعطیل رسمی (اداره بسته است)</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>پیام</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>یادداشت</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>ذخیره</translation>
+    </message>
+    <message>
+        <source>Save the occasion (Ctrl+S)</source>
+        <translation>ذخیرهٔ مناسبت (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Delete occasion</source>
+        <translation>حذف مناسبت</translation>
+    </message>
+    <message>
+        <source>{rule} — not in the next two years; check the day.</source>
+        <translation>{rule} — در دو سال آینده پیش نمی‌آید؛ روز را بررسی کنید.</translation>
+    </message>
+    <message>
+        <source>{rule} — next: {date}</source>
+        <translation>{rule} — نوبت بعد: {date}</translation>
+    </message>
+    <message>
+        <source>Please check the value</source>
+        <translation>لطفاً مقدار را بررسی کنید</translation>
+    </message>
+    <message>
+        <source>The occasion «{title}» was saved.</source>
+        <translation>مناسبت «{title}» ذخیره شد.</translation>
+    </message>
+    <message>
+        <source>Delete the occasion «{title}»?</source>
+        <translation>مناسبت «{title}» حذف شود؟</translation>
+    </message>
+    <message>
+        <source>The occasion was deleted.</source>
+        <translation>مناسبت حذف شد.</translation>
+    </message>
+</context>
+<context>
+    <name>OccasionsDialog</name>
+    <message>
+        <source>The office&apos;s occasions</source>
+        <extracomment>The occasion dialog open now (for focus and the tests).</extracomment>
+        <translation>مناسبت‌های اداره</translation>
+    </message>
+    <message>
+        <source>The office&apos;s own</source>
+        <translation>مناسبت‌های خود اداره</translation>
+    </message>
+    <message>
+        <source>Hidden occasions</source>
+        <translation>مناسبت‌های پنهان</translation>
+    </message>
+    <message>
+        <source>Occasions the office keeps every year, such as its founding day. They appear in the calendar, on the dashboard and in the printed calendars.</source>
+        <translation>مناسبت‌هایی که اداره هر سال نگه می‌دارد، مانند سالروز تأسیس. این مناسبت‌ها در تقویم، پیشخوان و تقویم‌های چاپی دیده می‌شوند.</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Falls on</source>
+        <translation>زمان</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>پیام</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>تعطیل</translation>
+    </message>
+    <message>
+        <source>New occasion…</source>
+        <translation>مناسبت تازه…</translation>
+    </message>
+    <message>
+        <source>Add an occasion of the office (Ctrl+N)</source>
+        <translation>افزودن مناسبت اداره (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>ویرایش…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Occasions of the catalog you hid (right-click an occasion in the calendar to hide it). A hidden official holiday still closes the office.</source>
+        <translation>مناسبت‌هایی از فهرست مناسبت‌ها که پنهان کرده‌اید (برای پنهان کردن، در تقویم روی مناسبت راست‌کلیک کنید). تعطیل رسمیِ پنهان‌شده همچنان تعطیل است.</translation>
+    </message>
+    <message>
+        <source>No occasion is hidden.</source>
+        <translation>هیچ مناسبتی پنهان نیست.</translation>
+    </message>
+    <message>
+        <source>Show again</source>
+        <translation>نمایش دوباره</translation>
+    </message>
+    <message>
+        <source>Show the selected occasion in the calendar again</source>
+        <translation>مناسبت انتخاب‌شده دوباره در تقویم نمایش داده شود</translation>
+    </message>
+    <message>
+        <source>Hidden occasions ({count})</source>
+        <translation>مناسبت‌های پنهان ({count})</translation>
+    </message>
+    <message>
+        <source>Delete the occasion «{title}»?</source>
+        <translation>مناسبت «{title}» حذف شود؟</translation>
+    </message>
+    <message>
+        <source>The occasion was deleted.</source>
+        <translation>مناسبت حذف شد.</translation>
+    </message>
+    <message>
+        <source>The occasion is shown again.</source>
+        <translation>مناسبت دوباره نمایش داده می‌شود.</translation>
+    </message>
+</context>
+<context>
     <name>OperationRunner</name>
     <message>
         <source>Please check the value</source>
@@ -2529,6 +2921,18 @@
     <message>
         <source>Remove this number</source>
         <translation>حذف این شماره</translation>
+    </message>
+</context>
+<context>
+    <name>PrintJob</name>
+    <message>
+        <source>Printing was cancelled.</source>
+        <extracomment>``render(db)``: the document as PDF bytes, read through the connection it is given.</extracomment>
+        <translation>چاپ لغو شد.</translation>
+    </message>
+    <message>
+        <source>The document was not made</source>
+        <translation>سند ساخته نشد</translation>
     </message>
 </context>
 <context>

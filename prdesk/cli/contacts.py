@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -9,6 +10,21 @@ import click
 
 from prdesk.cli.common import echo_json, open_db
 from prdesk.core.contacts import ContactFilter
+
+
+@contextlib.contextmanager
+def _progress_bar(total: int, label: str, hidden: bool = False):
+    """A progress bar on stderr (only on a terminal) and the callback that moves it."""
+    with click.progressbar(length=max(total, 1), label=label, file=sys.stderr,
+                           hidden=hidden or not sys.stderr.isatty()) as bar:
+        shown = [0]
+
+        def progress(done: int, _total: int) -> bool:
+            bar.update(done - shown[0])
+            shown[0] = done
+            return True
+
+        yield progress
 
 
 @click.group()
@@ -31,16 +47,7 @@ def import_command(ctx: click.Context, file: Path, as_json: bool) -> None:
     if not as_json:
         for index, key in sorted(mapping.items()):
             click.echo(f"ستون «{sheet.headers[index]}» ← {IMPORT_FIELD_BY_KEY[key].persian}", err=True)
-    show_bar = sys.stderr.isatty() and not as_json
-    with click.progressbar(length=max(sheet.total, 1), label="ورود اطلاعات", file=sys.stderr,
-                           hidden=not show_bar) as bar:
-        last = [0]
-
-        def progress(done: int, total: int) -> bool:
-            bar.update(done - last[0])
-            last[0] = done
-            return True
-
+    with _progress_bar(sheet.total, "ورود اطلاعات", hidden=as_json) as progress:
         summary = import_contacts(db, file, mapping, progress)
     if as_json:
         echo_json({
@@ -69,9 +76,12 @@ def import_command(ctx: click.Context, file: Path, as_json: bool) -> None:
 def export_command(ctx: click.Context, fmt: str, out: Path, kind: str, tag: str) -> None:
     """Export the directory (or the part chosen with --kind/--tag) as CSV, XLSX or vCard."""
     from prdesk.core.text import clean
-    from prdesk.store.contacts_io import export_contacts
+    from prdesk.store.contacts_io import export_contacts, export_total
 
-    count = export_contacts(open_db(ctx), out, fmt, ContactFilter(kind=clean(kind), tag=clean(tag)))
+    db = open_db(ctx)
+    f = ContactFilter(kind=clean(kind), tag=clean(tag))
+    with _progress_bar(export_total(db, f), "خروجی") as progress:
+        count = export_contacts(db, out, fmt, f, progress=progress)
     click.echo(f"{count} ردیف در «{out}» نوشته شد.")
 
 

@@ -73,7 +73,9 @@ def print_letter(ctx, body_file, subject, recipient, number, date_text, paper, a
     try:
         with handle:
             if not number:
-                _, letter.number = register_letter(db, letter)
+                _, letter.number = register_letter(
+                    db, letter, paper=options["paper"] or settings["paper_size"], preprinted=preprinted
+                )
             handle.write(render_letter(letter, settings, **options))
     except BaseException:
         out.unlink(missing_ok=True)

@@ -52,17 +52,29 @@ PROVINCES: dict[str, tuple[str, ...]] = {
     "همدان": ("همدان", "ملایر", "نهاوند", "تویسرکان", "اسدآباد", "کبودرآهنگ", "بهار", "رزن"),
     "یزد": ("یزد", "میبد", "اردکان", "بافق", "مهریز", "ابرکوه", "تفت", "اشکذر", "زارچ"),
 }
-_PROVINCE_BY_KEY = {compact_key(name): name for name in PROVINCES}
-# Short forms people write in sheets («آذربایجان‌شرقی» is caught by compact_key already).
-_PROVINCE_BY_KEY.update({
-    compact_key("خراسان"): "خراسان رضوی",
-    compact_key("چهارمحال"): "چهارمحال و بختیاری",
-    compact_key("کهگیلویه"): "کهگیلویه و بویراحمد",
-    compact_key("سیستان"): "سیستان و بلوچستان",
-    compact_key("آذربایجان شرق"): "آذربایجان شرقی",
-    compact_key("آذربایجان غرب"): "آذربایجان غربی",
-})
-_PROVINCE_OF_CITY = {compact_key(city): province for province, cities in PROVINCES.items() for city in cities}
+# The lookup tables below are keyed by compact_key and built on first use: normalizing a thousand
+# names and header words at import would cost every start of the program milliseconds.
+
+
+@functools.cache
+def _province_by_key() -> dict[str, str]:
+    found = {compact_key(name): name for name in PROVINCES}
+    # Short forms people write in sheets («آذربایجان‌شرقی» is caught by compact_key already).
+    found.update({
+        compact_key("خراسان"): "خراسان رضوی",
+        compact_key("چهارمحال"): "چهارمحال و بختیاری",
+        compact_key("کهگیلویه"): "کهگیلویه و بویراحمد",
+        compact_key("سیستان"): "سیستان و بلوچستان",
+        compact_key("آذربایجان شرق"): "آذربایجان شرقی",
+        compact_key("آذربایجان غرب"): "آذربایجان غربی",
+    })
+    return found
+
+
+@functools.cache
+def _province_of_city() -> dict[str, str]:
+    return {compact_key(city): province for province, cities in PROVINCES.items() for city in cities}
+
 
 DEFAULT_KINDS: tuple[str, ...] = (
     "اتحادیه", "شرکت تعاونی", "بانک", "وزارتخانه", "مؤسسه مالی و اعتباری", "اداره دولتی", "رسانه", "سایر",
@@ -279,7 +291,7 @@ def normalize_province(value: object, field: str = "province") -> str:
     for prefix in ("استان", "استاناستان"):
         if key.startswith(compact_key(prefix)) and key != compact_key(prefix):
             key = key[len(compact_key(prefix)):]
-    found = _PROVINCE_BY_KEY.get(key)
+    found = _province_by_key().get(key)
     if found is None:
         raise ValidationError(f"استان «{text}» شناخته نشد؛ یکی از ۳۱ استان کشور را انتخاب کنید.", field)
     return found
@@ -287,7 +299,7 @@ def normalize_province(value: object, field: str = "province") -> str:
 
 def province_of_city(city: str | None) -> str:
     """The province of a main city from the built-in list, or ''."""
-    return _PROVINCE_OF_CITY.get(compact_key(city), "")
+    return _province_of_city().get(compact_key(city), "")
 
 
 @functools.lru_cache(maxsize=1024)
@@ -833,8 +845,12 @@ IMPORT_FIELDS: tuple[ImportField, ...] = (
     ImportField("org_notes", "Organization notes", "یادداشت سازمان", "organization", ("یادداشت سازمان", "توضیحات سازمان", "organization notes")),
 )
 IMPORT_FIELD_BY_KEY = {f.key: f for f in IMPORT_FIELDS}
-# Header words that number rows or mean nothing; never mapped.
-_IGNORED_HEADERS = {compact_key(h) for h in ("ردیف", "شماره ردیف", "ر", "row", "#", "no", "id", "کد", "شناسه")}
+
+
+@functools.cache
+def _ignored_headers() -> frozenset[str]:
+    """Header words that number rows or mean nothing; never mapped."""
+    return frozenset(compact_key(h) for h in ("ردیف", "شماره ردیف", "ر", "row", "#", "no", "id", "کد", "شناسه"))
 
 
 def _header_key(header: object) -> str:
@@ -843,12 +859,20 @@ def _header_key(header: object) -> str:
     return text.replace(" ", "")
 
 
-_SYNONYMS = {compact_key(s): f.key for f in IMPORT_FIELDS for s in f.synonyms}
-# The headers our own export writes always mean their own field.
-_SYNONYMS.update({compact_key(s): f.key for f in IMPORT_FIELDS for s in (f.persian, f.header)})
-# Whole-word matches first; then headers that merely contain a known word («تلفن دفتر مرکزی»).
-_CONTAINS = sorted(((compact_key(s), f.key) for f in IMPORT_FIELDS for s in f.synonyms if len(compact_key(s)) >= 3),
-                   key=lambda pair: -len(pair[0]))
+@functools.cache
+def _synonyms() -> dict[str, str]:
+    """Header word → import field key."""
+    found = {compact_key(s): f.key for f in IMPORT_FIELDS for s in f.synonyms}
+    # The headers our own export writes always mean their own field.
+    found.update({compact_key(s): f.key for f in IMPORT_FIELDS for s in (f.persian, f.header)})
+    return found
+
+
+@functools.cache
+def _contained_words() -> tuple[tuple[str, str], ...]:
+    """(word, field key) for headers that merely contain a known word («تلفن دفتر مرکزی»), longest first."""
+    return tuple(sorted(((compact_key(s), f.key) for f in IMPORT_FIELDS for s in f.synonyms if len(compact_key(s)) >= 3),
+                        key=lambda pair: -len(pair[0])))
 
 
 # Fields several columns of one sheet may fill; their cells are joined.
@@ -869,15 +893,17 @@ def guess_mapping(headers: Iterable[object]) -> dict[int, str]:
     mapping: dict[int, str] = {}
     taken: set[str] = set()
     keys = [_header_key(h) for h in headers]
+    synonyms, ignored = _synonyms(), _ignored_headers()
+    # Whole-word matches first; then headers that merely contain a known word.
     for index, key in enumerate(keys):
-        field_key = _SYNONYMS.get(key)
-        if field_key and key not in _IGNORED_HEADERS and (field_key not in taken or field_key in REPEATABLE_FIELDS):
+        field_key = synonyms.get(key)
+        if field_key and key not in ignored and (field_key not in taken or field_key in REPEATABLE_FIELDS):
             mapping[index] = field_key
             taken.add(field_key)
     for index, key in enumerate(keys):
-        if index in mapping or not key or key in _IGNORED_HEADERS:
+        if index in mapping or not key or key in ignored:
             continue
-        for word, field_key in _CONTAINS:
+        for word, field_key in _contained_words():
             if word in key and (field_key not in taken or field_key in REPEATABLE_FIELDS):
                 mapping[index] = field_key
                 taken.add(field_key)

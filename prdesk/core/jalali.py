@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 import jdatetime
 
@@ -43,8 +44,11 @@ _WEEKDAY_PATTERN = "|".join(
 _NAMED = re.compile(rf"^(?:({_WEEKDAY_PATTERN}) )?(\d+) ([^\d\s]+)(?: ماه)? (\d+)$")
 
 
+@lru_cache(maxsize=1 << 16)
 def jalali_parts(date: dt.date) -> tuple[int, int, int]:
     """The Jalali (year, month, day) of a Gregorian date."""
+    # Cached: jdatetime looks up the locale on every conversion, and a month of the calendar
+    # converts thousands of birthdays.
     j = jdatetime.date.fromgregorian(year=date.year, month=date.month, day=date.day)
     return j.year, j.month, j.day
 
@@ -86,6 +90,11 @@ def today() -> dt.date:
 def to_gregorian(year: int, month: int, day: int) -> dt.date:
     """The Gregorian date of a Jalali date; an impossible date raises ValidationError saying why."""
     _check(year, month, day)
+    return _to_gregorian(year, month, day)
+
+
+@lru_cache(maxsize=1 << 16)
+def _to_gregorian(year: int, month: int, day: int) -> dt.date:
     return jdatetime.date(year, month, day).togregorian()
 
 

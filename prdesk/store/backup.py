@@ -852,7 +852,7 @@ def _inspect_snapshot(path: Path, full: bool = True) -> _SnapshotFacts:
                         "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid", [MIGRATION_SET]
                     )
                 ]
-            tables = table_counts(Database(conn))
+            tables = table_counts(Database(conn, execute_plugins=False))
         return _SnapshotFacts(app_id, applied, tables, _organization(conn) if not problems else "", problems)
     except sqlite3.DatabaseError as exc:
         return _SnapshotFacts(0, [], {}, "", [str(exc)])
@@ -1131,7 +1131,7 @@ def _current_counts(db_path: Path) -> tuple[dict[str, int] | None, str]:
         return None, "پایگاه دادهٔ کنونی آسیب دیده است و شمار ردیف‌هایش خوانده نشد."
     conn = health.open_for_checking(db_path)
     try:
-        return table_counts(Database(conn)), ""
+        return table_counts(Database(conn, execute_plugins=False)), ""
     finally:
         conn.close()
 

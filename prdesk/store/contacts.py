@@ -29,8 +29,8 @@ __all__ = [
     "Change", "ContactFilter", "add_organization", "update_organization", "delete_organization",
     "organization_delete_impact", "get_organization", "add_person", "update_person", "delete_person",
     "get_person", "change_position", "position_history", "position_holder", "find_duplicates",
-    "merge_organizations", "merge_people", "query_people", "iter_people", "count_people",
-    "query_organizations", "iter_organizations", "count_organizations", "people_query", "organizations_query", "search_contacts",
+    "merge_organizations", "merge_people", "query_people", "iter_people", "count_people", "people_query",
+    "query_organizations", "iter_organizations", "count_organizations", "organizations_query", "search_contacts",
     "list_tags", "lookup_values", "add_lookup_value", "rename_lookup_value", "remove_lookup_value",
     "list_cities", "has_contacts", "deferred_search_index", "check_search_index",
 ]
@@ -83,26 +83,34 @@ def has_contacts(db: Database) -> bool:
 _INDEXED = ("people", "organizations")
 
 
+def _index_inserted(db: Database, table: str, row_id: int, key: str) -> None:
+    """Put a newly inserted row into its search index, unless a bulk write will index it at the end."""
+    deferred = db.execute("SELECT from_id FROM search_index_deferred WHERE tbl = ?", [table]).fetchone()
+    if deferred is None or row_id < deferred[0]:
+        db.execute(f"INSERT INTO {table}_fts (rowid, search_key) VALUES (?, ?)", [row_id, key])
+
+
 @contextmanager
 def deferred_search_index(db: Database) -> Iterator[None]:
-    """Inside a transaction: index rows added from here on in one pass at the end (bulk writes).
+    """A transaction (a savepoint inside an open one) whose new rows are indexed in one pass at the end.
 
-    Rows that existed before keep their trigger-maintained index; rows added inside the block
-    are indexed with their final keys before the block ends, so the index is whole at commit,
-    and a rollback undoes both together.
+    For bulk writes (import, demo): rows that existed before keep their index up to date as usual;
+    rows added inside the block (even with plain INSERTs) are indexed with their final keys before
+    it ends. An exception
+    rolls the block back, its rows and the marker together, so the index always matches.
     """
-    if not db.conn.in_transaction:
-        raise RuntimeError("deferred_search_index needs an open transaction")
-    starts = {}
-    for table in _INDEXED:
-        starts[table] = db.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
-        db.execute("INSERT INTO search_index_deferred (tbl, from_id) VALUES (?, ?)", [table, starts[table]])
-    yield
-    for table in _INDEXED:
-        db.execute(
-            f"INSERT INTO {table}_fts (rowid, search_key) SELECT id, search_key FROM {table} WHERE id >= ?", [starts[table]]
-        )
-    db.execute("DELETE FROM search_index_deferred")
+    with db.atomic():
+        starts = {}
+        for table in _INDEXED:
+            starts[table] = db.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
+            db.execute("INSERT INTO search_index_deferred (tbl, from_id) VALUES (?, ?)", [table, starts[table]])
+        yield
+        for table in _INDEXED:
+            db.execute(
+                f"INSERT INTO {table}_fts (rowid, search_key) SELECT id, search_key FROM {table} WHERE id >= ?",
+                [starts[table]],
+            )
+        db.execute("DELETE FROM search_index_deferred")
 
 
 def check_search_index(db: Database) -> None:
@@ -325,6 +333,7 @@ def _insert_organization(db: Database, org: Mapping, stamp: str | None = None) -
         f"INSERT INTO organizations ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
         [values[c] for c in columns],
     ).lastrowid
+    _index_inserted(db, "organizations", org_id, values["search_key"])
     if phones:
         db.conn.executemany(
             "INSERT OR IGNORE INTO org_phones (org_id, label, number, position) VALUES (?, ?, ?, ?)",
@@ -466,6 +475,7 @@ def _insert_person(db: Database, person: Mapping, stamp: str | None = None, org:
         f"INSERT INTO people ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
         [values[c] for c in columns],
     ).lastrowid
+    _index_inserted(db, "people", person_id, values["search_key"])
     if person.get("tags"):
         _add_tags(db, "person_tags", "person_id", person_id, person["tags"])
     if person.get("dates"):
@@ -916,6 +926,7 @@ _PEOPLE_ORDER = {
     "staff": ["p.is_staff DESC", "p.sort_name", "p.id"],
     "city": [fa_order("o.city"), "p.sort_name", "p.id"],
     "province": [fa_order("o.province"), "p.sort_name", "p.id"],
+    "kind": [fa_order("o.kind"), "p.sort_name", "p.id"],
     "created": ["p.id"],
 }
 _ORG_ORDER = {

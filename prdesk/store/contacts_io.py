@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -753,11 +754,17 @@ def export_xlsx(db: Database, path: Path | str, f: ContactFilter = ContactFilter
 
         sheet.append([text_cell(c.persian, bold) for c in columns])
         count = 0
-        for row in _rows_with_progress(db, f, scope, progress):
-            values = [c.export(row.get(c.key)) for c in columns]
-            # Plain strings are written as text by openpyxl; only "=…" needs a cell forced to text.
-            sheet.append([text_cell(v) if v.startswith("=") else (v or None) for v in values])
-            count += 1
+        try:
+            for row in _rows_with_progress(db, f, scope, progress):
+                values = [c.export(row.get(c.key)) for c in columns]
+                # Plain strings are written as text by openpyxl; only "=…" needs a cell forced to text.
+                sheet.append([text_cell(v) if v.startswith("=") else (v or None) for v in values])
+                count += 1
+        except BaseException:
+            # Let openpyxl finish its temporary sheet file before the half-written export is removed.
+            with contextlib.suppress(Exception):
+                sheet.close()
+            raise
         workbook.save(target)
         return count
 

@@ -84,7 +84,8 @@ def inspect_file(path: Path) -> FileInspection:
 def connect(path: Path | str) -> Database:
     """A sqlite-utils Database on ``path`` with prdesk's pragmas (no migration, no checks)."""
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-    db = Database(conn)
+    # No sqlite-utils plugins: prdesk's connection is its own, and scanning for them costs start-up time.
+    db = Database(conn, execute_plugins=False)
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA journal_mode = WAL")

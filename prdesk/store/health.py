@@ -165,7 +165,7 @@ def full_check(db: Database | sqlite3.Connection | Path | str) -> HealthReport:
         checks = (integrity_check(conn), foreign_key_check(conn))
         version, tables = 0, {}
         try:
-            wrapped = Database(conn)
+            wrapped = Database(conn, execute_plugins=False)
             version = schema_version(wrapped)[0]
             tables = table_counts(wrapped)
         except sqlite3.DatabaseError as exc:

@@ -19,6 +19,7 @@ from prdesk.errors import NotFound, StorageError, ValidationError
 from prdesk.store.settings import get_settings
 
 STATUS_LABELS = {"issued": "صادره", "void": "باطل‌شده"}
+PAPERS = ("A4", "A5")
 _TEXT_FIELDS = (
     "recipient", "subject", "body", "reference_number", "attachments", "sent_via",
     "security", "urgency", "file_ref", "signer",
@@ -108,22 +109,31 @@ def next_serial(db: Database, year: int) -> int:
     return row[0] + 1
 
 
-def register_letter(db: Database, letter_fields: Mapping | Letter) -> tuple[int, str]:
+def register_letter(
+    db: Database, letter_fields: Mapping | Letter, *, paper: str | None = None, preprinted: bool | None = None
+) -> tuple[int, str]:
     """Enter a letter in the register and give it the next number of its Jalali year.
 
     ``letter_fields`` is a Letter or a mapping with ``date`` (a date, ISO text or Jalali text;
     today when absent) and any of recipient, subject, body, reference_number, reference_date,
-    attachments, sent_via, security, urgency, file_ref, signer, copies, organization_id,
-    person_id. The serial is read and the row written in one IMMEDIATE transaction, so numbers
+    attachments, sent_via, security, urgency, file_ref, signer, signer_position, copies,
+    organization_id, person_id, and how it was printed: paper ("A4" or "A5"; A4 when absent)
+    and preprinted (letterhead paper). ``paper`` and ``preprinted`` given here win over the
+    mapping's. The serial is read and the row written in one IMMEDIATE transaction, so numbers
     are unique and leave no gaps. Returns (id, number).
     """
-    fields = _fields_of(letter_fields)
+    settings = get_settings(db)
+    fields = _fields_of(letter_fields, settings)
+    if paper is not None:
+        fields["paper"] = paper
+    if preprinted is not None:
+        fields["preprinted"] = preprinted
     date = _as_date(fields.get("date"))
     year = jalali_parts(date)[0]
-    settings = get_settings(db)
     pattern = fields.get("pattern") or settings["letter_number_pattern"]
     row = {k: clean(fields.get(k)) for k in _TEXT_FIELDS}
     ref_date = fields.get("reference_date")
+    signer_position = fields.get("signer_position")
     row.update(
         year=year,
         date=date.isoformat(),
@@ -132,6 +142,10 @@ def register_letter(db: Database, letter_fields: Mapping | Letter) -> tuple[int,
         organization_id=fields.get("organization_id"),
         person_id=fields.get("person_id"),
         status="issued",
+        paper=_paper(fields.get("paper")),
+        preprinted=1 if fields.get("preprinted") else 0,
+        # None: not known (the reprint takes the settings' position); "" is a letter signed without one.
+        signer_position=None if signer_position is None else clean(signer_position),
         created_at=dt.datetime.now().astimezone().isoformat(timespec="seconds"),
     )
     if not row["attachments"]:
@@ -157,9 +171,17 @@ def register_letter(db: Database, letter_fields: Mapping | Letter) -> tuple[int,
         raise StorageError(f"نامه در دفتر ثبت نشد ({exc}). دوباره امتحان کنید؛ شماره‌ای مصرف نشد.") from exc
 
 
-def _fields_of(value: Mapping | Letter) -> dict:
+def _paper(value: object) -> str:
+    paper = clean(value).upper() if value else "A4"
+    if paper not in PAPERS:
+        raise ValidationError(f"اندازهٔ کاغذ «{paper}» پشتیبانی نمی‌شود؛ A4 یا A5 را انتخاب کنید.", field="paper")
+    return paper
+
+
+def _fields_of(value: Mapping | Letter, settings: Mapping[str, str]) -> dict:
     if not isinstance(value, Letter):
         return dict(value)
+    # A Letter without a signer is printed with the settings' signatory: keep who that was today.
     return {
         "date": value.date,
         "recipient": value.recipient_summary(),
@@ -168,7 +190,9 @@ def _fields_of(value: Mapping | Letter) -> dict:
         "attachments": value.attachments,
         "security": value.security,
         "urgency": value.urgency,
-        "signer": value.signer_name or "",
+        "signer": value.signer_name if value.signer_name is not None else settings.get("signatory_name", ""),
+        "signer_position": value.signer_position if value.signer_position is not None
+        else settings.get("signatory_position", ""),
         "copies": value.copies,
     }
 
@@ -322,7 +346,10 @@ def export_register_xlsx(db: Database, path: Path | str, text: str = "", **filte
 
 
 def letter_from_row(row: Mapping, body: str | None = None) -> Letter:
-    """A Letter to reprint a register row (the recipient as typed lines)."""
+    """A Letter to reprint a register row (the recipient as typed lines, the signer as registered).
+
+    Print it with :func:`print_options` of the same row, so it comes out on the paper it went on.
+    """
     copies = row.get("copies") or []
     if isinstance(copies, str):
         copies = json.loads(copies)
@@ -336,8 +363,15 @@ def letter_from_row(row: Mapping, body: str | None = None) -> Letter:
         urgency=row.get("urgency", ""),
         recipient="\n".join((row.get("recipient") or "").split(" - ")),
         signer_name=row.get("signer") or None,
+        signer_position=row.get("signer_position"),
         copies=[CopyRecipient(c["to"], c.get("purpose", "")) for c in copies],
     )
+
+
+def print_options(row: Mapping) -> dict:
+    """How a register row was printed, as render_letter takes it: ``{"paper": "A5", "preprinted": False}``."""
+    paper = row.get("paper") or "A4"
+    return {"paper": paper if paper in PAPERS else "A4", "preprinted": bool(row.get("preprinted"))}
 
 
 def years(db: Database) -> Sequence[int]:

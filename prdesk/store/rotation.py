@@ -9,7 +9,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 import jdatetime
 from sqlite_utils import Database
@@ -17,8 +17,13 @@ from sqlite_utils import Database
 from prdesk.core.jalali import jalali_parts
 from prdesk.errors import BackupError
 from prdesk.paths import user_data_dir
-from prdesk.store import backup as backups
 from prdesk.store import health
+
+if TYPE_CHECKING:
+    from prdesk.store import backup as backups
+
+# prdesk.store.backup (and its cryptography) is imported by the functions that use it: the window
+# reads the change state at start-up and writes a backup only much later.
 
 KEEP_LAST = 10
 KEEP_DAILY = 7
@@ -54,6 +59,8 @@ class BackupFile:
 
 def parse_backup_name(name: str) -> tuple[str, dt.datetime, int] | None:
     """(kind, local time, sequence) for a name prdesk gives backups; None for any other name."""
+    from prdesk.store import backup as backups
+
     match = _NAME.match(name)
     if not match:
         return None
@@ -70,6 +77,8 @@ def parse_backup_name(name: str) -> tuple[str, dt.datetime, int] | None:
 
 def list_backups(folder: Path) -> list[BackupFile]:
     """prdesk's backups and safety copies in ``folder``, newest first; other files are ignored."""
+    from prdesk.store import backup as backups
+
     found = []
     try:
         entries = list(Path(folder).iterdir())
@@ -203,6 +212,8 @@ def folder_warnings(folder: Path) -> list[str]:
 
 def ensure_backup_folder(folder: Path) -> list[str]:
     """Check ``folder`` (see folder_warnings), create it and make sure a file can be written there."""
+    from prdesk.store import backup as backups
+
     warnings = folder_warnings(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -259,6 +270,8 @@ def automatic_backup(
     so a bad copy never pushes a good one out. Raises BackupError for a network folder or a
     failed write; rotation runs only after the new backup was written and checked.
     """
+    from prdesk.store import backup as backups
+
     folder = Path(folder)
     source = backups._database_file(db_or_path)
     warnings = ensure_backup_folder(folder)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Qt
 from PySide6.QtGui import QFont, QFontDatabase
@@ -18,9 +20,10 @@ from prdesk.store.settings import get_setting
 from prdesk.ui import data_safety, i18n
 from prdesk.core.text import left_to_right
 from prdesk.ui.bus import Bus
-from prdesk.ui.crash import crash_reporting
 from prdesk.ui.dialogs import messages
-from prdesk.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from prdesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +110,9 @@ class Desk(QObject):
         self.window = self._build_window(read_only)
 
     def _build_window(self, read_only: str = "") -> MainWindow:
+        # Imported here, not with this module: run() builds the window while the start-up check runs.
+        from prdesk.ui.main_window import MainWindow
+
         window = MainWindow(
             self.db,
             self.db_path,
@@ -126,7 +132,8 @@ class Desk(QObject):
             return
         old = self.window
         page = old.current_page().key
-        tab = old.pages["settings"].current_tab()
+        settings = old.pages.built("settings")
+        tab = settings.current_tab() if settings is not None else None
         old.save_geometry()
         # The new window continues the old one's automatic backups; closing the old takes none.
         baseline = old.safety.retire()
@@ -135,7 +142,8 @@ class Desk(QObject):
         self.window = self._build_window(old.runner.refusal)
         self.window.safety.take_over(baseline, old.safety.last_failure)
         self.window.show_page(page)
-        self.window.pages["settings"].show_tab(tab)
+        if tab is not None:
+            self.window.pages["settings"].show_tab(tab)
         if old.isVisible():
             self.window.show()
         old.language_changed.disconnect(self.switch_language)
@@ -162,6 +170,8 @@ def create_main_window(db: Database, db_path: Path, *, automatic_backups: bool =
 
 def run(db_path: Path) -> int:
     """Open the window on ``db_path`` and return the exit status (non-zero when it could not open)."""
+    from prdesk.ui.crash import crash_reporting  # its log handlers are needed by run() only
+
     db_path = Path(db_path).expanduser().absolute()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     with crash_reporting() as log_file:
@@ -174,24 +184,74 @@ def run(db_path: Path) -> int:
             messages.show_error(None, str(exc), title=_not_opened())
             return 1
         try:
+            automatic = os.environ.get(AUTOMATIC_BACKUPS_ENV, "1") != "0"
             try:
-                # quick_check first: a damaged database is never opened for writing.
-                opened = data_safety.open_checked(db_path)
+                desk = _checked_desk(db_path, automatic)
             except PrdeskError as exc:
                 messages.show_error(None, str(exc), title=_not_opened())
                 return 1
-            if opened is None:
+            if desk is None:
                 return 1
-            db, read_only = opened
             try:
-                automatic = os.environ.get(AUTOMATIC_BACKUPS_ENV, "1") != "0"
-                desk = open_desk(db, db_path, automatic_backups=automatic and not read_only, read_only=read_only)
                 desk.window.show()
                 return app.exec()
             finally:
-                db.close()
+                desk.db.close()
         finally:
             lock.unlock()
+
+
+def _checked_desk(db_path: Path, automatic: bool) -> Desk | None:
+    """The Desk on ``db_path`` after its quick_check; None when the clerk chose to quit.
+
+    A damaged database is never opened for writing. A prdesk file that needs no migration is
+    checked on a thread while its window is built, unseen; any other file, and a damaged one,
+    goes the plain way: check first, ask about damage, then build the window.
+    """
+    check = data_safety.StartCheck.start(db_path)
+    if check is not None:
+        desk = _built_while_checking(db_path, automatic, check)
+        if desk is not None:
+            return desk
+    opened = data_safety.open_checked(db_path)
+    if opened is None:
+        return None
+    db, read_only = opened
+    try:
+        return open_desk(db, db_path, automatic_backups=automatic and not read_only, read_only=read_only)
+    except BaseException:
+        db.close()
+        raise
+
+
+def _built_while_checking(db_path: Path, automatic: bool, check: data_safety.StartCheck) -> Desk | None:
+    """The Desk built on a connection that cannot write while ``check`` runs, then opened for writing.
+
+    None when the check failed (or the file could not even be read): the window is thrown away
+    unseen and the clerk is asked about the damage as before any window.
+    """
+    db = data_safety.open_read_only(db_path)
+    desk = None
+    try:
+        try:
+            desk = open_desk(db, db_path, automatic_backups=automatic, read_only=data_safety.checking_refusal())
+        except sqlite3.DatabaseError as exc:
+            log.warning("reading %s for the window failed (%s); waiting for its check", db_path, exc)
+        if check.problem() is None and desk is not None:
+            desk.window.safety.open_for_writing()
+            return desk
+    except BaseException:
+        _discard(desk, db)
+        raise
+    _discard(desk, db)
+    return None
+
+
+def _discard(desk: Desk | None, db: Database) -> None:
+    if desk is not None:
+        desk.window.deleteLater()
+        desk.deleteLater()
+    db.close()
 
 
 def _not_opened() -> str:

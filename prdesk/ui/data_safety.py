@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -16,16 +17,7 @@ from sqlite_utils import Database
 from prdesk.core.text import left_to_right, to_persian_digits
 from prdesk.errors import PrdeskError, RefusedDatabase, StorageError, ValidationError
 from prdesk.store import health
-from prdesk.store.backup import (
-    BackupCancelled,
-    PasswordRequired,
-    RestoreResult,
-    WrongPassword,
-    default_safety_folder,
-    preview_restore,
-    restore,
-)
-from prdesk.store.db import SQLITE_MAGIC, inspect_file, open_database
+from prdesk.store.db import SQLITE_MAGIC, inspect_file, latest_schema_version, open_database
 from prdesk.store.migrations import APPLICATION_ID
 from prdesk.store.rotation import (
     AUTOMATIC_INTERVAL_SECONDS,
@@ -41,12 +33,17 @@ from prdesk.store.rotation import (
 )
 from prdesk.store.settings import get_settings
 from prdesk.ui.bus import Bus
-from prdesk.ui.dialogs import backup_dialogs, messages
+from prdesk.ui.dialogs import messages
 from prdesk.ui.operations import OperationRunner, Outcome
 from prdesk.ui.workers import Progress, Worker, run_with_progress, wait_for
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from prdesk.store.backup import RestoreResult
 
+# The backup format (its cryptography) and the backup dialogs are imported where a backup is
+# restored or a problem shown, not at start-up.
+
+log = logging.getLogger(__name__)
 
 
 def read_only_refusal() -> str:
@@ -54,6 +51,13 @@ def read_only_refusal() -> str:
     return QCoreApplication.translate("DataSafety", 
         "The database is damaged and open read only, so nothing was saved. "
         "Restore a good backup on the «Backup and settings» page to go on working."
+    )
+
+
+def checking_refusal() -> str:
+    """What a write attempt is told while the start-up check of the database is still running."""
+    return QCoreApplication.translate(
+        "DataSafety", "The database is still being checked, so nothing was saved. Try again in a moment."
     )
 
 
@@ -89,6 +93,9 @@ def unlock(
     Returns (its value, the password that worked) or None when the clerk cancelled or the file was
     refused (the refusal has been shown).
     """
+    from prdesk.store.backup import BackupCancelled, PasswordRequired, WrongPassword
+    from prdesk.ui.dialogs import backup_dialogs
+
     password: str | None = None
     while True:
         outcome = run_with_progress(
@@ -123,6 +130,9 @@ def restore_flow(
     connection there) and ``after_switch(restored)`` right after, whatever happened (the window
     opens the file again there). Returns the result, or None when nothing was restored.
     """
+    from prdesk.store.backup import BackupCancelled, default_safety_folder, preview_restore, restore
+    from prdesk.ui.dialogs import backup_dialogs
+
     opened = unlock(
         parent,
         backup_path,
@@ -208,12 +218,53 @@ def damage_at_start(db_path: Path) -> health.CheckResult | None:
     return None if result.ok else result
 
 
+class StartCheck:
+    """The start-up quick_check of a prdesk database, on a thread of its own while the window is built.
+
+    SQLite does the check without holding Python's lock, so on a large file it overlaps the
+    building of the window (on a connection that cannot write); the window is opened for writing
+    and shown only once the check found the file sound. Only for a file that needs no migration.
+    """
+
+    def __init__(self, db_path: Path):
+        self.db_path = Path(db_path)
+        self._problem: health.CheckResult | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._check, name="prdesk-start-check", daemon=True)
+        self._thread.start()
+
+    @classmethod
+    def start(cls, db_path: Path) -> StartCheck | None:
+        """The check started, or None for a file that is checked first the plain way (open_checked):
+        a new one, one to migrate, one prdesk refuses."""
+        try:
+            found = inspect_file(Path(db_path))
+        except PrdeskError:
+            return None
+        if found.kind != "prdesk" or len(found.applied) != latest_schema_version():
+            return None
+        return cls(db_path)
+
+    def _check(self) -> None:
+        try:
+            self._problem = damage_at_start(self.db_path)
+        except BaseException as exc:  # handed to the waiting thread: a bug must not pass for "sound"
+            self._error = exc
+
+    def problem(self) -> health.CheckResult | None:
+        """Wait for the check: the failed quick_check, or None when the database is sound."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._problem
+
+
 def configured_backup_folder(db_path: Path) -> Path:
     """The backup folder the database's settings name, read without writing; the default when unreadable."""
     try:
         conn = health.open_for_checking(db_path)
         try:
-            settings = get_settings(Database(conn))
+            settings = get_settings(Database(conn, execute_plugins=False))
         finally:
             conn.close()
     except sqlite3.Error:
@@ -228,7 +279,7 @@ def newest_good_backup(db_path: Path) -> BackupFile | None:
 
 def open_read_only(db_path: Path) -> Database:
     """The database for looking only: every write is refused by SQLite itself."""
-    return Database(health.open_for_checking(db_path))
+    return Database(health.open_for_checking(db_path), execute_plugins=False)
 
 
 def open_checked(db_path: Path) -> tuple[Database, str] | None:
@@ -240,6 +291,8 @@ def open_checked(db_path: Path) -> tuple[Database, str] | None:
     """
     problem = damage_at_start(db_path)
     while problem is not None:
+        from prdesk.ui.dialogs import backup_dialogs
+
         newest = newest_good_backup(db_path)
         choice = backup_dialogs.ask_about_damage(None, problem, newest)
         if choice == backup_dialogs.QUIT:
@@ -275,6 +328,8 @@ class DataSafety(QObject):
     failure_changed = Signal(str)
     #: A backup was restored and the database opened again: every page must show it.
     restored = Signal()
+    #: The database, checked at start-up, is open for writing now.
+    opened_for_writing = Signal()
 
     def __init__(
         self,
@@ -318,6 +373,18 @@ class DataSafety(QObject):
             return change_state(self.db)
         except sqlite3.Error:
             return None
+
+    def open_for_writing(self) -> None:
+        """The start-up check found the database sound: swap the connection that cannot write for the app's own.
+
+        Raises the PrdeskError of open_database; the read-only connection stays then.
+        """
+        fresh = open_database(self.db_path)
+        checked, self.db.conn = self.db.conn, fresh.conn  # the same Database object everywhere
+        checked.close()
+        self.runner.refusal = ""
+        self._baseline = self._state_now()
+        self.opened_for_writing.emit()
 
     def backup_folder(self) -> Path:
         """The folder automatic backups go to, from the settings."""
@@ -411,6 +478,8 @@ class DataSafety(QObject):
         self.wait_for_background()
         if not self.automatic or self.retired or not self.backup_due():
             return
+        from prdesk.store.backup import BackupCancelled
+
         state = self._state_now()
         folder = self.backup_folder()
         path = self.db_path
@@ -468,6 +537,8 @@ class DataSafety(QObject):
             title = QCoreApplication.translate("DataSafety", "The check did not run")
             messages.show_error(self.window, str(outcome.error), title=title)
             return False
+        from prdesk.ui.dialogs import backup_dialogs
+
         return backup_dialogs.show_health_report(self.window, outcome.value)
 
     # --- restore -------------------------------------------------------------------------------

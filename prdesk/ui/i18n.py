@@ -6,8 +6,6 @@ import hashlib
 import logging
 import os
 import shutil
-import subprocess
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,9 +18,6 @@ log = logging.getLogger(__name__)
 
 LANGUAGES = ("fa", "en")
 TS_NAME = "prdesk_fa.ts"
-
-# Keeps a console window from flashing up on Windows while lrelease runs.
-_NO_CONSOLE = getattr(subprocess, "CREATE_NO_WINDOW", 0)
 
 # The translators now installed; kept here so a language switch can take them out again.
 _installed: list[QTranslator] = []
@@ -68,6 +63,8 @@ def compiled_translation(ts: Path | None = None, cache_dir: Path | None = None) 
     if tool is None:
         log.warning("lrelease not found next to PySide6; the window stays in English")
         return None
+    import subprocess  # only when the translation changed: not on an ordinary start
+
     partial = qm.with_name(f"{qm.stem}.{os.getpid()}.partial.qm")
     try:
         cache.mkdir(parents=True, exist_ok=True)
@@ -76,7 +73,8 @@ def compiled_translation(ts: Path | None = None, cache_dir: Path | None = None) 
             check=True,
             capture_output=True,
             timeout=120,
-            creationflags=_NO_CONSOLE,
+            # Keeps a console window from flashing up on Windows while lrelease runs.
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
         )
         os.replace(partial, qm)  # atomic, so two windows starting together never read half a file
     except (OSError, subprocess.SubprocessError) as exc:
@@ -155,6 +153,8 @@ def ui_sources(root: Path) -> list[Path]:
 
 def run_lupdate(sources: list[Path], ts: Path) -> None:
     """Merge the strings of ``sources`` into ``ts``: new ones unfinished, obsolete ones dropped."""
+    import subprocess
+
     tool = qt_tool("lupdate")
     if tool is None:
         raise FileNotFoundError("lupdate is not installed next to PySide6")
@@ -169,6 +169,8 @@ def run_lupdate(sources: list[Path], ts: Path) -> None:
 
 def read_ts(ts: Path) -> list[Message]:
     """The messages of a .ts file (obsolete and vanished ones left out)."""
+    import xml.etree.ElementTree as ET
+
     messages = []
     for context in ET.parse(ts).getroot().iter("context"):
         name = context.findtext("name", "")

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import importlib
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,27 +26,95 @@ from prdesk.core.calendars import day_info
 from prdesk.store.settings import get_setting
 from prdesk.core.text import left_to_right
 from prdesk.ui.bus import Bus
-from prdesk.ui.dialogs.about import AboutDialog
 from prdesk.ui.data_safety import DataSafety, GuardedRunner
 from prdesk.ui.pages.base import Page, PageContext
-from prdesk.ui.pages.calendar import CalendarPage
-from prdesk.ui.pages.contacts import ContactsPage
-from prdesk.ui.pages.dashboard import DashboardPage
-from prdesk.ui.pages.letters import LettersPage
-from prdesk.ui.pages.meetings import MeetingsPage
-from prdesk.ui.pages.messages import MessagesPage
-from prdesk.ui.pages.settings import SettingsPage
+
+if TYPE_CHECKING:
+    from prdesk.ui.pages.backup import BackupPanel
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    """One area in the navigation: its key, its title, and the module and class of its page.
+
+    The navigation lists every area from these alone; a page's module is imported and the page
+    built when it is first shown, so start-up reads only what the dashboard needs.
+    """
+
+    key: str
+    module: str
+    class_name: str
+    #: The English title the page's own ``title()`` translates, in the page class's context.
+    title_source: str
+
+    def title(self) -> str:
+        return QCoreApplication.translate(self.class_name, self.title_source)
+
+    def page_class(self) -> type[Page]:
+        return getattr(importlib.import_module(f"prdesk.ui.pages.{self.module}"), self.class_name)
+
 
 #: The pages in navigation order; Ctrl+1 … Ctrl+7 follow this order.
-PAGES: tuple[type[Page], ...] = (
-    DashboardPage,
-    ContactsPage,
-    CalendarPage,
-    MeetingsPage,
-    MessagesPage,
-    LettersPage,
-    SettingsPage,
+PAGES: tuple[PageEntry, ...] = (
+    PageEntry("dashboard", "dashboard", "DashboardPage", "Dashboard"),
+    PageEntry("contacts", "contacts", "ContactsPage", "Contacts"),
+    PageEntry("calendar", "calendar", "CalendarPage", "Calendar and ceremonies"),
+    PageEntry("meetings", "meetings", "MeetingsPage", "Meetings"),
+    PageEntry("messages", "messages", "MessagesPage", "Messages"),
+    PageEntry("letters", "letters", "LettersPage", "Letters and printing"),
+    PageEntry("settings", "settings", "SettingsPage", "Backup and settings"),
 )
+
+
+class LazyPages(Mapping[str, Page]):
+    """The window's pages by key, in navigation order; a page is built the first time it is asked for.
+
+    Until then the stack holds an empty stand-in at its place. A page that does not exist yet
+    misses no change on the bus: it reads the data fresh when it is built.
+    """
+
+    def __init__(self, entries: tuple[PageEntry, ...], stack: QStackedWidget,
+                 build: Callable[[PageEntry], Page], built: Callable[[Page], None]):
+        self.entries = entries
+        self._stack = stack
+        self._build = build
+        self._after_build = built
+        self._rows = {entry.key: row for row, entry in enumerate(entries)}
+        self._pages: dict[str, Page] = {}
+        for _entry in entries:
+            stack.addWidget(QWidget())
+
+    def __getitem__(self, key: str) -> Page:
+        page = self._pages.get(key)
+        if page is None:
+            row = self._rows[key]
+            page = self._build(self.entries[row])
+            stand_in = self._stack.widget(row)
+            self._stack.insertWidget(row, page)
+            self._stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self._pages[key] = page
+            self._after_build(page)
+        return page
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def row(self, key: str) -> int:
+        """The place of area ``key`` in the navigation."""
+        return self._rows[key]
+
+    def built(self, key: str) -> Page | None:
+        """The page of ``key`` if it has been built, without building it."""
+        return self._pages.get(key)
+
+    def built_pages(self) -> list[Page]:
+        """The pages built so far, in navigation order."""
+        return [self._pages[key] for key in self._rows if key in self._pages]
+
 
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
@@ -95,6 +166,7 @@ class MainWindow(QMainWindow):
             self, db, self.db_path, bus, self.runner, self.show_status, automatic=automatic_backups
         )
         self.safety.restored.connect(self._after_restore)
+        self.safety.opened_for_writing.connect(self._show_read_only)
         self.safety.failure_changed.connect(self._show_backup_failure)
 
         self.nav = QListWidget()
@@ -103,18 +175,11 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.nav.setFont(font)
         self.stack = QStackedWidget()
-        self.pages: dict[str, Page] = {}
-        for page_class in PAGES:
-            page = page_class(self.context)
-            self.pages[page.key] = page
-            self.stack.addWidget(page)
-            QListWidgetItem(page.title(), self.nav)
-        self.nav.setFixedWidth(
-            max(self.nav.fontMetrics().horizontalAdvance(p.title()) for p in self.pages.values()) + 72
-        )
+        self.pages = LazyPages(PAGES, self.stack, lambda entry: entry.page_class()(self.context), self._page_built)
+        for entry in PAGES:
+            QListWidgetItem(entry.title(), self.nav)
+        self.nav.setFixedWidth(max(self.nav.fontMetrics().horizontalAdvance(e.title()) for e in PAGES) + 72)
         self.nav.currentRowChanged.connect(self._show_row)
-        self.backup_panel = self.pages["settings"].backup
-        self.backup_panel.attach(self.safety)
 
         central = QWidget()
         row = QHBoxLayout(central)
@@ -162,8 +227,8 @@ class MainWindow(QMainWindow):
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         self.page_actions: list[QAction] = []
         group = QActionGroup(self)
-        for index, page in enumerate(self.pages.values()):
-            action = QAction(page.title(), self)
+        for index, entry in enumerate(PAGES):
+            action = QAction(entry.title(), self)
             action.setCheckable(True)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _checked=False, row=index: self.nav.setCurrentRow(row))
@@ -202,7 +267,16 @@ class MainWindow(QMainWindow):
 
     def show_page(self, key: str) -> None:
         """Show the page of area ``key`` (e.g. "settings")."""
-        self.nav.setCurrentRow(list(self.pages).index(key))
+        self.nav.setCurrentRow(self.pages.row(key))
+
+    @property
+    def backup_panel(self) -> BackupPanel:
+        """The Backup tab of «Backup and settings» (built with its page on first use)."""
+        return self.pages["settings"].backup
+
+    def _page_built(self, page: Page) -> None:
+        if page.key == "settings":
+            page.backup.attach(self.safety)
 
     def show_status(self, text: str) -> None:
         """A short message in the status bar (e.g. "Settings saved.")."""
@@ -210,6 +284,8 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         """The About box: version and the database file."""
+        from prdesk.ui.dialogs.about import AboutDialog
+
         AboutDialog(self.db_path, self).exec()
 
     def show_backups(self) -> None:
@@ -234,9 +310,10 @@ class MainWindow(QMainWindow):
 
     def _after_restore(self) -> None:
         self._show_read_only()
-        # Every area: the whole database is another one now.
+        # Every area a built page shows: the whole database is another one now. A page not built
+        # yet reads it fresh when first shown.
         areas = {"settings", "backups", "today"}
-        for page in self.pages.values():
+        for page in self.pages.built_pages():
             areas.update(page.areas)
         self.bus.announce(*sorted(areas))
 
@@ -261,6 +338,7 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
+        self.pages[PAGES[row].key]  # built on its first visit
         self.stack.setCurrentIndex(row)
         self.page_actions[row].setChecked(True)
 

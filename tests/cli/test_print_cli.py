@@ -93,3 +93,11 @@ def test_report_contacts(tmp_path):
     assert result.exit_code == 0, result.output
     reader = PdfReader(io.BytesIO(out.read_bytes()))
     assert reader.metadata.title == "فهرست مخاطبین" and len(reader.pages) >= 1
+
+
+def test_letter_remembers_its_paper_for_a_reprint(tmp_path):
+    out = tmp_path / "letter.pdf"
+    result = _run(tmp_path, "letter", "--body-file", _body(tmp_path), "--recipient", "جناب آقای رضایی",
+                  "--paper", "A5", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert [r["paper"] for r in _register(tmp_path)] == ["A5"]

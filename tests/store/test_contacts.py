@@ -281,14 +281,22 @@ def test_search_index_follows_every_write(db):
 
 def test_deferred_search_index_is_whole_at_commit_and_rolls_back(db):
     _person(db, last_name="پیشین")
-    with pytest.raises(RuntimeError):
-        with store.deferred_search_index(db):
-            pass
     with pytest.raises(ZeroDivisionError):
         with db.atomic(), store.deferred_search_index(db):
             _person(db, last_name="موقت")
             1 / 0
     assert store.count_people(db) == 1
+    # A caller that swallows the error still commits a whole index: the block undid its rows.
+    with db.atomic():
+        with pytest.raises(ZeroDivisionError), store.deferred_search_index(db):
+            _person(db, last_name="موقت")
+            1 / 0
+        _person(db, last_name="بعدی")
+    store.check_search_index(db)
+    assert store.count_people(db) == 2 and store.count_people(db, ContactFilter(text="موقت")) == 0
+    with store.deferred_search_index(db):
+        _person(db, last_name="بی‌تراکنش")
+    assert store.count_people(db, ContactFilter(text="بی‌تراکنش")) == 1
     with db.atomic(), store.deferred_search_index(db):
         new_id = _person(db, last_name="تازه")
         store.update_person(db, new_id, {"last_name": "تازه‌تر"})
@@ -306,3 +314,22 @@ def test_a_broken_index_is_detected(db):
     with pytest.raises(sqlite3.DatabaseError):
         store.check_search_index(db)
     db.execute("INSERT INTO people_fts (people_fts) VALUES ('rebuild')")
+
+
+def test_upgrade_drops_the_insert_triggers_and_keeps_the_index_whole(tmp_path):
+    path = tmp_path / "before-m012.sqlite3"
+    old = open_database(path, migrate=False)
+    migrations.apply(old, stop_before="m012_contacts_index_rows_on_insert")
+    # What the previous schema's triggers indexed on their own.
+    old.execute(
+        "INSERT INTO people (last_name, created_at, updated_at, name_key, sort_name, search_key)"
+        " VALUES ('پیشین', '', '', 'پیشین', 'پیشین', 'پیشین')"
+    )
+    old.close()
+    db = open_database(path)
+    assert not db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_fts_insert'").fetchall()
+    _person(db, last_name="پسین")
+    store.check_search_index(db)
+    assert store.count_people(db, ContactFilter(text="پیشین")) == 1
+    assert store.count_people(db, ContactFilter(text="پسین")) == 1
+    db.close()

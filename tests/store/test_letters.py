@@ -1,27 +1,34 @@
 """The outgoing register: gapless yearly serials in one transaction, voiding, search, XLSX export."""
 
 import datetime as dt
+import io
 import sqlite3
 import threading
 
 import pytest
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from prdesk.core.letter_number import CopyRecipient, Letter
 from prdesk.errors import NotFound, StorageError, ValidationError
-from prdesk.store.db import open_database
+from prdesk.printing.letter import render_letter
+from prdesk.store.db import connect, open_database
 from prdesk.store.letters import (
     count_register,
     export_register_xlsx,
     get_letter,
     letter_from_row,
     next_serial,
+    print_options,
     register_letter,
     search_register,
     void_letter,
     years,
 )
-from prdesk.store.settings import update_settings
+from prdesk.store.migrations import APPLICATION_ID, MIGRATION_SET, migrations
+from prdesk.store.settings import get_settings, update_settings
+
+A4_WIDTH, A5_WIDTH = 595, 420  # points, portrait, rounded
 
 
 @pytest.fixture
@@ -180,8 +187,93 @@ def test_an_older_database_gains_the_register(tmp_path):
     path = tmp_path / "old.sqlite3"
     database = open_database(path)
     database.execute("DROP TABLE letters")
-    database.execute("DELETE FROM _sqlite_migrations WHERE name = 'm010_letters'")
+    database.execute(
+        "DELETE FROM _sqlite_migrations WHERE name IN ('m010_letters', 'm011_letter_print_options')"
+    )
     database.close()
     database = open_database(path)
     assert register_letter(database, {"date": "1405/01/01"})[1] == "1/ص/1405"
     database.close()
+
+
+# --- reprinting as it went out (m011_letter_print_options) -------------------------------------
+
+
+def page_width(data: bytes) -> int:
+    return round(float(PdfReader(io.BytesIO(data)).pages[0].mediabox.width))
+
+
+def test_paper_letterhead_mode_and_signer_position_are_kept(db):
+    letter_id, _ = register_letter(db, {
+        "date": "1405/02/10", "recipient": "اتحادیه", "subject": "الف", "body": "متن",
+        "signer": "علیرضا کریمی", "signer_position": "معاون توسعهٔ تعاون", "paper": "a5", "preprinted": True,
+    })
+    row = get_letter(db, letter_id)
+    assert (row["paper"], row["preprinted"], row["signer_position"]) == ("A5", 1, "معاون توسعهٔ تعاون")
+    assert print_options(row) == {"paper": "A5", "preprinted": True}
+    again = letter_from_row(row)
+    assert (again.signer_name, again.signer_position) == ("علیرضا کریمی", "معاون توسعهٔ تعاون")
+    update_settings(db, {"signatory_position": "مدیرکل", "paper_size": "A4"})  # changed since: no effect
+    assert page_width(render_letter(again, get_settings(db), **print_options(row))) == A5_WIDTH
+
+
+def test_keyword_print_options_win_and_default_to_a4(db):
+    plain, _ = register_letter(db, {"date": "1405/02/10", "subject": "الف"})
+    assert print_options(get_letter(db, plain)) == {"paper": "A4", "preprinted": False}
+    assert get_letter(db, plain)["signer_position"] is None  # not told: the settings' position on reprint
+    keyword, _ = register_letter(db, {"date": "1405/02/10", "paper": "A4"}, paper="A5", preprinted=True)
+    assert print_options(get_letter(db, keyword)) == {"paper": "A5", "preprinted": True}
+
+
+def test_an_unknown_paper_is_refused_and_takes_no_number(db):
+    with pytest.raises(ValidationError, match="A4 یا A5") as caught:
+        register_letter(db, {"date": "1405/01/05", "paper": "Letter"})
+    assert caught.value.field == "paper"
+    assert register_letter(db, {"date": "1405/01/05"})[1] == "1/ص/1405"
+
+
+def test_a_letter_object_keeps_the_signatory_it_was_printed_with(db):
+    update_settings(db, {"signatory_name": "مریم احمدی", "signatory_position": "مدیرکل"})
+    letter_id, _ = register_letter(db, Letter(body="متن", subject="موضوع", date=dt.date(2026, 5, 1), recipient="بانک"))
+    row = get_letter(db, letter_id)
+    assert (row["signer"], row["signer_position"]) == ("مریم احمدی", "مدیرکل")
+    update_settings(db, {"signatory_name": "رضا نوری", "signatory_position": "سرپرست"})
+    again = letter_from_row(row)
+    assert (again.signer_name, again.signer_position) == ("مریم احمدی", "مدیرکل")
+
+
+def _database_before_m011(path):
+    """A file made by the schema before m011: every earlier migration, then two letters."""
+    previous = type(migrations)(MIGRATION_SET)
+    previous._migrations = [m for m in migrations._migrations if m.name != "m011_letter_print_options"]
+    assert len(previous._migrations) == len(migrations._migrations) - 1
+    database = connect(path)
+    database.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    previous.apply(database)
+    assert "paper" not in database["letters"].columns_dict
+    for seq, subject in ((1, "گزارش عملکرد"), (2, "دعوت")):
+        database.execute(
+            "INSERT INTO letters (year, seq, number, date, recipient, subject, body, signer, copies, created_at)"
+            " VALUES (1405, ?, ?, '2026-04-01', 'اتحادیه', ?, 'متن نامه', 'کریمی', '[]', 'now')",
+            [seq, f"{seq}/ص/1405", subject],
+        )
+    database.close()
+
+
+def test_a_database_made_before_m011_keeps_its_letters_and_reprints_them_on_a4(tmp_path):
+    path = tmp_path / "before-m011.sqlite3"
+    _database_before_m011(path)
+    database = open_database(path)
+    try:
+        assert [r["subject"] for r in search_register(database)] == ["دعوت", "گزارش عملکرد"]
+        row = search_register(database)[1]
+        assert (row["paper"], row["preprinted"], row["signer_position"]) == ("A4", 0, None)
+        assert print_options(row) == {"paper": "A4", "preprinted": False}
+        update_settings(database, {"paper_size": "A5", "signatory_position": "مدیرکل"})
+        letter = letter_from_row(row)
+        assert letter.signer_position is None  # the settings' position, as reprints did before
+        assert page_width(render_letter(letter, get_settings(database), **print_options(row))) == A4_WIDTH
+        assert register_letter(database, {"date": "1405/01/20", "paper": "A5"})[1] == "3/ص/1405"
+    finally:
+        database.close()
+    assert list(tmp_path.glob("before-m011.sqlite3.before-m011_letter_print_options-*.bak"))

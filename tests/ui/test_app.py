@@ -1,4 +1,4 @@
-"""Starting the app: one window per database file, refused files, the crash dialog."""
+"""Starting the app: one window per database file, refused files, the crash dialog, the start-up check."""
 
 from __future__ import annotations
 
@@ -6,12 +6,15 @@ import logging
 from logging.handlers import RotatingFileHandler
 import subprocess
 import sys
+import threading
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
 from prdesk.errors import DatabaseLocked
+from prdesk.store.db import open_database
 from prdesk.ui import app as app_module
+from prdesk.ui import data_safety
 from prdesk.ui.app import acquire_lock, lock_path, run
 from prdesk.ui.crash import CrashReporter, crash_reporting
 from prdesk.ui.dialogs import messages
@@ -105,3 +108,67 @@ def test_fonts_are_registered_and_used(qapp):
     app_module.prepare_application(qapp, "fa")
     assert app_module.register_fonts()
     assert qapp.font().family() == "Vazirmatn"
+
+
+# --- the start-up check, run while the window is built -------------------------------------------
+
+
+def test_a_sound_database_is_checked_while_its_window_is_built(qapp, db_path, errors, monkeypatch):
+    open_database(db_path).close()
+    built = threading.Event()
+    checks = []
+    check = data_safety.damage_at_start
+
+    def slow_check(path):
+        # The window must be built while the check still runs, not after it.
+        checks.append((threading.current_thread(), built.wait(10)))
+        return check(path)
+
+    open_desk = app_module.open_desk
+
+    def building(*args, **kwargs):
+        desk = open_desk(*args, **kwargs)
+        checks.append(("built", desk.window.safety.read_only))
+        built.set()
+        return desk
+
+    monkeypatch.setattr(data_safety, "damage_at_start", slow_check)
+    monkeypatch.setattr(app_module, "open_desk", building)
+    seen = []
+
+    def fake_exec(self):
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, MainWindow) and w.isVisible():
+                query_only = w.db.execute("PRAGMA query_only").fetchone()[0]
+                seen.append((w.safety.read_only, query_only, w.safety_label.isHidden(), w.windowTitle()))
+                w.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
+    assert run(db_path) == 0
+    assert checks[0] == ("built", True)  # built unseen, refusing writes until the check is done
+    thread, waited = checks[1]
+    assert thread is not threading.main_thread() and waited
+    assert seen == [(False, 0, True, "پی‌آر‌دسک — office.sqlite3")]
+    assert errors == []
+
+
+def test_a_new_file_is_not_checked_on_a_thread(tmp_path):
+    assert data_safety.StartCheck.start(tmp_path / "new.sqlite3") is None
+
+
+def test_a_failing_check_is_never_taken_for_a_sound_database(db_path, monkeypatch):
+    open_database(db_path).close()
+
+    def broken(path):
+        raise RuntimeError("a bug in the check")
+
+    monkeypatch.setattr(data_safety, "damage_at_start", broken)
+    check = data_safety.StartCheck.start(db_path)
+    with pytest.raises(RuntimeError, match="a bug in the check"):
+        check.problem()
+
+
+def test_the_start_check_of_a_sound_database_finds_no_problem(db_path):
+    open_database(db_path).close()
+    assert data_safety.StartCheck.start(db_path).problem() is None

@@ -1,11 +1,13 @@
-"""The dashboard's next 14 days and reminders, against a pinned today."""
+"""The dashboard's next 14 days and reminders, against a pinned today; the lists are read on a worker."""
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 import pytest
-from PySide6.QtWidgets import QApplication, QPushButton
+import shiboken6
+from PySide6.QtWidgets import QApplication, QPushButton, QTreeWidgetItem
 
 from prdesk.core import jalali
 from prdesk.store import calendar as cal
@@ -13,6 +15,7 @@ from prdesk.store.contacts import add_person
 from prdesk.ui.app import prepare_application
 from prdesk.ui.bus import Bus
 from prdesk.ui.main_window import MainWindow
+from prdesk.ui.pages import dashboard
 
 J = jalali.to_gregorian
 TODAY = J(1405, 2, 20)  # 10 May 2026; Public Relations Day (27 Ordibehesht) is a week away
@@ -34,8 +37,16 @@ def window(qtbot, db, db_path, clock):
 
 
 @pytest.fixture
-def page(window):
-    return window.pages["dashboard"]
+def page(window, qtbot):
+    page = window.pages["dashboard"]
+    qtbot.waitUntil(page.lists_ready)
+    return page
+
+
+def announce(qtbot, window, page, area: str) -> None:
+    """Announce a change of ``area`` and wait until the lists read after it are shown."""
+    with qtbot.wait_signal(page.lists_shown):
+        window.bus.announce(area)
 
 
 def day_rows(page) -> dict[str, object]:
@@ -68,13 +79,13 @@ def test_the_list_holds_today_and_the_13_days_after(page):
     assert not any(title.startswith("فتح خرمشهر") for title in titles)  # 3 Khordad, the 15th day
 
 
-def test_events_birthdays_and_reminders_appear_and_follow_changes(page, window, db):
+def test_events_birthdays_and_reminders_appear_and_follow_changes(page, window, db, qtbot):
     assert page.reminders.count() == 0 and page.reminders_empty.isVisible()
     event = cal.add_event(db, {"title": "همایش روز ارتباطات", "type": "seminar", "date": "1405/02/27",
                                "all_day": False, "start_time": "9:00", "reminder_days": 10})
     cal.add_event(db, {"title": "نمایشگاه پاییزه", "date": "1405/07/01", "reminder_days": 10})
     add_person(db, {"first_name": "مریم", "last_name": "احمدی", "is_staff": True, "birthday": "1990-05-12"})
-    window.bus.announce("calendar")
+    announce(qtbot, window, page, "calendar")
     titles = page.upcoming_titles()
     assert "همایش روز ارتباطات" in titles and "تولد مریم احمدی" in titles
     assert "نمایشگاه پاییزه" not in titles
@@ -84,27 +95,38 @@ def test_events_birthdays_and_reminders_appear_and_follow_changes(page, window, 
     assert page.reminders_empty.isHidden()
 
     cal.delete_event(db, event.id)
-    window.bus.announce("calendar")
+    announce(qtbot, window, page, "calendar")
     assert "همایش روز ارتباطات" not in page.upcoming_titles()
     assert page.reminders.count() == 0
 
 
-def test_many_birthdays_on_a_day_are_gathered_under_one_line(page, window, db):
+def test_many_birthdays_on_a_day_are_gathered_under_one_line(page, window, db, qtbot):
     for n in range(5):
         add_person(db, {"first_name": f"نفر{n}", "last_name": "کارمند", "birthday": "1990-05-11"})
-    window.bus.announce("contacts")
+    announce(qtbot, window, page, "contacts")
     row = day_rows(page)["دوشنبه ۲۱ اردیبهشت ۱۴۰۵"]
-    groups = [row.child(i) for i in range(row.childCount()) if row.child(i).childCount()]
+    shows_more = QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator
+    groups = [row.child(i) for i in range(row.childCount()) if row.child(i).childIndicatorPolicy() == shows_more]
     assert len(groups) == 1
     assert groups[0].text(0) == "تولدها و تاریخ‌های اشخاص: ۵"
     assert not groups[0].isExpanded()
     assert sum(1 for t in page.upcoming_titles() if t.startswith("تولد نفر")) == 5
+    assert groups[0].childCount() == 0  # made when the line is opened, not before
+
+    groups[0].setExpanded(True)
+    names = [groups[0].child(i).text(0) for i in range(groups[0].childCount())]
+    assert sorted(names) == [f"تولد نفر{n} کارمند" for n in range(5)]
+    assert sum(1 for t in page.upcoming_titles() if t.startswith("تولد نفر")) == 5
+    groups[0].setExpanded(False)
+    groups[0].setExpanded(True)
+    assert groups[0].childCount() == 5
 
 
-def test_the_list_turns_at_midnight(page, window, clock):
+def test_the_list_turns_at_midnight(page, window, clock, qtbot):
     assert "روز گل محمدی و گلاب" in page.upcoming_titles()
     clock["today"] = TODAY + dt.timedelta(days=1)
-    window.clock.timeout.emit()
+    with qtbot.wait_signal(page.lists_shown):
+        window.clock.timeout.emit()
     assert "روز گل محمدی و گلاب" not in page.upcoming_titles()
     first = page.upcoming.topLevelItem(0)  # nothing on 21 Ordibehesht
     assert (first.text(0), first.text(1)) == ("سه‌شنبه ۲۲ اردیبهشت ۱۴۰۵", "فردا")
@@ -113,7 +135,7 @@ def test_the_list_turns_at_midnight(page, window, clock):
 
 def test_double_clicking_an_event_opens_it(page, window, db, qtbot):
     event = cal.add_event(db, {"title": "بازدید از تعاونی فرش", "type": "visit", "date": "1405/02/22"})
-    window.bus.announce("calendar")
+    announce(qtbot, window, page, "calendar")
     row = day_rows(page)["سه‌شنبه ۲۲ اردیبهشت ۱۴۰۵"]
     line = next(row.child(i) for i in range(row.childCount()) if row.child(i).text(0) == "بازدید از تعاونی فرش")
     page.upcoming.itemActivated.emit(line, 0)
@@ -138,10 +160,94 @@ def test_no_ascii_digits(page):
     assert tree.isRightToLeft()
 
 
-def test_a_dashboard_behind_another_page_reads_its_lists_when_shown(page, window, db):
+def test_a_dashboard_behind_another_page_reads_its_lists_when_shown(page, window, db, qtbot):
     window.show_page("calendar")
     cal.add_event(db, {"title": "جلسهٔ تازه", "date": TODAY})
     window.bus.announce("calendar")
     assert "جلسهٔ تازه" not in page.upcoming_titles()
-    window.show_page("dashboard")
+    assert not page.lists_ready()
+    with qtbot.wait_signal(page.lists_shown):
+        window.show_page("dashboard")
     assert "جلسهٔ تازه" in page.upcoming_titles()
+
+
+# --- reading the lists off the window's thread ------------------------------------------------
+
+
+@pytest.fixture
+def held_read(monkeypatch):
+    """Lists reads that wait for ``release`` before reading, recording the thread they ran on."""
+    release = threading.Event()
+    threads = []
+    original = dashboard.read_lists
+
+    def held(*args):
+        threads.append(threading.current_thread())
+        assert release.wait(10)
+        return original(*args)
+
+    monkeypatch.setattr(dashboard, "read_lists", held)
+    yield release, threads
+    release.set()
+
+
+def test_today_shows_at_once_and_the_lists_follow_from_a_worker(db, db_path, clock, qtbot, held_read):
+    release, threads = held_read
+    prepare_application(QApplication.instance(), "fa")
+    main = MainWindow(db, db_path, Bus(), language="fa", today=lambda: clock["today"])
+    qtbot.addWidget(main)
+    page = main.pages["dashboard"]
+    main.show()
+    qtbot.waitUntil(lambda: bool(threads))
+    assert page.jalali.text() == "یکشنبه ۲۰ اردیبهشت ۱۴۰۵"
+    assert page.loading.isVisible() and page.loading.text() == "در حال بارگذاری…"
+    assert page.upcoming.topLevelItemCount() == 0
+    assert page.upcoming_empty.isHidden() and page.reminders_empty.isHidden()
+    assert threads[0] is not threading.main_thread()
+    with qtbot.wait_signal(page.lists_shown):
+        release.set()
+    assert page.loading.isHidden()
+    assert "روز ارتباطات و روابط عمومی" in page.upcoming_titles()
+
+
+def test_a_change_while_the_lists_are_read_is_not_lost(page, window, db, qtbot, held_read):
+    release, threads = held_read
+    window.bus.announce("calendar")
+    qtbot.waitUntil(lambda: len(threads) == 1)
+    cal.add_event(db, {"title": "جلسهٔ فوری", "date": TODAY})
+    window.bus.announce("calendar")  # while the first read waits
+    with qtbot.wait_signal(page.lists_shown):
+        release.set()
+    assert len(threads) == 2  # the first read was out of date and was not shown
+    assert "جلسهٔ فوری" in page.upcoming_titles()
+
+
+def test_a_window_closed_while_its_lists_are_read_goes_quietly(db, db_path, clock, qtbot, held_read):
+    release, threads = held_read
+    prepare_application(QApplication.instance(), "fa")
+    main = MainWindow(db, db_path, Bus(), language="fa", today=lambda: clock["today"])
+    main.show()
+    qtbot.waitUntil(lambda: bool(threads))
+    (loader,) = QApplication.instance().findChildren(dashboard.QThread, dashboard.LOADER_NAME)
+    ended = []
+    loader.finished.connect(lambda: ended.append(True))
+    main.close()
+    main.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(main))
+    release.set()
+    qtbot.waitUntil(lambda: bool(ended), timeout=10_000)
+    # Finished and gone, owned by the application rather than by the deleted page.
+    qtbot.waitUntil(lambda: not QApplication.instance().findChildren(dashboard.QThread, dashboard.LOADER_NAME))
+
+
+def test_quitting_waits_for_a_read_in_progress(db, db_path, clock, qtbot, held_read):
+    release, threads = held_read
+    prepare_application(QApplication.instance(), "fa")
+    main = MainWindow(db, db_path, Bus(), language="fa", today=lambda: clock["today"])
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitUntil(lambda: bool(threads))
+    (loader,) = QApplication.instance().findChildren(dashboard.QThread, dashboard.LOADER_NAME)
+    threading.Timer(0.2, release.set).start()
+    QApplication.instance().aboutToQuit.emit()
+    assert loader.isFinished()

@@ -480,9 +480,13 @@ class LetterComposer(QWidget):
             "security": letter.security,
             "urgency": letter.urgency,
             "signer": clean(settings.get("signatory_name", "")),
+            "signer_position": clean(settings.get("signatory_position", "")),
             "copies": letter.copies,
             "person_id": self.person_id,
             "organization_id": self.organization_id,
+            # So the register can reprint it as it went out.
+            "paper": self.paper.currentData(),
+            "preprinted": self.preprinted.isChecked(),
         }
 
     def render(self, letter: Letter) -> bytes:

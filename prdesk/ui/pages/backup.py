@@ -265,6 +265,7 @@ class BackupPanel(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
+        header.setMinimumSectionSize(90)  # an empty list still shows readable column headings
         for column in range(len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         note = next(index for index, c in enumerate(COLUMNS) if c.key == "note")

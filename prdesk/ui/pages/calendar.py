@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QBrush, QFont, QKeySequence
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QSettings,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QAction, QActionGroup, QBrush, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,7 +45,10 @@ from prdesk.store import calendar as cal
 from prdesk.store.calendar import AgendaRow
 from prdesk.ui.dialogs import messages
 from prdesk.ui.dialogs.event_dialog import EventDialog
+from prdesk.ui.dialogs.occasion_dialog import OccasionDialog, OccasionsDialog
 from prdesk.ui.pages.base import Page
+from prdesk.ui.print_job import print_preview
+from prdesk.ui.printing import safe_file_name
 from prdesk.ui.widgets.jalali_date_edit import JalaliDateEdit
 from prdesk.ui.widgets.month_view import (
     HOLIDAY_RED,
@@ -50,6 +62,7 @@ from prdesk.ui.widgets.month_view import (
     source_names,
 )
 
+PRINT_PAPER_KEY = "calendar/print_paper"
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 HIDDEN_ROLE = Qt.ItemDataRole.UserRole + 2
 # Which source check box lets an item through.
@@ -165,6 +178,11 @@ class CalendarPage(Page):
         self.selected = today
         self.hidden_keys: set[str] = set()
         self.event_dialog: EventDialog | None = None
+        #: The office's occasions window and the occasion dialog opened from the day panel (for the tests).
+        self.occasions_dialog: OccasionsDialog | None = None
+        self.occasion_dialog: OccasionDialog | None = None
+        #: The print preview opened last.
+        self.preview_dialog = None
         self._stale = True
         self._agenda_stale = True
         self._agenda_job = 0
@@ -228,7 +246,45 @@ class CalendarPage(Page):
         self.jump_button = self._button(self.tr("Go"), self.tr("Show the day typed"), self.go_to_typed_date)
         row.addWidget(self.jump_date, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.jump_button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addSpacing(14)
+        self.occasions_button = self._button(
+            self.tr("Office occasions…"),
+            self.tr("The office's own recurring occasions, and the occasions you hid"),
+            self.open_occasions,
+        )
+        row.addWidget(self.occasions_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.print_button = QPushButton(self.tr("Print"))
+        self.print_button.setObjectName("printButton")
+        self.print_button.setToolTip(self.tr("Print the month, the year or the annual plan of ceremonies (Ctrl+P)"))
+        self.print_button.setAutoDefault(False)
+        self.print_button.setMenu(self._build_print_menu())
+        row.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
         self.layout_.addLayout(row)
+
+    def _build_print_menu(self) -> QMenu:
+        menu = QMenu(self)
+        menu.setObjectName("printMenu")
+        self.print_month_action = menu.addAction(self.tr("Print this month"), self.print_month)
+        self.print_year_action = menu.addAction(
+            self.tr("Print the year (12 months and the year view)"), self.print_year
+        )
+        self.print_plan_action = menu.addAction(self.tr("Annual plan of ceremonies"), self.print_plan)
+        menu.addSeparator()
+        papers = menu.addMenu(self.tr("Calendar paper"))
+        self.paper_group = QActionGroup(self)
+        self.paper_actions: dict[str, QAction] = {}
+        chosen = QSettings().value(PRINT_PAPER_KEY, "A4")
+        for paper, text in (("A4", self.tr("A4 (desk)")), ("A3", self.tr("A3 (wall)"))):
+            action = papers.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(paper == chosen)
+            action.setData(paper)
+            action.toggled.connect(lambda on, p=paper: on and QSettings().setValue(PRINT_PAPER_KEY, p))
+            self.paper_group.addAction(action)
+            self.paper_actions[paper] = action
+        if self.paper_group.checkedAction() is None:
+            self.paper_actions["A4"].setChecked(True)
+        return menu
 
     def _button(self, text: str, tip: str, slot) -> QPushButton:
         button = QPushButton(text)
@@ -414,7 +470,11 @@ class CalendarPage(Page):
             action.triggered.connect(slot)
             self.tabs.widget(0).addAction(action)
             self.month_actions.append(action)
-        for keys, slot in ((QKeySequence("Ctrl+T"), self.go_today), (QKeySequence.StandardKey.New, self.new_event)):
+        for keys, slot in (
+            (QKeySequence("Ctrl+T"), self.go_today),
+            (QKeySequence.StandardKey.New, self.new_event),
+            (QKeySequence.StandardKey.Print, self.open_print_menu),
+        ):
             action = QAction(self)
             action.setShortcut(keys)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -599,7 +659,11 @@ class CalendarPage(Page):
                 if item.status != status:
                     menu.addAction(text, lambda s=status: run(lambda: cal.set_event_status(db, event_id, s), area="calendar"))
             menu.addAction(self.tr("Delete event…"), lambda: self.delete_event(event_id, item.title))
-        elif item.source == occ.SOURCE_CATALOG and isinstance(item.ref, str) and not item.ref.startswith(cal.CUSTOM_PREFIX):
+        elif item.source == occ.SOURCE_CATALOG and isinstance(item.ref, str) and item.ref.startswith(cal.CUSTOM_PREFIX):
+            occasion_id = int(item.ref[len(cal.CUSTOM_PREFIX):])
+            menu.addAction(self.tr("Edit the office's occasion…"), lambda: self.edit_custom_occasion(occasion_id))
+            menu.addAction(self.tr("The office's occasions…"), self.open_occasions)
+        elif item.source == occ.SOURCE_CATALOG and isinstance(item.ref, str):
             key = item.ref
             if hidden:
                 menu.addAction(self.tr("Show this occasion again"), lambda: self.show_occasion(key))
@@ -624,6 +688,8 @@ class CalendarPage(Page):
         item: DayItem = row.data(ITEM_ROLE)
         if item.source == occ.SOURCE_EVENT:
             self.edit_event(int(item.ref))
+        elif isinstance(item.ref, str) and item.ref.startswith(cal.CUSTOM_PREFIX):
+            self.edit_custom_occasion(int(item.ref[len(cal.CUSTOM_PREFIX):]))
 
     def _delete_selected(self) -> None:
         row = self.day_list.currentItem()
@@ -670,6 +736,96 @@ class CalendarPage(Page):
         if dialog.saved is not None:
             self.show_date(dialog.saved.date)
         self.month_view.setFocus()
+
+    # --- the office's occasions --------------------------------------------------------------
+
+    def open_occasions(self) -> OccasionsDialog:
+        """The window of the office's own occasions and of the hidden ones (one at a time)."""
+        if self.occasions_dialog is None:
+            dialog = OccasionsDialog(self.context, parent=self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.finished.connect(lambda _result: setattr(self, "occasions_dialog", None))
+            self.occasions_dialog = dialog
+            dialog.open()
+        self.occasions_dialog.raise_()
+        self.occasions_dialog.activateWindow()
+        return self.occasions_dialog
+
+    def edit_custom_occasion(self, occasion_id: int) -> OccasionDialog | None:
+        """Open one of the office's occasions from the day panel."""
+        try:
+            occasion = cal.get_custom_occasion(self.context.db, occasion_id)
+        except PrdeskError as exc:
+            messages.show_error(self, str(exc))
+            self.reload()
+            return None
+        dialog = OccasionDialog(self.context, occasion=occasion, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result, d=dialog: self._occasion_closed(d))
+        self.occasion_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _occasion_closed(self, dialog: OccasionDialog) -> None:
+        if self.occasion_dialog is dialog:
+            self.occasion_dialog = None
+        self.month_view.setFocus()
+
+    # --- printing -----------------------------------------------------------------------------
+
+    def open_print_menu(self) -> None:
+        """Ctrl+P: the print menu under its button, where the mouse would open it."""
+        self.print_button.showMenu()
+
+    def print_paper(self) -> str:
+        """The paper the calendars are printed on: A4 or A3."""
+        action = self.paper_group.checkedAction()
+        return action.data() if action is not None else "A4"
+
+    def _print(self, render, *, label: str, title: str, file_name: str):
+        self.preview_dialog = print_preview(
+            self, self.context.db_path, render, label=label, title=title, file_name=safe_file_name(file_name)
+        )
+        return self.preview_dialog
+
+    def print_month(self):
+        """The month shown, as a printed page (a grid like the screen, three calendars per day)."""
+        from prdesk.printing.calendar import render_calendar
+
+        year, month, paper, printed = self.year, self.month, self.print_paper(), self.context.today()
+        name = f"{jalali.jalali_month_names[month - 1]} {to_persian_digits(year)}"
+        return self._print(
+            lambda db: render_calendar(db, year, month, paper=paper, printed=printed),
+            label=self.tr("Laying out the calendar of {month}…").format(month=name),
+            title=self.tr("Calendar of {month}").format(month=name),
+            file_name=self.tr("calendar {month}").format(month=name),
+        )
+
+    def print_year(self):
+        """The year shown: its twelve month pages and the year on one page."""
+        from prdesk.printing.calendar import render_calendar
+
+        year, paper, printed = self.year, self.print_paper(), self.context.today()
+        shown = to_persian_digits(year)
+        return self._print(
+            lambda db: render_calendar(db, year, None, paper=paper, printed=printed),
+            label=self.tr("Laying out the twelve months of {year}…").format(year=shown),
+            title=self.tr("Calendar of the year {year}").format(year=shown),
+            file_name=self.tr("calendar {year}").format(year=shown),
+        )
+
+    def print_plan(self):
+        """The office's events of the year shown, as the annual plan of ceremonies (a table)."""
+        from prdesk.printing.plan import render_plan
+
+        year, printed = self.year, self.context.today()
+        shown = to_persian_digits(year)
+        return self._print(
+            lambda db: render_plan(db, year, printed=printed),
+            label=self.tr("Laying out the annual plan of {year}…").format(year=shown),
+            title=self.tr("Annual plan of ceremonies {year}").format(year=shown),
+            file_name=self.tr("annual plan {year}").format(year=shown),
+        )
 
     # --- the agenda -------------------------------------------------------------------------
 

@@ -8,21 +8,28 @@ from PySide6.QtCore import QItemSelectionModel, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
+    QRadioButton,
     QTableView,
     QTabWidget,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from prdesk.core.contacts import PROVINCES, ContactFilter
 from prdesk.core.text import to_persian_digits
 from prdesk.store.contacts import (
+    PEOPLE_ORDERS,
     delete_organization,
     delete_person,
     list_cities,
@@ -38,10 +45,78 @@ from prdesk.ui.dialogs.organization_dialog import OrganizationDialog
 from prdesk.ui.dialogs.person_dialog import PersonDialog
 from prdesk.ui.models.contacts import ContactTableModel, OrganizationsModel, PeopleModel, column_header
 from prdesk.ui.pages.base import Page
+from prdesk.ui.print_job import print_preview
+from prdesk.ui.printing import safe_file_name
 from prdesk.ui.widgets.search_box import SearchBox
 
 ORGANIZATIONS_TAB, PEOPLE_TAB = 0, 1
 SETTINGS_PREFIX = "contacts"
+
+
+class DirectoryPrintDialog(QDialog):
+    """What the printed directory holds: organizations grouped by kind or by city, with their people or not."""
+
+    def __init__(self, organizations: int, people: int, *, filtered: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("directoryPrintDialog")
+        self.setWindowTitle(self.tr("Print the directory"))
+        box = QVBoxLayout(self)
+        box.setContentsMargins(18, 16, 18, 14)
+        box.setSpacing(8)
+        p = to_persian_digits
+        if filtered:
+            what = self.tr("The {organizations} organizations that match the search and filters now are printed.")
+        else:
+            what = self.tr("All {organizations} organizations are printed.")
+        self.what = QLabel(what.format(organizations=p(organizations)))
+        self.what.setWordWrap(True)
+        box.addWidget(self.what)
+        box.addSpacing(4)
+        box.addWidget(QLabel(self.tr("Group the organizations by:")))
+        self.by_kind = QRadioButton(self.tr("Kind (union, cooperative, …)"))
+        self.by_kind.setObjectName("groupByKind")
+        self.by_city = QRadioButton(self.tr("City"))
+        self.by_city.setObjectName("groupByCity")
+        self.group = QButtonGroup(self)
+        for button in (self.by_kind, self.by_city):
+            self.group.addButton(button)
+            box.addWidget(button)
+        chosen = QSettings().value(f"{SETTINGS_PREFIX}/print_group_by", "kind")
+        (self.by_city if chosen == "city" else self.by_kind).setChecked(True)
+        self.people = QCheckBox(self.tr("Also list their people ({count})").format(count=p(people)))
+        self.people.setObjectName("withPeople")
+        self.people.setChecked(QSettings().value(f"{SETTINGS_PREFIX}/print_people", "0") == "1")
+        box.addSpacing(4)
+        box.addWidget(self.people)
+        self.group.buttonToggled.connect(lambda *_: self._grouping_changed())
+        self._grouping_changed()
+        buttons = QDialogButtonBox()
+        self.print_button = buttons.addButton(self.tr("Preview and print"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.print_button.setDefault(True)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        box.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("م") * 34)
+
+    def group_by(self) -> str:
+        """The grouping chosen: "kind" or "city"."""
+        return "city" if self.by_city.isChecked() else "kind"
+
+    def with_people(self) -> bool:
+        """Whether the people are listed after the organizations."""
+        return self.people.isChecked() and self.people.isEnabled()
+
+    def _grouping_changed(self) -> None:
+        # The store sorts people by their organization's city but not (yet) by its kind.
+        possible = self.group_by() in PEOPLE_ORDERS
+        self.people.setEnabled(possible)
+        self.people.setToolTip("" if possible else self.tr("People can be listed grouped by city only."))
+
+    def accept(self) -> None:
+        QSettings().setValue(f"{SETTINGS_PREFIX}/print_group_by", self.group_by())
+        QSettings().setValue(f"{SETTINGS_PREFIX}/print_people", "1" if self.people.isChecked() else "0")
+        super().accept()
 
 
 class ContactsPage(Page):
@@ -78,7 +153,12 @@ class ContactsPage(Page):
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setToolTip(self.tr("Export the contacts to Excel, CSV or vCard"))
         self.export_button.clicked.connect(self.open_export)
-        for button in (self.new_organization_button, self.new_person_button, self.import_button, self.export_button):
+        self.print_button = QPushButton(self.tr("Print list…"))
+        self.print_button.setObjectName("printDirectory")
+        self.print_button.setToolTip(self.tr("Print the directory of the contacts listed now (Ctrl+P)"))
+        self.print_button.clicked.connect(lambda: self.open_print())
+        for button in (self.new_organization_button, self.new_person_button, self.import_button, self.export_button,
+                       self.print_button):
             top.addWidget(button)
         self.layout_.addLayout(top)
 
@@ -156,6 +236,9 @@ class ContactsPage(Page):
 
         self.new_action = self._page_action(self.tr("New"), QKeySequence.StandardKey.New, self.new_record)
         self.find_action = self._page_action(self.tr("Search"), QKeySequence.StandardKey.Find, self.focus_search)
+        self.print_action = self._page_action(self.tr("Print list"), QKeySequence.StandardKey.Print, self.open_print)
+        #: The print preview opened last.
+        self.preview_dialog = None
         self._fill_filter_lists()
         self._tab_changed(self.tabs.currentIndex())
 
@@ -551,6 +634,34 @@ class ContactsPage(Page):
             self.context, self._filter_for(model), model.total,
             organizations=model is self.organizations, parent=self,
         ))
+
+    # --- printing --------------------------------------------------------------------------
+
+    def open_print(self) -> DirectoryPrintDialog:
+        """Ask how to group the printed directory of the contacts listed now."""
+        if not self._loaded:
+            self.reload()
+        dialog = DirectoryPrintDialog(
+            self.organizations.total, self.people.total, filtered=self.current_filter() != ContactFilter(), parent=self
+        )
+        dialog.accepted.connect(lambda d=dialog: self.print_directory(d.group_by(), d.with_people()))
+        return self._open(dialog)
+
+    def print_directory(self, group_by: str = "kind", people: bool = False):
+        """The directory of the search and filters now, laid out in a worker, in the print preview."""
+        from prdesk.printing.directory import render_directory
+
+        # With people, the filter is the people tab's (staff, one organization's people) and the
+        # organizations are those it leads to; without, exactly the organizations tab.
+        f = self.current_filter() if people else self._filter_for(self.organizations)
+        printed = self.context.today()
+        title = self.tr("Contacts directory") if people else self.tr("Organizations directory")
+        self.preview_dialog = print_preview(
+            self, self.context.db_path,
+            lambda db: render_directory(db, group_by=group_by, f=f, people=people, printed=printed),
+            label=self.tr("Laying out the directory…"), title=title, file_name=safe_file_name(title),
+        )
+        return self.preview_dialog
 
     # --- menus -----------------------------------------------------------------------------
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,23 +24,159 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from prdesk.core import hijri, jalali
-from prdesk.core import occasions as occ
-from prdesk.core.calendars import day_info
-from prdesk.core.occasions import DayEntry, DayItem
+from prdesk.core import hijri
+from prdesk.core.calendars import DayInfo, day_info
+from prdesk.core.jalali import format_jalali_long
 from prdesk.core.text import to_persian_digits
 from prdesk.errors import PrdeskError
-from prdesk.store import calendar as cal
 from prdesk.store.settings import get_setting
+from prdesk.ui.data_safety import open_read_only
 from prdesk.ui.dialogs import messages
-from prdesk.ui.dialogs.event_dialog import EventDialog
 from prdesk.ui.pages.base import Page
-from prdesk.ui.widgets.month_view import HOLIDAY_RED, MUTED, item_details, item_label, separator, source_names
+from prdesk.ui.workers import Progress, Worker
+
+if TYPE_CHECKING:
+    from prdesk.core.occasions import DayItem
+    from prdesk.ui.dialogs.event_dialog import EventDialog
+
+# The calendar store, the occasions and the month view's texts are imported by the worker that
+# reads the lists (and by the rows made from them), so the window shows without them.
 
 UPCOMING_DAYS = 14
 # More people's dates than this on one day are gathered under one collapsed line.
 PEOPLE_SHOWN = 3
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+#: On a collapsed line of people's dates: the key of its rows, made when it is first opened.
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 2
+#: The object name of the workers that read the lists; the application waits for them before quitting.
+LOADER_NAME = "dashboardLists"
+#: After the page is shown, the lists are read when it has been painted, or after this long.
+READ_AT_THE_LATEST_MS = 250
+
+
+# --- the lists, read off the window's thread ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemLine:
+    """One thing on a day as its row shows it."""
+
+    item: DayItem
+    label: str
+    details: str
+
+
+@dataclass(frozen=True)
+class DayLines:
+    """One day of the next two weeks and its rows."""
+
+    info: DayInfo
+    holiday: bool
+    #: Rows right under the day, in the day's order.
+    lines: tuple[ItemLine, ...]
+    #: People's dates gathered under one collapsed line (empty when there are few).
+    people: tuple[ItemLine, ...]
+
+
+@dataclass(frozen=True)
+class ReminderLine:
+    """An event whose reminder is due, as its row shows it (the days to go are added when shown)."""
+
+    item: DayItem
+    date: dt.date
+    label: str
+    #: The event's day and a separator, for «in N days» to follow.
+    day: str
+    tooltip: str
+
+
+@dataclass(frozen=True)
+class DashboardLists:
+    """What the two lists show: plain data, built on a worker; the rows are made on the window's thread."""
+
+    days: tuple[DayLines, ...]
+    reminders: tuple[ReminderLine, ...]
+
+
+class _Stopped(Exception):
+    """The application is quitting: the lists are not needed any more."""
+
+
+def read_lists(db_path: Path, today: dt.date, progress: Progress) -> DashboardLists:
+    """The next 14 days and the reminders due, through a connection of this thread that cannot write.
+
+    A connection belongs to the thread that opened it; reading only keeps the rule that a
+    damaged database open read only is never written to.
+    """
+    from prdesk.core import occasions as occ
+    from prdesk.core.occasions import DayItem
+    from prdesk.store import calendar as cal
+    from prdesk.ui.widgets.month_view import item_details, item_label, separator, source_names
+
+    db = open_read_only(db_path)
+    try:
+        entries = cal.upcoming(db, today, UPCOMING_DAYS)
+        if not progress(1, 3):
+            raise _Stopped
+        due = cal.reminders_due(db, today)
+    finally:
+        db.close()
+    if not progress(2, 3):
+        raise _Stopped
+
+    def line(item: DayItem) -> ItemLine:
+        return ItemLine(item, item_label(item), item_details(item))
+
+    days = []
+    for entry in entries:
+        if not entry.occasions:
+            continue
+        people = [item for item in entry.occasions if item.source in (occ.SOURCE_BIRTHDAY, occ.SOURCE_PERSON)]
+        gathered = len(people) > PEOPLE_SHOWN
+        shown = tuple(line(item) for item in entry.occasions if not gathered or item not in people)
+        days.append(DayLines(entry.info, entry.holiday, shown, tuple(map(line, people)) if gathered else ()))
+    event_source = source_names()[occ.SOURCE_EVENT]
+    reminders = []
+    for occurrence in due:
+        event = occurrence.event
+        item = DayItem(
+            event.title, event.type, False, occ.SOURCE_EVENT, "none", event.id,
+            event.start_time, event.end_time, event.status, event.location, event.reminder_days,
+        )
+        reminders.append(ReminderLine(
+            item, occurrence.date, item_label(item), format_jalali_long(occurrence.date) + separator(),
+            f"{event_source}: {item_details(item)}",
+        ))
+    return DashboardLists(tuple(days), tuple(reminders))
+
+
+def _brushes() -> tuple[QBrush, QBrush]:
+    """The month view's holiday red and muted grey (imported with the lists, not at start-up)."""
+    from prdesk.ui.widgets.month_view import HOLIDAY_RED, MUTED
+
+    return QBrush(HOLIDAY_RED), QBrush(MUTED)
+
+
+def _finish_loaders() -> None:
+    # A QThread still running when the application object goes aborts the process.
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    for worker in app.findChildren(QThread, LOADER_NAME):
+        worker.cancel()
+        worker.wait()
+
+
+def _loader(work) -> Worker:
+    """A worker owned by the application, not by the page: a page may close while its lists are read."""
+    app = QCoreApplication.instance()
+    if not app.property(LOADER_NAME):
+        app.setProperty(LOADER_NAME, True)
+        app.aboutToQuit.connect(_finish_loaders)
+    worker = Worker(work, app)
+    worker.setObjectName(LOADER_NAME)
+    worker.finished.connect(worker.deleteLater)
+    return worker
 
 
 def _scaled(label: QLabel, factor: float, bold: bool = False) -> None:
@@ -54,6 +193,9 @@ class DashboardPage(Page):
     key = "dashboard"
     # "today" is announced by the main window's clock when the date turns at midnight.
     areas = ("settings", "today", "calendar", "contacts")
+
+    #: The lists of a fresh read are on screen.
+    lists_shown = Signal()
 
     def title(self) -> str:
         return self.tr("Dashboard")
@@ -108,10 +250,16 @@ class DashboardPage(Page):
         self.upcoming.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.upcoming.header().resizeSection(0, self.fontMetrics().horizontalAdvance("م") * 34)
         self.upcoming.itemActivated.connect(self._activated)
+        self.upcoming.itemExpanded.connect(self._fill_group)
         column.addWidget(self.upcoming)
         self.upcoming_empty = QLabel(self.tr("Nothing in the next two weeks."))
         self.upcoming_empty.setObjectName("hint")
+        self.upcoming_empty.hide()
         column.addWidget(self.upcoming_empty)
+        self.loading = QLabel(self.tr("Loading…"))
+        self.loading.setObjectName("hint")
+        self.loading.hide()
+        column.addWidget(self.loading)
         lists.addWidget(upcoming_box, 3)
 
         reminders_box = QGroupBox(self.tr("Reminders due"))
@@ -124,9 +272,15 @@ class DashboardPage(Page):
         self.reminders_empty = QLabel(self.tr("No reminders are due."))
         self.reminders_empty.setObjectName("hint")
         self.reminders_empty.setWordWrap(True)
+        self.reminders_empty.hide()
         column.addWidget(self.reminders_empty)
         lists.addWidget(reminders_box, 2)
         self.layout_.addLayout(lists, 1)
+        self._loader: Worker | None = None
+        #: The rows of collapsed people's lines not made yet, by the line's GROUP_ROLE key.
+        self._groups: dict[int, tuple[ItemLine, ...]] = {}
+        self._lists_today: dt.date | None = None
+        self._read_when_painted = False
         self.reload()
 
     def _other_calendar(self, row: QHBoxLayout, name: str) -> tuple[QLabel, QLabel]:
@@ -161,25 +315,74 @@ class DashboardPage(Page):
         self.hijri_note.setVisible(bool(note))
         self.gregorian.setText(info.gregorian_long_fa)
         self.holiday.setVisible(info.is_friday)
-        # The lists read two weeks of birthdays; a page behind another waits until it is shown.
+        # The lists read two weeks of birthdays on a worker; a page behind another waits until it is shown.
         self._lists_stale = True
         if self.isVisible():
-            self._show_lists()
+            self._read_lists()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._lists_stale:
-            self._show_lists()
+            # Read once the page has been painted: today's card first, with no worker in its way.
+            self._read_when_painted = True
+            # A window that is shown but not painted (minimized) reads them a little later all the same.
+            QTimer.singleShot(READ_AT_THE_LATEST_MS, self._read_lists)
 
-    def _show_lists(self) -> None:
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self._read_when_painted:
+            self._read_when_painted = False
+            QTimer.singleShot(0, self._read_lists)
+
+    def lists_ready(self) -> bool:
+        """The lists show a read made after the last change (nothing is being read)."""
+        return not self._lists_stale and self._loader is None
+
+    def _read_lists(self) -> None:
+        if self._loader is not None or not self._lists_stale or not self.isVisible():
+            return  # a running read starts again when it ends if something changed meanwhile
         self._lists_stale = False
-        today = self.context.today()
+        self._lists_today = today = self.context.today()
+        path = self.context.db_path
+        self._loader = _loader(lambda progress: read_lists(path, today, progress))
+        self._loader.succeeded.connect(self._lists_read)
+        self._loader.failed.connect(self._lists_failed)
+        self.loading.show()
+        self.upcoming_empty.hide()
+        self.reminders_empty.hide()
+        self._loader.start()
+
+    def _read_ended(self) -> bool:
+        """Whether the read that just ended is the one to show (nothing changed while it ran)."""
+        self._loader = None
+        if self._lists_stale:
+            self._read_lists()
+            return False
+        self.loading.hide()
+        return True
+
+    def _lists_read(self, lists: DashboardLists) -> None:
+        if not self._read_ended():
+            return
+        today = self._lists_today
         self.upcoming.setUpdatesEnabled(False)
         try:
-            self._show_upcoming(today, cal.upcoming(self.context.db, today, UPCOMING_DAYS))
+            self._show_upcoming(today, lists.days)
         finally:
             self.upcoming.setUpdatesEnabled(True)
-        self._show_reminders(today, cal.reminders_due(self.context.db, today))
+        self._show_reminders(today, lists.reminders)
+        self.lists_shown.emit()
+
+    def _lists_failed(self, error: BaseException) -> None:
+        if isinstance(error, _Stopped):
+            self._loader = None  # the application is quitting
+            return
+        if not self._read_ended():
+            return
+        if not isinstance(error, PrdeskError):
+            raise error  # a bug: to the crash dialog
+        self.upcoming_empty.setText(str(error))
+        self.upcoming_empty.show()
 
     # --- the next two weeks -----------------------------------------------------------------
 
@@ -192,50 +395,68 @@ class DashboardPage(Page):
             return self.tr("Tomorrow")
         return self.tr("in {count} days").format(count=to_persian_digits(days))
 
-    def _show_upcoming(self, today: dt.date, days: list[DayEntry]) -> None:
+    def _show_upcoming(self, today: dt.date, days: tuple[DayLines, ...]) -> None:
         self.upcoming.clear()
+        self._groups.clear()
+        red, _muted = _brushes()
         bold = QFont(self.upcoming.font())
         bold.setWeight(QFont.Weight.Bold)
-        for entry in days:
-            if not entry.occasions:
-                continue
-            info = entry.info
-            day_row = QTreeWidgetItem(self.upcoming, [info.jalali_long, self.days_away(today, entry.date)])
+        for day in days:
+            day_row = QTreeWidgetItem(self.upcoming, [day.info.jalali_long, self.days_away(today, day.info.gregorian)])
             day_row.setFont(0, bold)
             day_row.setFlags(Qt.ItemFlag.ItemIsEnabled)
             # Every row carries the role: an unset one reads back as a None whose reference
             # PySide6 6.12 drops.
             day_row.setData(0, ITEM_ROLE, False)
-            if entry.holiday:
-                day_row.setForeground(0, QBrush(HOLIDAY_RED))
-            people = [item for item in entry.occasions if item.source in (occ.SOURCE_BIRTHDAY, occ.SOURCE_PERSON)]
-            for item in entry.occasions:
-                if item not in people or len(people) <= PEOPLE_SHOWN:
-                    self._item_row(day_row, item)
-            if len(people) > PEOPLE_SHOWN:
+            if day.holiday:
+                day_row.setForeground(0, red)
+            for line in day.lines:
+                self._item_row(day_row, line)
+            if day.people:
                 group = QTreeWidgetItem(
                     day_row,
-                    [self.tr("Birthdays and people's dates: {count}").format(count=to_persian_digits(len(people))), ""],
+                    [self.tr("Birthdays and people's dates: {count}").format(count=to_persian_digits(len(day.people))), ""],
                 )
                 group.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 group.setData(0, ITEM_ROLE, False)
-                for item in people:
-                    self._item_row(group, item)
+                # A busy day has hundreds of birthdays: their rows are made when the line is opened.
+                key = len(self._groups)
+                self._groups[key] = day.people
+                group.setData(0, GROUP_ROLE, key)
+                group.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
             day_row.setExpanded(True)
+        self.upcoming_empty.setText(self.tr("Nothing in the next two weeks."))
         self.upcoming_empty.setVisible(self.upcoming.topLevelItemCount() == 0)
 
-    def _item_row(self, parent: QTreeWidgetItem, item: DayItem) -> QTreeWidgetItem:
-        row = QTreeWidgetItem(parent, [item_label(item), item_details(item)])
+    def _fill_group(self, group: QTreeWidgetItem) -> None:
+        key = group.data(0, GROUP_ROLE)
+        lines = self._groups.pop(key, None) if isinstance(key, int) else None
+        if lines is None:
+            return
+        self.upcoming.setUpdatesEnabled(False)
+        try:
+            for line in lines:
+                self._item_row(group, line)
+        finally:
+            self.upcoming.setUpdatesEnabled(True)
+        group.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.DontShowIndicatorWhenChildless)
+
+    def _item_row(self, parent: QTreeWidgetItem, line: ItemLine) -> QTreeWidgetItem:
+        red, muted = _brushes()
+        item = line.item
+        row = QTreeWidgetItem(parent, [line.label, line.details])
         row.setData(0, ITEM_ROLE, item)
         row.setToolTip(0, item.title)
-        row.setToolTip(1, item_details(item))
-        row.setForeground(1, QBrush(MUTED))
+        row.setToolTip(1, line.details)
+        row.setForeground(1, muted)
         if item.holiday:
-            row.setForeground(0, QBrush(HOLIDAY_RED))
+            row.setForeground(0, red)
         return row
 
     def upcoming_titles(self) -> list[str]:
         """Every title the next-14-days list holds (days and groups left out)."""
+        from prdesk.core.occasions import DayItem
+
         found = []
 
         def walk(node: QTreeWidgetItem) -> None:
@@ -244,6 +465,9 @@ class DashboardPage(Page):
                 item = child.data(0, ITEM_ROLE)
                 if isinstance(item, DayItem):
                     found.append(item.title)
+                key = child.data(0, GROUP_ROLE)
+                if isinstance(key, int) and key in self._groups:
+                    found.extend(line.item.title for line in self._groups[key])
                 walk(child)
 
         walk(self.upcoming.invisibleRootItem())
@@ -251,27 +475,24 @@ class DashboardPage(Page):
 
     # --- reminders --------------------------------------------------------------------------
 
-    def _show_reminders(self, today: dt.date, due: list[cal.EventOccurrence]) -> None:
+    def _show_reminders(self, today: dt.date, due: tuple[ReminderLine, ...]) -> None:
         self.reminders.clear()
-        names = source_names()
-        for occurrence in due:
-            event = occurrence.event
-            item = DayItem(
-                event.title, event.type, False, occ.SOURCE_EVENT, "none", event.id,
-                event.start_time, event.end_time, event.status, event.location, event.reminder_days,
-            )
-            when = jalali.format_jalali_long(occurrence.date) + separator() + self.days_away(today, occurrence.date)
-            row = QListWidgetItem(f"{item_label(item)}\n{when}")
-            row.setData(ITEM_ROLE, item)
-            row.setToolTip(f"{names[occ.SOURCE_EVENT]}: {item_details(item)}")
+        for reminder in due:
+            row = QListWidgetItem(f"{reminder.label}\n{reminder.day}{self.days_away(today, reminder.date)}")
+            row.setData(ITEM_ROLE, reminder.item)
+            row.setToolTip(reminder.tooltip)
             self.reminders.addItem(row)
         self.reminders_empty.setVisible(not due)
 
     # --- opening an event -------------------------------------------------------------------
 
     def _activated(self, row, _column: int = 0) -> None:
+        from prdesk.core import occasions as occ
+        from prdesk.store import calendar as cal
+        from prdesk.ui.dialogs.event_dialog import EventDialog
+
         item = row.data(0, ITEM_ROLE) if isinstance(row, QTreeWidgetItem) else row.data(ITEM_ROLE)
-        if not isinstance(item, DayItem) or item.source != occ.SOURCE_EVENT:
+        if not isinstance(item, occ.DayItem) or item.source != occ.SOURCE_EVENT:
             return
         try:
             event = cal.get_event(self.context.db, int(item.ref))

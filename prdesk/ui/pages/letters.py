@@ -424,7 +424,10 @@ class LettersPage(Page):
             return None
         try:
             stored = register.get_letter(self.context.db, self.model.row_id(row))
-            data = render_letter(register.letter_from_row(stored), get_settings(self.context.db))
+            # On the paper and letterhead it went out on, signed as it was then.
+            data = render_letter(
+                register.letter_from_row(stored), get_settings(self.context.db), **register.print_options(stored)
+            )
         except PrdeskError as exc:  # gone meanwhile, or a setting the letter cannot be drawn with
             messages.show_error(self, str(exc))
             return None
