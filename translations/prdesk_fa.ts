@@ -371,6 +371,17 @@
     </message>
 </context>
 <context>
+    <name>CalendarDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>ذخیره</translation>
+    </message>
+    <message>
+        <source>Please check the value</source>
+        <translation>لطفاً مقدار را بررسی کنید</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPage</name>
     <message>
         <source>Calendar and ceremonies</source>
@@ -952,7 +963,7 @@
     <name>DashboardPage</name>
     <message>
         <source>Dashboard</source>
-        <extracomment>On a collapsed line of people&apos;s dates: the key of its rows, made when it is first opened. The object name of the workers that read the lists; the application waits for them before quitting. Rows right under the day, in the day&apos;s order. People&apos;s dates gathered under one collapsed line (empty when there are few). The event&apos;s day and a separator, for «in N days» to follow. The lists of a fresh read are on screen.</extracomment>
+        <extracomment>On a collapsed line of people&apos;s dates: the key of its rows, made when it is first opened. The object name of the workers that read the lists; the application waits for them before quitting. After the page is shown, the lists are read when it has been painted, or after this long. Rows right under the day, in the day&apos;s order. People&apos;s dates gathered under one collapsed line (empty when there are few). The event&apos;s day and a separator, for «in N days» to follow. The lists of a fresh read are on screen.</extracomment>
         <translation>پیشخوان</translation>
     </message>
     <message>
@@ -1294,20 +1305,12 @@
         <translation>یادآوری</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>ذخیره</translation>
-    </message>
-    <message>
         <source>Save the event (Ctrl+S)</source>
         <translation>ذخیرهٔ مراسم (Ctrl+S)</translation>
     </message>
     <message>
         <source>Delete event</source>
         <translation>حذف مراسم</translation>
-    </message>
-    <message>
-        <source>Please check the value</source>
-        <translation>لطفاً مقدار را بررسی کنید</translation>
     </message>
     <message>
         <source>The event was saved.</source>
@@ -2377,7 +2380,6 @@
     </message>
     <message>
         <source>Edit the office&apos;s occasion</source>
-        <extracomment>The occasion as saved (None until Save succeeded).</extracomment>
         <translation>ویرایش مناسبت اداره</translation>
     </message>
     <message>
@@ -2425,10 +2427,6 @@
         <translation>یادداشت</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>ذخیره</translation>
-    </message>
-    <message>
         <source>Save the occasion (Ctrl+S)</source>
         <translation>ذخیرهٔ مناسبت (Ctrl+S)</translation>
     </message>
@@ -2443,10 +2441,6 @@
     <message>
         <source>{rule} — next: {date}</source>
         <translation>{rule} — نوبت بعد: {date}</translation>
-    </message>
-    <message>
-        <source>Please check the value</source>
-        <translation>لطفاً مقدار را بررسی کنید</translation>
     </message>
     <message>
         <source>The occasion «{title}» was saved.</source>

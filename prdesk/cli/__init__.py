@@ -13,8 +13,29 @@ from prdesk.cli.common import db_path, echo_json, open_db
 from prdesk.errors import PrdeskError
 
 
+# One module per area, imported only when its command runs: starting the window imports none of them.
+_AREA_COMMANDS = {
+    "backup": ("prdesk.cli.backup", "backup"),
+    "calendar": ("prdesk.cli.calendar", "calendar"),
+    "contacts": ("prdesk.cli.contacts", "contacts"),
+    "demo": ("prdesk.cli.demo", "demo"),
+    "print": ("prdesk.cli.printing", "print_group"),
+}
+
+
 class PrdeskGroup(click.Group):
-    """Turns a PrdeskError into one plain line on stderr and exit status 1."""
+    """Loads area commands on demand; turns a PrdeskError into one plain line on stderr and exit status 1."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *_AREA_COMMANDS})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        command = super().get_command(ctx, name)
+        if command is None and name in _AREA_COMMANDS:
+            module, attribute = _AREA_COMMANDS[name]
+            command = getattr(importlib.import_module(module), attribute)
+            self.add_command(command, name)
+        return command
 
     def invoke(self, ctx: click.Context):
         try:
@@ -74,27 +95,6 @@ def check(ctx: click.Context, as_json: bool) -> None:
             click.echo(line)
     if not report.ok:
         ctx.exit(1)
-
-
-def _register_optional(module: str, name: str) -> None:
-    """Add a command defined in its own module (one module per area)."""
-    try:
-        mod = importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name != module:
-            raise
-        return
-    cli.add_command(getattr(mod, name))
-
-
-for _module, _name in (
-    ("prdesk.cli.demo", "demo"),
-    ("prdesk.cli.contacts", "contacts"),
-    ("prdesk.cli.calendar", "calendar"),
-    ("prdesk.cli.printing", "print_group"),
-    ("prdesk.cli.backup", "backup"),
-):
-    _register_optional(_module, _name)
 
 
 def main() -> None:

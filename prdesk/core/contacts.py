@@ -165,6 +165,22 @@ def _digits_of(value: object) -> str:
     return re.sub(r"[\s\-–.()/\u200c\u200e\u200f]", "", text)
 
 
+def _quoted(value: object) -> str:
+    """A refused value as the message quotes it back: cleaned, in Persian digits."""
+    return to_persian_digits(clean(str(value)))
+
+
+def _without_iran_code(text: str) -> str | None:
+    """``text`` with Iran's country code (+98, 0098, 98) made the leading zero; None when it has no such code."""
+    if text.startswith("+98"):
+        return "0" + text[3:]
+    if text.startswith("0098"):
+        return "0" + text[4:]
+    if text.startswith("98") and len(text) == 12:
+        return "0" + text[2:]
+    return None
+
+
 def normalize_mobile(value: object, field: str = "mobile") -> str:
     """A mobile number as stored, ``09xxxxxxxxx``; accepts +98, 0098, 98 and a dropped leading zero."""
     text = _digits_of(value)
@@ -176,17 +192,14 @@ def normalize_mobile(value: object, field: str = "mobile") -> str:
             "ستون را در اکسل «متن» کنید و دوباره ذخیره کنید.",
             field,
         )
-    if text.startswith("+98"):
-        text = "0" + text[3:]
-    elif text.startswith("0098"):
-        text = "0" + text[4:]
-    elif text.startswith("98") and len(text) == 12:
-        text = "0" + text[2:]
+    national = _without_iran_code(text)
+    if national is not None:
+        text = national
     elif text.startswith("9") and len(text) == 10:
         text = "0" + text
     if not re.fullmatch(r"09\d{9}", text):
         raise ValidationError(
-            f"شمارهٔ همراه «{to_persian_digits(clean(str(value)))}» درست نیست؛ "
+            f"شمارهٔ همراه «{_quoted(value)}» درست نیست؛ "
             "شمارهٔ همراه یازده رقم است و با ۰۹ شروع می‌شود، مثلاً ۰۹۱۲۳۴۵۶۷۸۹.",
             field,
         )
@@ -198,12 +211,9 @@ def normalize_phone(value: object, field: str = "phone") -> str:
     text = _digits_of(value)
     if not text:
         return ""
-    if text.startswith("+98"):
-        text = "0" + text[3:]
-    elif text.startswith("0098"):
-        text = "0" + text[4:]
-    elif text.startswith("98") and len(text) == 12:
-        text = "0" + text[2:]
+    national = _without_iran_code(text)
+    if national is not None:
+        text = national
     elif text.startswith("+") or text.startswith("00"):
         # A number abroad: kept with its country code.
         digits = text.lstrip("+0")
@@ -214,13 +224,13 @@ def normalize_phone(value: object, field: str = "phone") -> str:
         text = "0" + text
     if re.fullmatch(r"\d{8}", text):
         raise ValidationError(
-            f"شمارهٔ تلفن «{to_persian_digits(clean(str(value)))}» پیش‌شماره ندارد؛ "
+            f"شمارهٔ تلفن «{_quoted(value)}» پیش‌شماره ندارد؛ "
             "آن را با پیش‌شمارهٔ شهر بنویسید، مثلاً ۰۳۱۳۲۲۲۴۴۵۵.",
             field,
         )
     if not re.fullmatch(r"0\d{10}", text):
         raise ValidationError(
-            f"شمارهٔ تلفن «{to_persian_digits(clean(str(value)))}» درست نیست؛ "
+            f"شمارهٔ تلفن «{_quoted(value)}» درست نیست؛ "
             "تلفن ثابت با پیش‌شماره یازده رقم است، مثلاً ۰۳۱۳۲۲۲۴۴۵۵.",
             field,
         )
@@ -234,7 +244,7 @@ def normalize_postal_code(value: object, field: str = "postal_code") -> str:
         return ""
     if not re.fullmatch(r"\d{10}", text):
         raise ValidationError(
-            f"کد پستی «{to_persian_digits(clean(str(value)))}» درست نیست؛ کد پستی ده رقم است، مثلاً ۸۱۳۴۸۱۳۷۴۶.",
+            f"کد پستی «{_quoted(value)}» درست نیست؛ کد پستی ده رقم است، مثلاً ۸۱۳۴۸۱۳۷۴۶.",
             field,
         )
     return text

@@ -955,6 +955,32 @@ def _order_sql(orders: dict, order_by: str | None, descending: bool, rank: str |
     return ", ".join(terms)
 
 
+def _listing_sql(
+    select: str,
+    where: list[str],
+    named: dict,
+    order: str,
+    limit: int | None,
+    offset: int,
+) -> tuple[str, dict]:
+    """``select`` with its conditions, its ORDER BY terms and the page asked for."""
+    sql = select
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY " + order
+    if limit is not None or offset:
+        sql += " LIMIT :limit OFFSET :offset"
+        named.update(limit=-1 if limit is None else int(limit), offset=int(offset))
+    return sql, named
+
+
+def _dict_rows(db: Database, sql: str, named: dict) -> Iterator[dict]:
+    cursor = db.execute(sql, named)
+    names = [d[0] for d in cursor.description]
+    for row in cursor:
+        yield dict(zip(names, row))
+
+
 def _people_filter(f: ContactFilter) -> tuple[list[str], dict, str | None, bool]:
     where, named, compact = _text_conditions(f.text, "p", "people_fts")
     needs_org = False
@@ -999,14 +1025,9 @@ def people_query(
     """The SQL statement and parameters behind :func:`iter_people` (the benchmark runs it bare)."""
     where, named, compact, _ = _people_filter(f)
     rank = _rank_sql("p") if compact is not None else None
-    sql = f"SELECT {_PEOPLE_SELECT}{', ' + rank + ' AS rank' if rank else ''} FROM people p LEFT JOIN organizations o ON o.id = p.organization_id"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY " + _order_sql(_PEOPLE_ORDER, order_by, descending, rank, "p")
-    if limit is not None or offset:
-        sql += " LIMIT :limit OFFSET :offset"
-        named.update(limit=-1 if limit is None else int(limit), offset=int(offset))
-    return sql, named
+    select = f"SELECT {_PEOPLE_SELECT}{', ' + rank + ' AS rank' if rank else ''} FROM people p LEFT JOIN organizations o ON o.id = p.organization_id"
+    order = _order_sql(_PEOPLE_ORDER, order_by, descending, rank, "p")
+    return _listing_sql(select, where, named, order, limit, offset)
 
 
 def iter_people(
@@ -1023,10 +1044,7 @@ def iter_people(
     otherwise. Each row also has ``full_name``; with a search it has ``rank`` (0 best).
     """
     sql, named = people_query(f, order_by, descending, limit, offset)
-    cursor = db.execute(sql, named)
-    names = [d[0] for d in cursor.description]
-    for row in cursor:
-        person = dict(zip(names, row))
+    for person in _dict_rows(db, sql, named):
         person["is_staff"] = bool(person["is_staff"])
         person["full_name"] = full_name(person)
         yield person
@@ -1096,14 +1114,9 @@ def organizations_query(
     """The SQL statement and parameters behind :func:`iter_organizations`."""
     where, named, compact = _org_filter(f)
     rank = _rank_sql("o") if compact is not None else None
-    sql = f"SELECT {_ORG_SELECT}{', ' + rank + ' AS rank' if rank else ''} FROM organizations o"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY " + _order_sql(_ORG_ORDER, order_by, descending, rank, "o")
-    if limit is not None or offset:
-        sql += " LIMIT :limit OFFSET :offset"
-        named.update(limit=-1 if limit is None else int(limit), offset=int(offset))
-    return sql, named
+    select = f"SELECT {_ORG_SELECT}{', ' + rank + ' AS rank' if rank else ''} FROM organizations o"
+    order = _order_sql(_ORG_ORDER, order_by, descending, rank, "o")
+    return _listing_sql(select, where, named, order, limit, offset)
 
 
 def iter_organizations(
@@ -1116,10 +1129,7 @@ def iter_organizations(
 ) -> Iterator[dict]:
     """Organizations matching ``f`` as dicts; ``order_by`` is one of ORGANIZATION_ORDERS."""
     sql, named = organizations_query(f, order_by, descending, limit, offset)
-    cursor = db.execute(sql, named)
-    names = [d[0] for d in cursor.description]
-    for row in cursor:
-        yield dict(zip(names, row))
+    yield from _dict_rows(db, sql, named)
 
 
 def query_organizations(

@@ -2,8 +2,9 @@
 
 The PDF made by ``prdesk.printing`` is the document; the printer only receives its pages drawn as
 images at the printer's resolution, so what comes out of the printer is what the preview showed.
-``ask_printer``, ``ask_save_path`` and ``open_externally`` are the narrow surface to the system's
-dialogs and viewer; tests replace them (callers use ``printing.ask_printer(...)``).
+``ask_printer`` and ``open_externally`` are the narrow surface to the system's print dialog and
+viewer; tests replace them (callers use ``printing.ask_printer(...)``). Where to save a file is
+asked through ``prdesk.ui.dialogs.pickers``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, QRect, QRectF, QSize, QSizeF, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from prdesk.errors import PrdeskError
 from prdesk.paths import user_cache_dir
@@ -53,12 +54,6 @@ def ask_printer(parent: QWidget | None, printer: QPrinter, page_count: int, curr
     dialog.setOptions(options)
     dialog.setMinMax(1, max(1, page_count))
     return dialog.exec() == QPrintDialog.DialogCode.Accepted
-
-
-def ask_save_path(parent: QWidget | None, title: str, start: str, name_filter: str) -> str | None:
-    """The file the user chose to write, or None when they cancelled."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, start, name_filter)
-    return path or None
 
 
 def open_externally(path: Path) -> bool:

@@ -9,7 +9,9 @@ from prdesk.cli import cli
 
 
 def _all_commands(group, prefix=()):
-    for name, command in group.commands.items():
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
         yield prefix + (name,), command
         if isinstance(command, click.Group):
             yield from _all_commands(command, prefix + (name,))
@@ -18,6 +20,12 @@ def _all_commands(group, prefix=()):
 def test_every_command_has_help_text():
     missing = [" ".join(path) for path, cmd in _all_commands(cli) if not (cmd.help or "").strip()]
     assert missing == []
+
+
+def test_every_area_has_its_command():
+    names = {path for path, _ in _all_commands(cli)}
+    for expected in ("backup", "calendar", "contacts", "demo", "print", "check", "date"):
+        assert (expected,) in names
 
 
 def test_version():

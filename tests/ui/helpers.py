@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+
+from prdesk.ui.app import prepare_application
+from prdesk.ui.bus import Bus
+from prdesk.ui.dialogs import messages
+from prdesk.ui.main_window import MainWindow
 
 
 def type_text(widget: QWidget, text: str) -> None:
@@ -24,3 +32,21 @@ def retype(edit: QLineEdit, text: str) -> None:
     edit.selectAll()
     QTest.keyClick(edit, Qt.Key.Key_Backspace)
     type_text(edit, text)
+
+
+def persian_window(qtbot, db, db_path, today: dt.date, *, active: bool = False) -> MainWindow:
+    """The main window in Persian on ``db``, with ``today`` as the date, shown (and made the active window)."""
+    prepare_application(QApplication.instance(), "fa")
+    main = MainWindow(db, db_path, Bus(), language="fa", today=lambda: today)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    if active:
+        main.activateWindow()
+        qtbot.waitUntil(main.isActiveWindow)
+    return main
+
+
+def fail_on_error_box(monkeypatch) -> None:
+    """Fail on any error message box instead of waiting for a click that never comes."""
+    monkeypatch.setattr(messages, "show_error", lambda parent, text, title=None: pytest.fail(f"error shown: {text}"))

@@ -6,17 +6,13 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication
 
 from prdesk.core import jalali
 from prdesk.store import calendar as cal
 from prdesk.store.contacts import add_person
-from prdesk.ui.app import prepare_application
-from prdesk.ui.bus import Bus
 from prdesk.ui.dialogs import messages
-from prdesk.ui.main_window import MainWindow
 from prdesk.ui.widgets.month_view import DAY_ROLE, ITEMS_ROLE, TODAY_ROLE, MonthModel, cut_items
-from tests.ui.helpers import type_text
+from tests.ui.helpers import fail_on_error_box, persian_window, type_text
 
 J = jalali.to_gregorian
 TODAY = J(1405, 1, 14)  # a Friday
@@ -25,14 +21,7 @@ NOWRUZ = J(1405, 1, 1)
 
 @pytest.fixture
 def window(qtbot, db, db_path):
-    prepare_application(QApplication.instance(), "fa")
-    main = MainWindow(db, db_path, Bus(), language="fa", today=lambda: TODAY)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    main.activateWindow()
-    qtbot.waitUntil(main.isActiveWindow)
-    return main
+    return persian_window(qtbot, db, db_path, TODAY, active=True)
 
 
 @pytest.fixture
@@ -43,8 +32,7 @@ def page(window):
 
 @pytest.fixture(autouse=True)
 def no_message_boxes(monkeypatch):
-    """Fail on any message box instead of waiting for a click that never comes."""
-    monkeypatch.setattr(messages, "show_error", lambda parent, text, title=None: pytest.fail(f"error shown: {text}"))
+    fail_on_error_box(monkeypatch)
 
 
 def cell(page, day: dt.date):

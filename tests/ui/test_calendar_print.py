@@ -14,11 +14,9 @@ from prdesk.errors import ValidationError
 from prdesk.printing import calendar as printed_calendar
 from prdesk.store import calendar as cal
 from prdesk.ui import print_job
-from prdesk.ui.app import prepare_application
-from prdesk.ui.bus import Bus
 from prdesk.ui.dialogs import messages, pdf_preview
-from prdesk.ui.main_window import MainWindow
 from tests.printing.conftest import letters, pdf
+from tests.ui.helpers import fail_on_error_box, persian_window
 
 J = jalali.to_gregorian
 TODAY = J(1405, 1, 14)
@@ -27,14 +25,7 @@ A4_LANDSCAPE, A3_LANDSCAPE = (842, 595), (1191, 842)
 
 @pytest.fixture
 def window(qtbot, db, db_path):
-    prepare_application(QApplication.instance(), "fa")
-    main = MainWindow(db, db_path, Bus(), language="fa", today=lambda: TODAY)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    main.activateWindow()
-    qtbot.waitUntil(main.isActiveWindow)
-    return main
+    return persian_window(qtbot, db, db_path, TODAY, active=True)
 
 
 @pytest.fixture
@@ -45,7 +36,7 @@ def page(window):
 
 @pytest.fixture(autouse=True)
 def no_message_boxes(monkeypatch):
-    monkeypatch.setattr(messages, "show_error", lambda parent, text, title=None: pytest.fail(f"error shown: {text}"))
+    fail_on_error_box(monkeypatch)
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from prdesk.core.contacts import ContactFilter
 from prdesk.core.text import to_persian_digits
 from prdesk.store import contacts as store
 from prdesk.store.db import table_counts
-from prdesk.ui.dialogs import export_dialog, messages, pickers
+from prdesk.ui.dialogs import messages, pickers
 from prdesk.ui.pages.contacts import PEOPLE_TAB
 from tests.ui.contacts_support import (  # noqa: F401
     click,
@@ -185,7 +185,7 @@ def quiet_messages(monkeypatch):
 
 
 def run_export(qtbot, page, monkeypatch, target, fmt):
-    monkeypatch.setattr(export_dialog, "choose_save_path", lambda parent, title, start, name_filter: str(target))
+    monkeypatch.setattr(pickers, "choose_save_path", lambda parent, title, start, name_filter: str(target))
     click(qtbot, page.export_button)
     dialog = wait_dialog(qtbot, page.dialog)
     dialog.formats[fmt].setChecked(True)

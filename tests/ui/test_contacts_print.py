@@ -11,10 +11,11 @@ from PySide6.QtCore import QPoint, Qt
 from prdesk.core.contacts import ContactFilter
 from prdesk.printing.directory import render_directory
 from prdesk.store import contacts as store
-from prdesk.ui.dialogs import messages, pdf_preview
+from prdesk.ui.dialogs import pdf_preview
 from prdesk.ui.pages.contacts import ContactsPage, DirectoryPrintDialog
 from tests.printing.conftest import letters, pdf
 from tests.ui.contacts_support import click, copy_database, show_page, small_template  # noqa: F401
+from tests.ui.helpers import fail_on_error_box
 
 
 @pytest.fixture
@@ -31,7 +32,7 @@ def page(window, qtbot) -> ContactsPage:
 
 @pytest.fixture(autouse=True)
 def no_message_boxes(monkeypatch):
-    monkeypatch.setattr(messages, "show_error", lambda parent, text, title=None: pytest.fail(f"error shown: {text}"))
+    fail_on_error_box(monkeypatch)
 
 
 @pytest.fixture

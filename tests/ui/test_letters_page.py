@@ -15,7 +15,7 @@ from PySide6.QtPrintSupport import QPrinter
 from prdesk.store import contacts
 from prdesk.store import letters as register
 from prdesk.ui import printing
-from prdesk.ui.dialogs import messages
+from prdesk.ui.dialogs import messages, pickers
 from prdesk.ui.dialogs.letter_dialog import DRAFT_NUMBER, LetterComposer
 from prdesk.ui.pages import letters as letters_page
 from prdesk.ui.pages.letters import COMPOSER_TAB, REGISTER_TAB, LettersPage
@@ -147,7 +147,7 @@ def test_save_as_pdf_from_the_preview_writes_the_letter_unchanged(composer, qtbo
     write_letter(composer)
     click(qtbot, composer.register_button)
     preview = composer.preview_dialog
-    monkeypatch.setattr(printing, "ask_save_path", lambda parent, title, start, name_filter: str(tmp_path / "نامه.pdf"))
+    monkeypatch.setattr(pickers, "choose_save_path", lambda parent, title, start, name_filter: str(tmp_path / "نامه.pdf"))
     saved = preview.save_as()
     assert saved.read_bytes() == preview.data()
 
@@ -357,7 +357,7 @@ def test_export_writes_the_listed_letters_to_xlsx(page, db, tmp_path, monkeypatc
         offered.append(start)
         return str(tmp_path / "register")
 
-    monkeypatch.setattr(printing, "ask_save_path", ask)
+    monkeypatch.setattr(pickers, "choose_save_path", ask)
     assert page.export_xlsx() == 1
     assert offered == ["دفتر اندیکاتور 1405.xlsx"]
     sheet = load_workbook(tmp_path / "register.xlsx").active

@@ -1,9 +1,13 @@
-"""The main window: right to left, every page reachable, Persian digits, menus, geometry."""
+"""The main window: right to left, every page reachable and built on its first visit, menus, geometry."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -11,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from prdesk import __version__
 from prdesk.core.text import to_persian_digits
+from prdesk.store.settings import update_settings
 from prdesk.ui.app import create_main_window, prepare_application
 from prdesk.ui.bus import Bus
 from prdesk.ui.dialogs.about import AboutDialog
@@ -25,6 +30,7 @@ PAGE_TITLES_FA = {
     "letters": "نامه و چاپ",
     "settings": "پشتیبان‌گیری و تنظیمات",
 }
+PAGES_BY_KEY = {entry.key: entry for entry in PAGES}
 ASCII_DIGIT = re.compile(r"[0-9]")
 
 
@@ -132,3 +138,61 @@ def test_geometry_is_remembered(qtbot, db, db_path):
     second = create_main_window(db, db_path)
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == (1000, 680)
+
+
+# --- pages built on their first visit ----------------------------------------------------------
+
+
+def test_only_the_dashboard_is_built_at_start(window):
+    assert [key for key in PAGES_BY_KEY if window.pages.built(key)] == ["dashboard"]
+    assert window.stack.count() == len(PAGES)
+    window.show_page("letters")
+    assert window.pages.built("letters") is window.current_page()
+    assert window.stack.indexOf(window.current_page()) == list(PAGES_BY_KEY).index("letters")
+
+
+@pytest.mark.parametrize("language", ["fa", "en"])
+def test_the_navigation_names_each_page_as_its_heading_does(qtbot, db, db_path, language):
+    prepare_application(QApplication.instance(), language)
+    try:
+        main = MainWindow(db, db_path, Bus(), language=language)
+        qtbot.addWidget(main)
+        for row, entry in enumerate(PAGES):
+            page = main.pages[entry.key]
+            assert page.key == entry.key
+            assert main.nav.item(row).text() == page.title() == page.heading.text()
+    finally:
+        prepare_application(QApplication.instance(), "fa")
+
+
+def test_a_page_built_later_shows_what_changed_before(window, db):
+    update_settings(db, {"signatory_name": "مریم احمدی"})
+    window.bus.announce("settings")  # nobody listens on the settings page yet
+    assert window.pages.built("settings") is None
+    window.show_page("settings")
+    assert window.pages["settings"].fields["signatory_name"].get() == "مریم احمدی"
+
+
+def test_start_up_leaves_the_heavy_libraries_unread(tmp_path):
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from prdesk.store.db import open_database\n"
+        "from prdesk.ui.app import open_desk\n"
+        "app = QApplication([])\n"
+        "path = Path(sys.argv[1])\n"
+        "desk = open_desk(open_database(path), path)\n"
+        "desk.window.show()\n"
+        "app.processEvents()\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "office.sqlite3")], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=60, check=True)
+    loaded = set(done.stdout.split())
+    assert "prdesk.ui.pages.dashboard" in loaded
+    heavy = {"reportlab", "openpyxl", "vobject", "icalendar", "cryptography", "pypdf", "PySide6.QtPdf",
+             "PySide6.QtPrintSupport", "prdesk.store.backup", "prdesk.ui.pages.contacts", "prdesk.ui.pages.letters"}
+    assert heavy.isdisjoint(loaded), sorted(heavy & loaded)

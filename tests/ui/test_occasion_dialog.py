@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from prdesk.core import jalali
 from prdesk.store import calendar as cal
-from prdesk.ui.app import prepare_application
-from prdesk.ui.bus import Bus
 from prdesk.ui.dialogs import messages
 from prdesk.ui.dialogs.occasion_dialog import OccasionDialog, OccasionsDialog
-from prdesk.ui.main_window import MainWindow
 from prdesk.ui.widgets.month_view import ITEMS_ROLE
-from tests.ui.helpers import retype, type_text
+from tests.ui.helpers import persian_window, retype, type_text
 
 J = jalali.to_gregorian
 TODAY = J(1405, 1, 14)
@@ -23,12 +19,7 @@ PR_DAY = "j02-cd986678"  # روز ارتباطات و روابط عمومی, 27 
 
 @pytest.fixture
 def window(qtbot, db, db_path):
-    prepare_application(QApplication.instance(), "fa")
-    main = MainWindow(db, db_path, Bus(), language="fa", today=lambda: TODAY)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    return main
+    return persian_window(qtbot, db, db_path, TODAY)
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from prdesk.printing.letter import render_letter
 from prdesk.store.settings import SETTINGS
 from prdesk.ui import printing
 from prdesk.ui.app import prepare_application
-from prdesk.ui.dialogs import messages
+from prdesk.ui.dialogs import messages, pickers
 from prdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 
 ASCII_DIGIT = re.compile(r"[0-9]")
@@ -184,7 +184,7 @@ def test_save_as_pdf_writes_the_exact_bytes(preview, three_pages, tmp_path, monk
         offered.append(start)
         return str(target)
 
-    monkeypatch.setattr(printing, "ask_save_path", ask)
+    monkeypatch.setattr(pickers, "choose_save_path", ask)
     saved = preview.save_as()
     assert saved == tmp_path / "saved.pdf"
     assert saved.read_bytes() == three_pages
@@ -192,7 +192,7 @@ def test_save_as_pdf_writes_the_exact_bytes(preview, three_pages, tmp_path, monk
 
 
 def test_save_as_cancelled_writes_nothing(preview, tmp_path, monkeypatch):
-    monkeypatch.setattr(printing, "ask_save_path", lambda *args: None)
+    monkeypatch.setattr(pickers, "choose_save_path", lambda *args: None)
     assert preview.save_as() is None
     assert list(tmp_path.iterdir()) == []
 

@@ -22,6 +22,7 @@ from prdesk.errors import ValidationError
 from prdesk.store.contacts import Change, find_duplicates
 from prdesk.ui.dialogs import duplicates_dialog
 from prdesk.ui.pages.base import PageContext
+from prdesk.ui.widgets.form_row import add_field_row, error_line
 
 
 class ContactDialog(QDialog):
@@ -48,10 +49,7 @@ class ContactDialog(QDialog):
 
         self.layout_ = QVBoxLayout(self)
         self.layout_.setSpacing(10)
-        self.general_error = QLabel()
-        self.general_error.setObjectName("fieldError")
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
+        self.general_error = error_line()
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -105,39 +103,14 @@ class ContactDialog(QDialog):
         show_error: Callable[[str], None] | None = None,
     ) -> QWidget:
         """One row: the editor (with any buttons beside it), a hint and an error line hidden until needed."""
-        holder = QWidget()
-        lines = QVBoxLayout(holder)
-        lines.setContentsMargins(0, 0, 0, 0)
-        lines.setSpacing(2)
-        first = QHBoxLayout()
-        first.setSpacing(6)
-        first.addWidget(editor, 1)
-        for widget in extra:
-            first.addWidget(widget)
-        lines.addLayout(first)
-        if hint:
-            note = QLabel(hint)
-            note.setObjectName("hint")
-            note.setWordWrap(True)
-            lines.addWidget(note)
-        error = QLabel()
-        error.setObjectName("fieldError")
-        error.setWordWrap(True)
-        error.hide()
-        lines.addWidget(error)
-        caption = QLabel(label)
-        caption.setBuddy(editor)
-        # As tall as one line edit and centred in it: beside the first line of a taller editor.
-        caption.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
-        caption.setFixedHeight(QLineEdit().sizeHint().height())
-        self._captions.append(caption)
-        form.addRow(caption, holder)
-        editor.setObjectName(key)
+        # Captions as tall as one line edit: beside the first line of a taller editor.
+        row = add_field_row(form, key, label, editor, *extra, hint=hint, caption_height=QLineEdit().sizeHint().height())
+        self._captions.append(row.caption)
         self.editors[key] = editor
-        self.errors[key] = error
+        self.errors[key] = row.error
         if show_error is not None:
             self._show_error[key] = show_error
-        return holder
+        return row.holder
 
     def line(self, *, ltr: bool = False, placeholder: str = "") -> QLineEdit:
         """A line edit; ``ltr`` for numbers, e-mail and web addresses inside the Persian form."""

@@ -11,9 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,10 +26,9 @@ from PySide6.QtWidgets import (
 from prdesk.core import recurrence as rec
 from prdesk.core.contacts import ContactFilter
 from prdesk.core.text import clean, to_persian_digits
-from prdesk.errors import ValidationError
 from prdesk.store import calendar as cal
 from prdesk.store.contacts import query_people
-from prdesk.ui.dialogs import messages
+from prdesk.ui.dialogs.calendar_form import CalendarDialog
 from prdesk.ui.pages.base import PageContext
 from prdesk.ui.widgets.jalali_date_edit import JalaliDateEdit
 from prdesk.ui.widgets.month_view import category_names, event_status_names
@@ -145,7 +141,7 @@ class PersonPicker(QLineEdit):
         self.picked.emit(person)
 
 
-class EventDialog(QDialog):
+class EventDialog(CalendarDialog):
     """Adds an event (on a given day) or edits one; Ctrl+S saves, Esc closes, nothing saved on an error."""
 
     def __init__(
@@ -156,14 +152,9 @@ class EventDialog(QDialog):
         event: cal.Event | None = None,
         parent: QWidget | None = None,
     ):
-        super().__init__(parent)
-        self.context = context
-        self.original = event
-        self.saved: cal.Event | None = None
+        super().__init__(context, event, parent)
         self.setObjectName("eventDialog")
         self.setWindowTitle(self.tr("Edit event") if event else self.tr("New event"))
-        self.errors: dict[str, QLabel] = {}
-        self.editors: dict[str, QWidget] = {}
         self._build()
         if event is not None:
             self._load(event)
@@ -174,27 +165,19 @@ class EventDialog(QDialog):
     # --- building ---------------------------------------------------------------------------
 
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(18, 16, 18, 14)
-        outer.setSpacing(10)
-        form = QFormLayout()
-        form.setHorizontalSpacing(16)
-        form.setVerticalSpacing(6)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
-        outer.addLayout(form)
+        outer = self.start_form()
 
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("e.g. Honoring the retirees of the spring quarter"))
-        self._row(form, "title", self.tr("Title"), self.title)
+        self.add_row("title", self.tr("Title"), self.title)
 
         self.type = QComboBox()
         for key, name in event_type_names().items():
             self.type.addItem(name, key)
-        self._row(form, "type", self.tr("Type"), self.type)
+        self.add_row("type", self.tr("Type"), self.type)
 
         self.date = JalaliDateEdit()
-        self._row(form, "date", self.tr("Date"), self.date, error=False)
+        self.add_row("date", self.tr("Date"), self.date, error=False)
 
         self.all_day = QCheckBox(self.tr("All day"))
         self.all_day.setChecked(True)
@@ -213,17 +196,17 @@ class EventDialog(QDialog):
         line.addWidget(self.end_label)
         line.addWidget(self.end_time)
         line.addStretch(1)
-        self._row(form, "start_time", self.tr("Time"), times)
+        self.add_row("start_time", self.tr("Time"), times)
         self.errors["end_time"] = self.errors["start_time"]
         self.editors["start_time"], self.editors["end_time"] = self.start_time, self.end_time
         self.all_day.toggled.connect(self._all_day_toggled)
         self._all_day_toggled(True)
 
         self.location = QLineEdit()
-        self._row(form, "location", self.tr("Location"), self.location)
+        self.add_row("location", self.tr("Location"), self.location)
 
         self.responsible = PersonPicker(self.context.db)
-        self._row(form, "responsible_person_id", self.tr("Responsible"), self.responsible)
+        self.add_row("responsible_person_id", self.tr("Responsible"), self.responsible)
 
         self.invitee_picker = PersonPicker(self.context.db)
         self.invitee_picker.setPlaceholderText(self.tr("Type a name to add an invitee"))
@@ -250,26 +233,26 @@ class EventDialog(QDialog):
         row.addWidget(self.invitees, 1)
         row.addWidget(self.remove_invitee_button, 0, Qt.AlignmentFlag.AlignTop)
         column.addLayout(row)
-        self._row(form, "invitees", self.tr("Invitees"), people)
+        self.add_row("invitees", self.tr("Invitees"), people)
         self.editors["invitees"] = self.invitee_picker
 
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
         self.description.setFixedHeight(self.fontMetrics().height() * 4)
-        self._row(form, "description", self.tr("Description"), self.description)
+        self.add_row("description", self.tr("Description"), self.description)
 
         self.status = QComboBox()
         for key, name in event_status_names().items():
             self.status.addItem(name, key)
-        self._row(form, "status", self.tr("Status"), self.status)
+        self.add_row("status", self.tr("Status"), self.status)
 
         self.recurrence = QComboBox()
         for key, name in recurrence_names().items():
             self.recurrence.addItem(name, key)
-        self._row(form, "recurrence", self.tr("Repeats"), self.recurrence)
+        self.add_row("recurrence", self.tr("Repeats"), self.recurrence)
         self.until = JalaliDateEdit(optional=True)
         self.until.edit.setPlaceholderText(self.tr("no end"))
-        self._row(form, "recurrence_until", self.tr("Repeats until"), self.until, error=False)
+        self.add_row("recurrence_until", self.tr("Repeats until"), self.until, error=False)
         self.recurrence.currentIndexChanged.connect(self._recurrence_changed)
         self._recurrence_changed()
 
@@ -284,28 +267,10 @@ class EventDialog(QDialog):
         line.setContentsMargins(0, 0, 0, 0)
         line.addWidget(self.reminder)
         line.addStretch(1)
-        self._row(form, "reminder_days", self.tr("Reminder"), holder)
+        self.add_row("reminder_days", self.tr("Reminder"), holder)
         self.editors["reminder_days"] = self.reminder
 
-        buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setToolTip(self.tr("Save the event (Ctrl+S)"))
-        self.save_button.setDefault(True)
-        self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.delete_button = None
-        if self.original is not None:
-            self.delete_button = buttons.addButton(self.tr("Delete event"), QDialogButtonBox.ButtonRole.DestructiveRole)
-            self.delete_button.clicked.connect(self.delete)
-        # The box's own accepted signal would close the dialog even when the event was refused.
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.reject)
-        outer.addWidget(buttons)
-
-        save = QAction(self)
-        save.setShortcut(QKeySequence.StandardKey.Save)
-        save.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        save.triggered.connect(self.save)
-        self.addAction(save)
+        self.add_buttons(outer, self.tr("Save the event (Ctrl+S)"), self.tr("Delete event"))
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("م") * 60)
 
     def _time_edit(self) -> QLineEdit:
@@ -315,29 +280,6 @@ class EventDialog(QDialog):
         edit.setAlignment(Qt.AlignmentFlag.AlignCenter)
         edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("۰۰:۰۰") + 28)
         return edit
-
-    def _row(self, form: QFormLayout, key: str, label: str, editor: QWidget, *, error: bool = True) -> None:
-        """Add a row: the editor and, under it, an error line hidden until the store refuses the value."""
-        self.editors[key] = editor
-        editor.setObjectName(key)
-        caption = QLabel(label)
-        caption.setBuddy(editor)
-        if not error:
-            form.addRow(caption, editor)
-            return
-        holder = QWidget()
-        lines = QVBoxLayout(holder)
-        lines.setContentsMargins(0, 0, 0, 0)
-        lines.setSpacing(2)
-        lines.addWidget(editor)
-        message = QLabel()
-        message.setObjectName("fieldError")
-        message.setStyleSheet("color: #b3261e;")
-        message.setWordWrap(True)
-        message.hide()
-        lines.addWidget(message)
-        self.errors[key] = message
-        form.addRow(caption, holder)
 
     def _all_day_toggled(self, all_day: bool) -> None:
         for widget in (self.start_label, self.start_time, self.end_label, self.end_time):
@@ -415,49 +357,19 @@ class EventDialog(QDialog):
 
     # --- saving -----------------------------------------------------------------------------
 
-    def clear_errors(self) -> None:
-        for label in self.errors.values():
-            label.clear()
-            label.hide()
+    def write(self, record_id: int | None, values: dict) -> cal.Event:
+        if record_id is None:
+            return cal.add_event(self.context.db, values)
+        return cal.update_event(self.context.db, record_id, values)
 
-    def show_field_error(self, exc: ValidationError) -> None:
-        """Show the store's refusal next to its field and put the cursor there."""
-        field = exc.field or ""
-        editor = self.editors.get(field)
-        if field in ("date", "recurrence_until"):
-            editor.show_error(str(exc))
-        elif field in self.errors:
-            self.errors[field].setText(str(exc))
-            self.errors[field].show()
-        else:
-            messages.show_error(self, str(exc), title=self.tr("Please check the value"))
-        if editor is not None:
-            editor.setFocus(Qt.FocusReason.OtherFocusReason)
+    def remove(self, record_id: int) -> None:
+        cal.delete_event(self.context.db, record_id)
 
-    def save(self) -> None:
-        """Check and save; the dialog closes only when the event was saved."""
-        self.clear_errors()
-        values = self.values()
-        db = self.context.db
-        if self.original is None:
-            call = lambda: cal.add_event(db, values)  # noqa: E731
-        else:
-            event_id = self.original.id
-            call = lambda: cal.update_event(db, event_id, values)  # noqa: E731
-        outcome = self.context.runner.run(call, area="calendar", on_invalid=self.show_field_error)
-        if outcome.ok:
-            self.saved = outcome.value
-            self.context.show_status(self.tr("The event was saved."))
-            self.accept()
+    def saved_message(self, saved: cal.Event) -> str:
+        return self.tr("The event was saved.")
 
-    def delete(self) -> None:
-        """Delete the event being edited, after asking."""
-        if self.original is None:
-            return
-        if not messages.confirm(self, self.tr("Delete the event «{title}»?").format(title=self.original.title)):
-            return
-        event_id = self.original.id
-        outcome = self.context.runner.run(lambda: cal.delete_event(self.context.db, event_id), area="calendar")
-        if outcome.ok:
-            self.context.show_status(self.tr("The event was deleted."))
-            self.accept()
+    def delete_question(self, original: cal.Event) -> str:
+        return self.tr("Delete the event «{title}»?").format(title=original.title)
+
+    def deleted_message(self) -> str:
+        return self.tr("The event was deleted.")

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGroupBox,
     QLabel,
     QProgressDialog,
@@ -24,20 +23,11 @@ from prdesk.core.text import left_to_right, to_persian_digits
 from prdesk.errors import PrdeskError
 from prdesk.store.contacts_io import export_contacts
 from prdesk.store.db import connect
-from prdesk.ui.dialogs import messages
+from prdesk.ui.dialogs import messages, pickers
 from prdesk.ui.pages.base import PageContext
 from prdesk.ui.workers import Worker
 
 FORMATS = ("xlsx", "csv", "vcf")
-
-
-def choose_save_path(parent: QWidget | None, title: str, start: str, name_filter: str) -> str | None:
-    """The file the user chose to write, or None when they cancelled.
-
-    Tests replace this function; callers use ``export_dialog.choose_save_path(...)``.
-    """
-    path, _ = QFileDialog.getSaveFileName(parent, title, start, name_filter)
-    return path or None
 
 
 class ExportDialog(QDialog):
@@ -147,7 +137,7 @@ class ExportDialog(QDialog):
             "vcf": self.tr("vCard file (*.vcf)"),
         }
         start = str(Path.home() / f"{self.tr('contacts')}.{fmt}")
-        chosen = choose_save_path(self, self.tr("Save the export as"), start, filters[fmt])
+        chosen = pickers.choose_save_path(self, self.tr("Save the export as"), start, filters[fmt])
         if not chosen:
             return
         path = Path(chosen)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -36,6 +35,7 @@ from prdesk.core.text import to_persian_digits
 from prdesk.errors import NotFound, ValidationError
 from prdesk.store import calendar as cal
 from prdesk.ui.dialogs import messages
+from prdesk.ui.dialogs.calendar_form import CalendarDialog
 from prdesk.ui.pages.base import PageContext
 from prdesk.ui.widgets.month_view import weekday_names
 
@@ -99,7 +99,7 @@ def next_date(calendar: str, rule: Rule, today: dt.date, correction: int = 0) ->
     return dates[0] if dates else None
 
 
-class OccasionDialog(QDialog):
+class OccasionDialog(CalendarDialog):
     """Adds one of the office's own recurring occasions or edits one; Ctrl+S saves, nothing saved on an error."""
 
     def __init__(
@@ -109,16 +109,9 @@ class OccasionDialog(QDialog):
         occasion: cal.CustomOccasion | None = None,
         parent: QWidget | None = None,
     ):
-        super().__init__(parent)
-        self.context = context
-        self.original = occasion
-        #: The occasion as saved (None until Save succeeded).
-        self.saved: cal.CustomOccasion | None = None
-        self.deleted = False
+        super().__init__(context, occasion, parent)
         self.setObjectName("occasionDialog")
         self.setWindowTitle(self.tr("Edit the office's occasion") if occasion else self.tr("New occasion of the office"))
-        self.errors: dict[str, QLabel] = {}
-        self.editors: dict[str, QWidget] = {}
         self._build()
         if occasion is not None:
             self._load(occasion)
@@ -128,33 +121,25 @@ class OccasionDialog(QDialog):
     # --- building ---------------------------------------------------------------------------
 
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(18, 16, 18, 14)
-        outer.setSpacing(10)
-        self.form = form = QFormLayout()
-        form.setHorizontalSpacing(16)
-        form.setVerticalSpacing(6)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
-        outer.addLayout(form)
+        outer = self.start_form()
 
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("e.g. Founding day of the fund"))
-        self._row("title", self.tr("Title"), self.title)
+        self.add_row("title", self.tr("Title"), self.title)
 
         self.calendar = QComboBox()
         for key, name in calendar_names().items():
             self.calendar.addItem(name, key)
-        self._row("calendar", self.tr("Calendar"), self.calendar)
+        self.add_row("calendar", self.tr("Calendar"), self.calendar)
 
         self.rule_type = QComboBox()
         for key, name in rule_type_names().items():
             self.rule_type.addItem(name, key)
-        self._row("rule", self.tr("Falls on"), self.rule_type)
+        self.add_row("rule", self.tr("Falls on"), self.rule_type)
 
         self.month = QComboBox()
         self.month.setMaxVisibleItems(12)
-        self._row("month", self.tr("Month"), self.month)
+        self.add_row("month", self.tr("Month"), self.month)
 
         self.day = QSpinBox()
         self.day.setRange(1, 31)
@@ -165,7 +150,7 @@ class OccasionDialog(QDialog):
         line.setContentsMargins(0, 0, 0, 0)
         line.addWidget(self.day)
         line.addStretch(1)
-        self.day_row = self._row("day", self.tr("Day"), holder)
+        self.day_row = self.add_row("day", self.tr("Day"), holder)
         self.editors["day"] = self.day
 
         self.nth = QComboBox()
@@ -180,44 +165,27 @@ class OccasionDialog(QDialog):
         line.addWidget(self.nth)
         line.addWidget(self.weekday)
         line.addStretch(1)
-        self.weekday_row = self._row("nth", self.tr("Weekday"), holder)
+        self.weekday_row = self.add_row("nth", self.tr("Weekday"), holder)
         self.editors["nth"], self.editors["weekday"] = self.nth, self.weekday
         self.errors["weekday"] = self.errors["nth"]
 
         self.holiday = QCheckBox(self.tr("Official holiday (the office is closed)"))
-        self._row("holiday", "", self.holiday, error=False)
+        self.add_row("holiday", "", self.holiday, error=False)
 
         self.message = QComboBox()
         for key, name in message_names().items():
             self.message.addItem(name, key)
-        self._row("message", self.tr("Message"), self.message)
+        self.add_row("message", self.tr("Message"), self.message)
 
         self.notes = QLineEdit()
-        self._row("notes", self.tr("Notes"), self.notes)
+        self.add_row("notes", self.tr("Notes"), self.notes)
 
         self.summary = QLabel()
         self.summary.setObjectName("occasionSummary")
         self.summary.setWordWrap(True)
         outer.addWidget(self.summary)
 
-        buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setToolTip(self.tr("Save the occasion (Ctrl+S)"))
-        self.save_button.setDefault(True)
-        self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.delete_button: QPushButton | None = None
-        if self.original is not None:
-            self.delete_button = buttons.addButton(self.tr("Delete occasion"), QDialogButtonBox.ButtonRole.DestructiveRole)
-            self.delete_button.clicked.connect(self.delete)
-        # Not the box's accepted signal: it would close the dialog even when the store refused.
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.reject)
-        outer.addWidget(buttons)
-        save = QAction(self)
-        save.setShortcut(QKeySequence.StandardKey.Save)
-        save.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        save.triggered.connect(self.save)
-        self.addAction(save)
+        self.add_buttons(outer, self.tr("Save the occasion (Ctrl+S)"), self.tr("Delete occasion"))
 
         self._fill_months()
         self.calendar.currentIndexChanged.connect(self._calendar_changed)
@@ -225,30 +193,6 @@ class OccasionDialog(QDialog):
                        self.nth.currentIndexChanged, self.weekday.currentIndexChanged):
             signal.connect(self._rule_changed)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("م") * 42)
-
-    def _row(self, key: str, label: str, editor: QWidget, *, error: bool = True) -> QWidget:
-        """A form row: the editor and, under it, an error line hidden until the store refuses the value."""
-        self.editors[key] = editor
-        editor.setObjectName(key)
-        caption = QLabel(label)
-        caption.setBuddy(editor)
-        if not error:
-            self.form.addRow(caption, editor)
-            return editor
-        holder = QWidget()
-        lines = QVBoxLayout(holder)
-        lines.setContentsMargins(0, 0, 0, 0)
-        lines.setSpacing(2)
-        lines.addWidget(editor)
-        message = QLabel()
-        message.setObjectName("fieldError")
-        message.setStyleSheet("color: #b3261e;")
-        message.setWordWrap(True)
-        message.hide()
-        lines.addWidget(message)
-        self.errors[key] = message
-        self.form.addRow(caption, holder)
-        return holder
 
     def _fill_months(self) -> None:
         chosen = max(self.month.currentIndex(), 0)
@@ -326,53 +270,22 @@ class OccasionDialog(QDialog):
 
     # --- saving -----------------------------------------------------------------------------
 
-    def clear_errors(self) -> None:
-        for label in self.errors.values():
-            label.clear()
-            label.hide()
+    def write(self, record_id: int | None, values: dict) -> cal.CustomOccasion:
+        if record_id is None:
+            return cal.add_custom_occasion(self.context.db, values)
+        return cal.update_custom_occasion(self.context.db, record_id, values)
 
-    def show_field_error(self, exc: ValidationError) -> None:
-        """Show the store's refusal next to its field and put the cursor there."""
-        field = exc.field or ""
-        if field in self.errors:
-            self.errors[field].setText(str(exc))
-            self.errors[field].show()
-        else:
-            messages.show_error(self, str(exc), title=self.tr("Please check the value"))
-        editor = self.editors.get(field)
-        if editor is not None:
-            editor.setFocus(Qt.FocusReason.OtherFocusReason)
+    def remove(self, record_id: int) -> None:
+        cal.delete_custom_occasion(self.context.db, record_id)
 
-    def save(self) -> None:
-        """Check and save; the dialog closes only when the occasion was saved."""
-        self.clear_errors()
-        values = self.values()
-        db = self.context.db
-        if self.original is None:
-            call = lambda: cal.add_custom_occasion(db, values)  # noqa: E731
-        else:
-            occasion_id = self.original.id
-            call = lambda: cal.update_custom_occasion(db, occasion_id, values)  # noqa: E731
-        outcome = self.context.runner.run(call, area="calendar", on_invalid=self.show_field_error)
-        if outcome.ok:
-            self.saved = outcome.value
-            self.context.show_status(self.tr("The occasion «{title}» was saved.").format(title=self.saved.title))
-            self.accept()
+    def saved_message(self, saved: cal.CustomOccasion) -> str:
+        return self.tr("The occasion «{title}» was saved.").format(title=saved.title)
 
-    def delete(self) -> None:
-        """Delete the occasion being edited, after asking."""
-        if self.original is None:
-            return
-        if not messages.confirm(self, self.tr("Delete the occasion «{title}»?").format(title=self.original.title)):
-            return
-        occasion_id = self.original.id
-        outcome = self.context.runner.run(
-            lambda: cal.delete_custom_occasion(self.context.db, occasion_id), area="calendar"
-        )
-        if outcome.ok:
-            self.deleted = True
-            self.context.show_status(self.tr("The occasion was deleted."))
-            self.accept()
+    def delete_question(self, original: cal.CustomOccasion) -> str:
+        return self.tr("Delete the occasion «{title}»?").format(title=original.title)
+
+    def deleted_message(self) -> str:
+        return self.tr("The occasion was deleted.")
 
 
 class OccasionsDialog(QDialog):

@@ -24,7 +24,7 @@ from prdesk.core.text import left_to_right, to_persian_digits
 from prdesk.errors import PrdeskError
 from prdesk.printing.pages import write_pdf
 from prdesk.ui import printing
-from prdesk.ui.dialogs import messages
+from prdesk.ui.dialogs import messages, pickers
 
 GEOMETRY_KEY = "preview/geometry"
 SAVE_FOLDER_KEY = "preview/save_folder"
@@ -379,7 +379,7 @@ class PdfPreviewDialog(QDialog):
         if self.page_count() == 0:
             return None
         start = self._start_folder() / printing.safe_file_name(self.file_name)
-        chosen = printing.ask_save_path(self, self.tr("Save as PDF"), str(start), self.tr("PDF files (*.pdf)"))
+        chosen = pickers.choose_save_path(self, self.tr("Save as PDF"), str(start), self.tr("PDF files (*.pdf)"))
         if not chosen:
             return None
         target = Path(chosen)

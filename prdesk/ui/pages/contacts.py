@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
@@ -47,6 +46,7 @@ from prdesk.ui.models.contacts import ContactTableModel, OrganizationsModel, Peo
 from prdesk.ui.pages.base import Page
 from prdesk.ui.print_job import print_preview
 from prdesk.ui.printing import safe_file_name
+from prdesk.ui.widgets.record_table import record_table
 from prdesk.ui.widgets.search_box import SearchBox
 
 ORGANIZATIONS_TAB, PEOPLE_TAB = 0, 1
@@ -262,24 +262,10 @@ class ContactsPage(Page):
         return action
 
     def _table(self, model: ContactTableModel, name: str) -> QTableView:
-        view = QTableView()
-        view.setObjectName(f"{name}Table")
-        view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
-        view.setCornerButtonEnabled(False)
-        view.verticalHeader().hide()
-        # Every row the same height: the view never measures 100,000 rows.
-        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 12)
+        view = record_table(model, f"{name}Table", QAbstractItemView.SelectionMode.ExtendedSelection)
         header = view.horizontalHeader()
         header.setSectionsMovable(True)
-        header.setHighlightSections(False)
         header.setStretchLastSection(True)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
         char = max(6, view.fontMetrics().averageCharWidth())
         for index, column in enumerate(model.columns):
             header.resizeSection(index, max(60, min(420, column.width * char)))

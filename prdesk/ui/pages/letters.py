@@ -17,7 +17,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -40,10 +38,11 @@ from prdesk.printing.letter import render_letter
 from prdesk.store import letters as register
 from prdesk.store.settings import get_settings
 from prdesk.ui import printing
-from prdesk.ui.dialogs import messages
+from prdesk.ui.dialogs import messages, pickers
 from prdesk.ui.dialogs.letter_dialog import LetterComposer
 from prdesk.ui.dialogs.pdf_preview import PdfPreviewDialog, show_pdf
 from prdesk.ui.pages.base import Page
+from prdesk.ui.widgets.record_table import record_table
 from prdesk.ui.widgets.search_box import SearchBox
 
 COMPOSER_TAB, REGISTER_TAB = 0, 1
@@ -284,22 +283,9 @@ class LettersPage(Page):
         self.model = RegisterModel(self.context.db, self)
         self.model.reloaded.connect(self._show_counts)
         self.model.rowsInserted.connect(lambda *_: self._show_counts())
-        self.view = view = QTableView()
-        view.setObjectName("registerTable")
-        view.setModel(self.model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
-        view.setCornerButtonEnabled(False)
-        view.verticalHeader().hide()
-        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 12)
+        self.view = view = record_table(self.model, "registerTable")
         header = view.horizontalHeader()
-        header.setHighlightSections(False)
         header.setStretchLastSection(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
         char = max(6, view.fontMetrics().averageCharWidth())
         widths = {"number": 12, "date": 11, "recipient": 30, "subject": 30, "attachments": 8, "signer": 16, "status": 13}
         for key, width in widths.items():
@@ -464,7 +450,7 @@ class LettersPage(Page):
         name = self.tr("outgoing register")
         if self.model.year:
             name += f" {self.model.year}"
-        path = printing.ask_save_path(
+        path = pickers.choose_save_path(
             self, self.tr("Export the register"), printing.safe_file_name(name, ".xlsx"), self.tr("Excel files (*.xlsx)")
         )
         if not path:

@@ -30,6 +30,7 @@ from prdesk.store.settings import get_settings, update_settings
 from prdesk.ui.dialogs import messages, pickers
 from prdesk.ui.pages.backup import BackupPanel
 from prdesk.ui.pages.base import Page
+from prdesk.ui.widgets.form_row import add_field_row
 
 HEADER_LINES = ("date", "number", "attachment")
 
@@ -188,36 +189,13 @@ class SettingsPage(Page):
 
     def _row(self, form: QFormLayout, key: str, label: str, editor: QWidget, *extra: QWidget, hint: str = "") -> QLabel:
         """Add one row: the editor (with any buttons), a hint, and an error line hidden until needed."""
-        holder = QWidget()
-        lines = QVBoxLayout(holder)
-        lines.setContentsMargins(0, 0, 0, 0)
-        lines.setSpacing(3)
-        first = QHBoxLayout()
-        first.setSpacing(6)
-        first.addWidget(editor, 1)
-        for widget in extra:
-            first.addWidget(widget)
-        lines.addLayout(first)
-        if hint:
-            note = QLabel(hint)
-            note.setObjectName("hint")
-            note.setWordWrap(True)
-            lines.addWidget(note)
-        error = QLabel()
-        error.setObjectName("fieldError")
-        error.setWordWrap(True)
-        error.hide()
-        lines.addWidget(error)
-        caption = QLabel(label)
-        caption.setBuddy(editor)
-        # As tall as the editor and centred in it: the label stays beside the editor, not beside
-        # the middle of editor, hint and error together.
-        caption.setFixedHeight(editor.sizeHint().height())
-        caption.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
-        self._captions.append(caption)
-        form.addRow(caption, holder)
-        editor.setObjectName(key)
-        return error
+        # Captions as tall as the editor: the label stays beside the editor, not beside the middle of
+        # editor, hint and error together.
+        row = add_field_row(
+            form, key, label, editor, *extra, hint=hint, spacing=3, caption_height=editor.sizeHint().height()
+        )
+        self._captions.append(row.caption)
+        return row.error
 
     def _line(
         self,

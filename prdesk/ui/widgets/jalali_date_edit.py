@@ -12,8 +12,8 @@ from prdesk.core import jalali
 from prdesk.core.calendars import parse_any_date
 from prdesk.core.text import clean
 from prdesk.errors import ValidationError
+from prdesk.ui.widgets.form_row import ERROR_COLOR
 
-ERROR_COLOR = "#b3261e"
 HINT_COLOR = "#616e7c"
 
 
