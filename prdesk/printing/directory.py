@@ -13,14 +13,14 @@ from prdesk.core.contacts import ORGANIZATION_COLUMNS, PERSON_COLUMNS, ContactFi
 from prdesk.core.text import to_persian_digits
 from prdesk.errors import ValidationError
 from prdesk.printing.letter import format_phone
-from prdesk.printing.report import bar_chart, build_report, data_table, heading, paragraph
+from prdesk.printing.report import bar_chart, build_report, data_table, heading, paragraph, section_heading
 from prdesk.store import contacts as contacts_store
 from prdesk.store.settings import get_settings
 
 GROUPS = {"kind": ("نوع", "(بدون نوع)"), "city": ("شهر", "(بدون شهر)")}
 _ORG = {c.key: c for c in ORGANIZATION_COLUMNS}
 _PERSON = {c.key: c for c in PERSON_COLUMNS}
-CHART_GROUPS = 12
+CHART_GROUPS = 8  # more bars than this and their names run into each other
 
 
 def _count(value: int) -> str:
@@ -53,7 +53,7 @@ def organization_section(db: Database, group_by: str = "kind", f: ContactFilter 
             for index, org in enumerate(members, start=1)
         ]
         counts.append((group, len(table_rows)))
-        story.append(heading(f"{GROUPS[group_by][0]}: {group} ({_count(len(table_rows))} سازمان)", size=11.5, space_before=5))
+        story += section_heading(f"{GROUPS[group_by][0]}: {group} ({_count(len(table_rows))} سازمان)")
         story.append(data_table(headers, table_rows, widths, aligns=["center", "right", "right", "right", "center"], size=9))
     return story, counts
 
@@ -72,7 +72,7 @@ def people_section(db: Database, group_by: str = "kind", f: ContactFilter = Cont
              _phones(p.get("mobile")), _phones(p.get("phone"))]
             for index, p in enumerate(members, start=1)
         ]
-        story.append(heading(f"{GROUPS[group_by][0]}: {group} ({_count(len(table_rows))} نفر)", size=11.5, space_before=5))
+        story += section_heading(f"{GROUPS[group_by][0]}: {group} ({_count(len(table_rows))} نفر)")
         story.append(data_table(headers, table_rows, widths, aligns=["center", "right", "right", "right", "center", "center"], size=9))
     return story
 
@@ -91,8 +91,10 @@ def directory_story(db: Database, *, group_by: str = "kind", f: ContactFilter = 
             f"{_count(total)} سازمان در {_count(len(counts))} گروه، بر حسب {GROUPS[group_by][0]}.", align="right"))
         if len(counts) > 1:
             biggest = sorted(counts, key=lambda item: -item[1])[:CHART_GROUPS]
-            story.append(bar_chart([g for g, _ in biggest], [n for _, n in biggest], width_mm=180, height_mm=62,
-                                   title=f"تعداد سازمان‌ها در هر {GROUPS[group_by][0]}"))
+            title = f"تعداد سازمان‌ها در هر {GROUPS[group_by][0]}"
+            if len(counts) > CHART_GROUPS:
+                title += f" ({_count(CHART_GROUPS)} گروه بزرگ‌تر)"
+            story.append(bar_chart([g for g, _ in biggest], [n for _, n in biggest], width_mm=180, height_mm=62, title=title))
         story += tables
     if people:
         story.append(heading("افراد", size=13, space_before=8))

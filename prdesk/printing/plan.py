@@ -16,7 +16,7 @@ from prdesk.core.contacts import full_name
 from prdesk.core.jalali import format_jalali, jalali_month_names, weekday_name
 from prdesk.core.text import to_persian_digits
 from prdesk.errors import NotFound, ValidationError
-from prdesk.printing.report import bar_chart, build_report, data_table, heading, paragraph
+from prdesk.printing.report import bar_chart, build_report, data_table, heading, paragraph, section_heading
 from prdesk.store.calendar import EVENT_STATUSES, EVENT_TYPES, EventOccurrence, annual_plan
 from prdesk.store.contacts import get_person
 from prdesk.store.settings import get_settings
@@ -85,7 +85,7 @@ def plan_story(db: Database, year: int) -> list[Flowable]:
     # One table per month under its own heading: report.data_table's group rows put their title
     # in the cell ReportLab hides under the span (see the report to the lead).
     for month in sorted(by_month):
-        story.append(heading(f"{jalali_month_names[month - 1]} {to_persian_digits(year)} ({_count(by_month[month])} مورد)", size=11, space_before=4))
+        story += section_heading(f"{jalali_month_names[month - 1]} {to_persian_digits(year)} ({_count(by_month[month])} مورد)", size=11, space_before=4)
         story.append(data_table(HEADERS, [row for m, row in rows if m == month], widths, aligns=ALIGNS, size=9))
 
     story.append(heading("خلاصهٔ برنامهٔ سال", size=12.5, space_before=7))

@@ -13,7 +13,7 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, A5, landscape as landscape_of
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table
+from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, PageTemplate, Table
 
 from prdesk.core.jalali import format_jalali, today
 from prdesk.core.text import clean, to_persian_digits
@@ -112,6 +112,19 @@ def heading(text: str, *, size: float = 13.0, space_before: float = 4.0, space_a
     """A bold heading kept with what follows it."""
     return RtlParagraph(text, TextStyle(font=BOLD, size=size, align="right", line_spacing=1.5,
                                         space_before=space_before * mm, space_after=space_after * mm, keep_with_next=True))
+
+
+def section_heading(text: str, *, size: float = 11.5, space_before: float = 5.0, room_mm: float = 35.0) -> list[Flowable]:
+    """A group's heading that starts a new page only when fewer than ``room_mm`` remain.
+
+    Unlike :func:`heading`, the table that follows may split across pages (its header row repeats),
+    so a long group does not leave most of a page blank.
+    """
+    return [
+        CondPageBreak(room_mm * mm),
+        RtlParagraph(text, TextStyle(font=BOLD, size=size, align="right", line_spacing=1.5,
+                                     space_before=space_before * mm, space_after=2.0 * mm)),
+    ]
 
 
 def paragraph(text: str, *, size: float = 11.0, align: str = "justify") -> RtlParagraph:
