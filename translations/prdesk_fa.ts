@@ -1146,10 +1146,6 @@
         <source>Preview and print</source>
         <translation>پیش‌نمایش و چاپ</translation>
     </message>
-    <message>
-        <source>People can be listed grouped by city only.</source>
-        <translation>افراد را فعلاً فقط می‌توان بر حسب شهر گروه‌بندی کرد.</translation>
-    </message>
 </context>
 <context>
     <name>DuplicatesDialog</name>
@@ -1408,8 +1404,16 @@
         <translation>در حال نوشتن «{name}»…</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
         <source>Exporting</source>
         <translation>در حال خروجی گرفتن</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>خروجی گرفتن لغو شد؛ هیچ فایلی نوشته نشد.</translation>
     </message>
     <message>
         <source>{count} records were written to «{path}».</source>
@@ -1587,6 +1591,73 @@
     <message>
         <source>Type a date such as 1405/08/30, 1405-8-30 or 30 Aban 1405; Up and Down move it by a day.</source>
         <translation>تاریخ را به شکل ۱۴۰۵/۰۸/۳۰ یا ۱۴۰۵-۸-۳۰ یا ۳۰ آبان ۱۴۰۵ بنویسید؛ کلیدهای بالا و پایین آن را یک روز جابه‌جا می‌کنند.</translation>
+    </message>
+    <message>
+        <source>Choose the date from a calendar (Alt+Down)</source>
+        <translation>انتخاب تاریخ از تقویم (Alt+Down)</translation>
+    </message>
+</context>
+<context>
+    <name>JalaliPicker</name>
+    <message>
+        <source>Sa</source>
+        <translation>ش</translation>
+    </message>
+    <message>
+        <source>Su</source>
+        <translation>ی</translation>
+    </message>
+    <message>
+        <source>Mo</source>
+        <translation>د</translation>
+    </message>
+    <message>
+        <source>Tu</source>
+        <translation>س</translation>
+    </message>
+    <message>
+        <source>We</source>
+        <translation>چ</translation>
+    </message>
+    <message>
+        <source>Th</source>
+        <translation>پ</translation>
+    </message>
+    <message>
+        <source>Fr</source>
+        <translation>ج</translation>
+    </message>
+    <message>
+        <source>Previous year (Ctrl+Page Up)</source>
+        <translation>سال قبل (Ctrl+PageUp)</translation>
+    </message>
+    <message>
+        <source>Previous month (Page Up)</source>
+        <translation>ماه قبل (PageUp)</translation>
+    </message>
+    <message>
+        <source>Next month (Page Down)</source>
+        <translation>ماه بعد (PageDown)</translation>
+    </message>
+    <message>
+        <source>Next year (Ctrl+Page Down)</source>
+        <translation>سال بعد (Ctrl+PageDown)</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>امروز</translation>
+    </message>
+    <message>
+        <source>Pick today&apos;s date</source>
+        <translation>انتخاب تاریخ امروز</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>پاک کردن</translation>
+    </message>
+    <message>
+        <source>Leave the date empty</source>
+        <translation>خالی گذاشتن تاریخ</translation>
     </message>
 </context>
 <context>
@@ -2072,7 +2143,7 @@
     </message>
     <message>
         <source>Birthday</source>
-        <translation>تولد</translation>
+        <translation>تاریخ تولد</translation>
     </message>
     <message>
         <source>Staff</source>
@@ -2844,7 +2915,7 @@
     </message>
     <message>
         <source>Birthday</source>
-        <translation>تولد</translation>
+        <translation>تاریخ تولد</translation>
     </message>
     <message>
         <source>A colleague on our own staff</source>

@@ -84,7 +84,7 @@ def date_convert(text: str, correction: int) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.pass_context
 def check(ctx: click.Context, as_json: bool) -> None:
-    """Open the database as the app would; run SQLite's integrity and foreign-key checks; print counts."""
+    """Open the database as the app would; check integrity, foreign keys and the search index; print counts."""
     from prdesk.store.health import full_check
 
     report = full_check(open_db(ctx))

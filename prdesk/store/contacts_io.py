@@ -6,6 +6,7 @@ import contextlib
 import csv
 import datetime as dt
 import io
+import os
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +29,7 @@ from prdesk.core.contacts import (
     validate_organization,
     validate_person,
 )
-from prdesk.core.text import clean, compact_key, to_persian_digits
+from prdesk.core.text import clean, compact_key, left_to_right, to_persian_digits
 from prdesk.errors import StorageError, ValidationError
 from prdesk.store import contacts as store
 
@@ -686,19 +687,23 @@ def _rows_with_progress(db: Database, f: ContactFilter, scope: str, progress: Pr
 
 
 def _write(path: Path | str, writer: Callable[[Path], int]) -> int | None:
-    """Run ``writer``; a cancel or a failure leaves no half-written file behind."""
+    """Run ``writer`` on a temporary file beside ``path`` and move it into place only when complete.
+
+    A cancel or a failure leaves no half-written file, and a file the clerk chose to overwrite
+    stays as it was.
+    """
     path = Path(path)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
-        return writer(path)
+        count = writer(temp)
+        os.replace(temp, path)
+        return count
     except _ExportCancelled:
-        path.unlink(missing_ok=True)
         return None
     except OSError as exc:
-        path.unlink(missing_ok=True)
-        raise StorageError(f"فایل «{path}» نوشته نشد ({exc.strerror}). پوشه یا نام دیگری انتخاب کنید.") from exc
-    except BaseException:
-        path.unlink(missing_ok=True)
-        raise
+        raise StorageError(f"فایل «{left_to_right(path)}» نوشته نشد ({exc.strerror}). پوشه یا نام دیگری انتخاب کنید.") from exc
+    finally:
+        temp.unlink(missing_ok=True)
 
 
 def export_csv(db: Database, path: Path | str, f: ContactFilter = ContactFilter(), scope: str = "directory",

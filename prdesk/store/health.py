@@ -1,4 +1,4 @@
-"""Database health: SQLite's quick_check, integrity_check and foreign_key_check as plain results."""
+"""Database health: SQLite's quick_check, integrity_check, foreign_key_check and the search index, as plain results."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ TITLES = {
     "quick_check": "بررسی سریع",
     "integrity_check": "بررسی کامل سلامت",
     "foreign_key_check": "بررسی پیوند ردیف‌ها",
+    "search_index": "بررسی نمایهٔ جست‌وجوی مخاطبان",
 }
 
 
@@ -148,8 +149,36 @@ def foreign_key_check(db: Database | sqlite3.Connection) -> CheckResult:
     return CheckResult("foreign_key_check", not problems, problems)
 
 
+def search_index_check(db: Database | sqlite3.Connection) -> CheckResult:
+    """The contacts' full-text search indexes against their tables (SQLite's integrity_check skips them)."""
+    from prdesk.store.contacts import check_search_index
+
+    conn = _connection(db)
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'people_fts'").fetchone() is None:
+        return CheckResult("search_index", True)  # a file made before the contacts had a search index
+    query_only = conn.execute("PRAGMA query_only").fetchone()[0]
+    was_in_transaction = conn.in_transaction
+    try:
+        # FTS5 takes its check only as an INSERT command; the command reads and changes nothing,
+        # and whatever transaction it opened is rolled back below.
+        if query_only:
+            conn.execute("PRAGMA query_only = OFF")
+        check_search_index(Database(conn, execute_plugins=False))
+    except sqlite3.DatabaseError as exc:
+        return CheckResult("search_index", False, (
+            f"نمایهٔ جست‌وجو با جدول‌های مخاطبان نمی‌خواند (SQLite: {exc}). جست‌وجو ممکن است کسی را پیدا نکند؛"
+            " آخرین فایل پشتیبان سالم را بازگردانید یا با پشتیبان فنی تماس بگیرید.",
+        ))
+    finally:
+        if conn.in_transaction and not was_in_transaction:
+            conn.rollback()
+        if query_only:
+            conn.execute("PRAGMA query_only = ON")
+    return CheckResult("search_index", True)
+
+
 def full_check(db: Database | sqlite3.Connection | Path | str) -> HealthReport:
-    """integrity_check and foreign_key_check, plus schema version and row counts (``prdesk check``).
+    """integrity_check, foreign_key_check and the search index, plus schema version and row counts (``prdesk check``).
 
     Given a path, the file is opened for reading only (``query_only``), so a damaged database is
     never written to.
@@ -171,6 +200,10 @@ def full_check(db: Database | sqlite3.Connection | Path | str) -> HealthReport:
         except sqlite3.DatabaseError as exc:
             if checks[0].ok:
                 checks = (CheckResult("integrity_check", False, (f"SQLite: {exc}",)), checks[1])
+        try:
+            checks = (*checks, search_index_check(conn))
+        except sqlite3.DatabaseError as exc:  # sqlite_master itself unreadable: the integrity check says why
+            checks = (*checks, CheckResult("search_index", False, (f"SQLite: {exc}",)))
         return HealthReport(path, checks, version, latest_schema_version(), tables)
     finally:
         if own:

@@ -345,8 +345,22 @@ def test_export_reports_progress_and_cancel_leaves_no_file(db, tmp_path, fmt):
     path = tmp_path / f"all.{fmt}"
     assert io.export_contacts(db, path, fmt, progress=lambda done, total: calls.append((done, total)) or True) == 1200
     assert calls[0] == (500, 1200) and calls[-1] == (1200, 1200)
+    fresh = tmp_path / f"fresh.{fmt}"
+    assert io.export_contacts(db, fresh, fmt, progress=lambda done, total: done < 1000) is None
+    assert not fresh.exists()
+    assert not list(tmp_path.glob("*.part"))
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "vcf"])
+def test_a_cancelled_export_over_an_existing_file_keeps_that_file(db, tmp_path, fmt):
+    with db.atomic():
+        for i in range(1200):
+            store.add_person(db, {"first_name": f"نفر{i}", "last_name": "احمدی"})
+    path = tmp_path / f"all.{fmt}"
+    path.write_bytes(b"the clerk's earlier export")
     assert io.export_contacts(db, path, fmt, progress=lambda done, total: done < 1000) is None
-    assert not path.exists()
+    assert path.read_bytes() == b"the clerk's earlier export"
+    assert not list(tmp_path.glob("*.part"))
 
 
 def test_vcard_of_organizations_only(db, tmp_path):

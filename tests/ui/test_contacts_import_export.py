@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
+import threading
 
 import openpyxl
 import pytest
@@ -14,11 +16,13 @@ from prdesk.core.contacts import ContactFilter
 from prdesk.core.text import to_persian_digits
 from prdesk.store import contacts as store
 from prdesk.store.db import table_counts
-from prdesk.ui.dialogs import messages, pickers
+from prdesk.ui.dialogs import export_dialog, messages, pickers
+from prdesk.ui.dialogs.export_dialog import ExportDialog
 from prdesk.ui.pages.contacts import PEOPLE_TAB
 from tests.ui.contacts_support import (  # noqa: F401
     click,
     copy_database,
+    office_template,
     search,
     show_page,
     small_template,
@@ -205,7 +209,7 @@ def test_export_everything_to_csv(page, qtbot, db, monkeypatch, tmp_path, quiet_
     assert rows[0][:4] == ["عنوان", "لقب", "نام", "نام خانوادگی"]
     people_rows = [r for r in rows[1:] if r[2] or r[3]]
     assert len(people_rows) == 300
-    assert to_persian_digits(len(rows) - 1) in quiet_messages[0]
+    assert to_persian_digits(len(rows) - 1) in quiet_messages[0] and target.name in quiet_messages[0]  # how many, where
     assert not shiboken6.isValid(dialog) or not dialog.isVisible()
 
 
@@ -231,3 +235,63 @@ def test_export_only_the_current_search_to_xlsx_and_vcard(page, qtbot, db, monke
     cards = list(vobject.readComponents((tmp_path / "directors.vcf").read_text(encoding="utf-8")))
     assert len(cards) == shown
     assert all(card.title.value == "مدیرعامل" for card in cards)
+
+
+def test_a_read_only_window_refuses_the_import_without_writing(page, qtbot, db, monkeypatch, sheet):
+    from prdesk.ui.data_safety import read_only_refusal
+
+    shown = []
+    monkeypatch.setattr(messages, "show_error", lambda parent, text, title=None: shown.append(text))
+    dialog = open_import(page, qtbot, monkeypatch, sheet)
+    page.context.runner.refusal = read_only_refusal()  # as after damage was found at start-up
+    before = database_snapshot(db)
+    click(qtbot, dialog.import_button)
+
+    assert not dialog.is_running() and dialog.summary is None
+    assert shown == [read_only_refusal()] and "پشتیبان" in shown[0]  # plain Persian, says what to do
+    assert not dialog.error.isHidden() and dialog.error.text() == read_only_refusal()
+    assert database_snapshot(db) == before
+
+
+def test_export_progress_dialog_cancels_and_leaves_no_file(page, qtbot, tmp_path, monkeypatch, office_template):
+    office = tmp_path / "office-size.sqlite3"  # 10,000 people: the export reports progress many times
+    copy_database(office_template, office)
+    statuses = []
+    context = dataclasses.replace(page.context, db_path=office, show_status=statuses.append)
+    target = tmp_path / "همه.csv"
+    monkeypatch.setattr(pickers, "choose_save_path", lambda parent, title, start, name_filter: str(target))
+    # Hold the worker at its first progress report, so Cancel is pressed while the file is half written.
+    reached, release = threading.Event(), threading.Event()
+    real = export_dialog.export_contacts
+
+    def held(db, path, fmt, f, scope, progress):
+        def report(done, total):
+            if not reached.is_set():
+                reached.set()
+                release.wait(20)
+            return progress(done, total)
+        return real(db, path, fmt, f, scope, report)
+
+    monkeypatch.setattr(export_dialog, "export_contacts", held)
+    dialog = ExportDialog(context, ContactFilter(), 0, parent=page)
+    try:
+        dialog.show()
+        wait_dialog(qtbot, dialog)
+        dialog.formats["csv"].setChecked(True)
+        click(qtbot, dialog.export_button)
+        qtbot.waitUntil(reached.is_set, timeout=20_000)
+        assert list(target.parent.glob(f".{target.name}.*.part"))  # rows are being written beside it
+        assert not target.exists()  # the final name appears only when the file is complete
+        qtbot.waitUntil(lambda: dialog.progress.isVisible(), timeout=5_000)
+        click(qtbot, dialog.progress.findChild(QPushButton))  # the progress dialog's Cancel
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: not dialog.is_running(), timeout=20_000)
+
+    assert not target.exists()
+    assert not list(target.parent.glob("*.part"))
+    assert dialog.written is None and dialog.isVisible()  # the clerk may choose again
+    assert not dialog.outcome.isHidden() and "لغو" in dialog.outcome.text() and "فایلی" in dialog.outcome.text()
+    assert statuses == [dialog.outcome.text()]
+    assert dialog.progress is None and dialog.export_button.isEnabled()
+    dialog.reject()

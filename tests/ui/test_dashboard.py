@@ -222,22 +222,29 @@ def test_a_change_while_the_lists_are_read_is_not_lost(page, window, db, qtbot, 
     assert "جلسهٔ فوری" in page.upcoming_titles()
 
 
+def _running_loader():
+    """The list reader now running (an earlier test's finished reader may not be deleted yet)."""
+    running = [t for t in QApplication.instance().findChildren(dashboard.QThread, dashboard.LOADER_NAME) if t.isRunning()]
+    assert len(running) == 1
+    return running[0]
+
+
 def test_a_window_closed_while_its_lists_are_read_goes_quietly(db, db_path, clock, qtbot, held_read):
     release, threads = held_read
     prepare_application(QApplication.instance(), "fa")
     main = MainWindow(db, db_path, Bus(), language="fa", today=lambda: clock["today"])
     main.show()
-    qtbot.waitUntil(lambda: bool(threads))
-    (loader,) = QApplication.instance().findChildren(dashboard.QThread, dashboard.LOADER_NAME)
+    qtbot.waitUntil(lambda: bool(threads), timeout=20_000)
+    loader = _running_loader()
     ended = []
     loader.finished.connect(lambda: ended.append(True))
     main.close()
     main.deleteLater()
-    qtbot.waitUntil(lambda: not shiboken6.isValid(main))
+    qtbot.waitUntil(lambda: not shiboken6.isValid(main), timeout=20_000)
     release.set()
-    qtbot.waitUntil(lambda: bool(ended), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(ended), timeout=20_000)
     # Finished and gone, owned by the application rather than by the deleted page.
-    qtbot.waitUntil(lambda: not QApplication.instance().findChildren(dashboard.QThread, dashboard.LOADER_NAME))
+    qtbot.waitUntil(lambda: not shiboken6.isValid(loader), timeout=20_000)
 
 
 def test_quitting_waits_for_a_read_in_progress(db, db_path, clock, qtbot, held_read):
@@ -246,8 +253,8 @@ def test_quitting_waits_for_a_read_in_progress(db, db_path, clock, qtbot, held_r
     main = MainWindow(db, db_path, Bus(), language="fa", today=lambda: clock["today"])
     qtbot.addWidget(main)
     main.show()
-    qtbot.waitUntil(lambda: bool(threads))
-    (loader,) = QApplication.instance().findChildren(dashboard.QThread, dashboard.LOADER_NAME)
+    qtbot.waitUntil(lambda: bool(threads), timeout=20_000)
+    loader = _running_loader()
     threading.Timer(0.2, release.set).start()
     QApplication.instance().aboutToQuit.emit()
     assert loader.isFinished()

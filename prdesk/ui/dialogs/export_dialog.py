@@ -98,6 +98,12 @@ class ExportDialog(QDialog):
         note.setWordWrap(True)
         layout.addWidget(note)
 
+        self.outcome = QLabel()
+        self.outcome.setObjectName("fieldError")
+        self.outcome.setWordWrap(True)
+        self.outcome.hide()
+        layout.addWidget(self.outcome)
+
         self.buttons = QDialogButtonBox()
         self.export_button = self.buttons.addButton(self.tr("Export…"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setObjectName("exportButton")
@@ -144,32 +150,48 @@ class ExportDialog(QDialog):
         if path.suffix.lower() != f".{fmt}":
             path = path.with_name(path.name + f".{fmt}")
         self.path = path
+        self.outcome.hide()
         f, scope = self.chosen_filter(), self.chosen_scope()
         db_path = self.context.db_path
 
-        def work(_progress):
+        def work(progress):
             db = connect(db_path)  # the worker's own connection, closed on its own thread
             try:
-                return export_contacts(db, path, fmt, f, scope)
+                return export_contacts(db, path, fmt, f, scope, progress)
             finally:
                 db.close()
 
         self.task = Worker(work, self)
-        # The store writes without reporting progress: a busy bar, shown only if it takes a while.
-        self.progress = QProgressDialog(self.tr("Writing «{name}»…").format(name=left_to_right(path.name)), "", 0, 0, self)
+        self.progress = QProgressDialog(
+            self.tr("Writing «{name}»…").format(name=left_to_right(path.name)), self.tr("Cancel"), 0, 100, self
+        )
         self.progress.setObjectName("exportProgress")
         self.progress.setWindowTitle(self.tr("Exporting"))
-        self.progress.setCancelButton(None)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(400)
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+        self.progress.setMinimumDuration(400)  # a small export shows no dialog at all
+        self.progress.setValue(0)
+        self.progress.canceled.connect(self.cancel_export)
+        self.task.progressed.connect(self._progressed)
         self.task.succeeded.connect(self._finished)
         self.task.failed.connect(self._failed)
         self.export_button.setEnabled(False)
         self.close_button.setEnabled(False)
         self.task.start()
 
+    def cancel_export(self) -> None:
+        """Stop writing at the next progress report; the half-written file is removed."""
+        if self.task is not None:
+            self.task.cancel()
+
     def is_running(self) -> bool:
         return self.task is not None
+
+    def _progressed(self, done: int, total: int) -> None:
+        if self.progress is not None and not self.progress.wasCanceled():
+            self.progress.setMaximum(max(1, total))
+            self.progress.setValue(min(done, max(1, total)))
 
     def _end_task(self) -> None:
         if self.task is not None:
@@ -177,14 +199,21 @@ class ExportDialog(QDialog):
             self.task.deleteLater()
             self.task = None
         if self.progress is not None:
+            self.progress.canceled.disconnect(self.cancel_export)
             self.progress.close()
             self.progress.deleteLater()
             self.progress = None
         self.export_button.setEnabled(True)
         self.close_button.setEnabled(True)
 
-    def _finished(self, count: int) -> None:
+    def _finished(self, count: int | None) -> None:
         self._end_task()
+        if count is None:  # cancelled: the store removed what it had written
+            text = self.tr("The export was cancelled; no file was written.")
+            self.outcome.setText(text)
+            self.outcome.show()
+            self.context.show_status(text)
+            return
         self.written = count
         text = self.tr("{count} records were written to «{path}».").format(
             count=to_persian_digits(count), path=left_to_right(self.path)

@@ -244,6 +244,12 @@ class ImportDialog(QDialog):
         """Import the file on a worker thread behind a progress dialog with Cancel."""
         if self.path is None or self.sheet is None or self.task is not None:
             return
+        # The worker writes through its own connection, past the window's runner: ask the runner first.
+        refusal = getattr(self.context.runner, "refusal", "")
+        if refusal:
+            self._show_error(refusal)
+            messages.show_error(self, refusal, title=self.tr("The file was not imported"))
+            return
         self.error.hide()
         path, mapping = self.path, self.mapping()
         db_path = self.context.db_path

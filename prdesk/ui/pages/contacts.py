@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 from prdesk.core.contacts import PROVINCES, ContactFilter
 from prdesk.core.text import to_persian_digits
 from prdesk.store.contacts import (
-    PEOPLE_ORDERS,
     delete_organization,
     delete_person,
     list_cities,
@@ -88,8 +87,6 @@ class DirectoryPrintDialog(QDialog):
         self.people.setChecked(QSettings().value(f"{SETTINGS_PREFIX}/print_people", "0") == "1")
         box.addSpacing(4)
         box.addWidget(self.people)
-        self.group.buttonToggled.connect(lambda *_: self._grouping_changed())
-        self._grouping_changed()
         buttons = QDialogButtonBox()
         self.print_button = buttons.addButton(self.tr("Preview and print"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.print_button.setDefault(True)
@@ -105,13 +102,7 @@ class DirectoryPrintDialog(QDialog):
 
     def with_people(self) -> bool:
         """Whether the people are listed after the organizations."""
-        return self.people.isChecked() and self.people.isEnabled()
-
-    def _grouping_changed(self) -> None:
-        # The store sorts people by their organization's city but not (yet) by its kind.
-        possible = self.group_by() in PEOPLE_ORDERS
-        self.people.setEnabled(possible)
-        self.people.setToolTip("" if possible else self.tr("People can be listed grouped by city only."))
+        return self.people.isChecked()
 
     def accept(self) -> None:
         QSettings().setValue(f"{SETTINGS_PREFIX}/print_group_by", self.group_by())

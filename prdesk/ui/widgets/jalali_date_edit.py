@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPalette
+from collections.abc import Callable
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QKeyEvent, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QBoxLayout, QLabel, QLineEdit, QWidget
 
 from prdesk.core import jalali
@@ -13,17 +15,44 @@ from prdesk.core.calendars import parse_any_date
 from prdesk.core.text import clean
 from prdesk.errors import ValidationError
 from prdesk.ui.widgets.form_row import ERROR_COLOR
+from prdesk.ui.widgets.jalali_picker import JalaliPicker
 
 HINT_COLOR = "#616e7c"
+ICON_COLOR = "#52606d"
+
+
+def calendar_icon(size: int = 16) -> QIcon:
+    """A small calendar page, drawn here so the field needs no icon file."""
+    pixmap = QPixmap(size * 2, size * 2)  # drawn at twice the size, sharp on scaled screens too
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    color = QColor(ICON_COLOR)
+    unit = size * 2 / 16
+    page = QRectF(2 * unit, 3.5 * unit, 12 * unit, 10.5 * unit)
+    painter.setPen(QPen(color, 1.4 * unit))
+    painter.drawRoundedRect(page, 1.5 * unit, 1.5 * unit)
+    painter.fillRect(QRectF(page.left(), page.top(), page.width(), 2.5 * unit), color)
+    for x in (5, 11):  # the rings
+        painter.drawLine(int(x * unit), int(2 * unit), int(x * unit), int(4.5 * unit))
+    for row in range(2):
+        for column in range(3):
+            painter.fillRect(QRectF((4 + column * 3) * unit, (8 + row * 3) * unit, 2 * unit, 1.6 * unit), color)
+    painter.end()
+    return QIcon(pixmap)
 
 
 class _DateLine(QLineEdit):
-    """The line itself: Up and Down step the typed day, as a date spin box does."""
+    """The line itself: Up and Down step the typed day, as a date spin box does; Alt+Down or F4 opens the month."""
 
     step = Signal(int)
+    open_calendar = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Up and not event.modifiers():
+        alt_down = event.key() == Qt.Key.Key_Down and event.modifiers() == Qt.KeyboardModifier.AltModifier
+        if alt_down or (event.key() == Qt.Key.Key_F4 and not event.modifiers()):
+            self.open_calendar.emit()
+        elif event.key() == Qt.Key.Key_Up and not event.modifiers():
             self.step.emit(1)
         elif event.key() == Qt.Key.Key_Down and not event.modifiers():
             self.step.emit(-1)
@@ -36,7 +65,8 @@ class JalaliDateEdit(QWidget):
 
     Under (or beside) the line it names the day it read — «شنبه ۳۰ آبان ۱۴۰۵» — or says in plain
     Persian why the text is not a date. ``date()`` is None while the text is empty or wrong;
-    ``check()`` raises the ValidationError a form shows next to the field.
+    ``check()`` raises the ValidationError a form shows next to the field. The calendar button at
+    the line's end (or Alt+Down, F4) opens a month to pick the day from.
     """
 
     # The day typed changed: a ``datetime.date``, or None when the text is empty or not a date.
@@ -60,10 +90,18 @@ class JalaliDateEdit(QWidget):
         self.edit.setPlaceholderText(jalali.EXAMPLE)
         # Digits and slashes alone have no direction; pinned right so the date sits by its label.
         self.edit.setAlignment(Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("۳۰ اردیبهشت ۱۴۰۵") + 24)
+        # The longest date, the margins and the calendar button.
+        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("۳۰ اردیبهشت ۱۴۰۵") + 48)
         self.edit.setToolTip(
             self.tr("Type a date such as 1405/08/30, 1405-8-30 or 30 Aban 1405; Up and Down move it by a day.")
         )
+        # What "today" is for the pop-up month; a window with its own clock replaces it.
+        self.today: Callable[[], dt.date] = jalali.today
+        self.picker: JalaliPicker | None = None  # the pop-up month, made the first time it opens
+        self.calendar_action: QAction = self.edit.addAction(calendar_icon(), QLineEdit.ActionPosition.TrailingPosition)
+        self.calendar_action.setObjectName("openCalendar")
+        self.calendar_action.setToolTip(self.tr("Choose the date from a calendar (Alt+Down)"))
+        self.calendar_action.triggered.connect(self.open_picker)
         self.hint = QLabel()
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
@@ -81,6 +119,7 @@ class JalaliDateEdit(QWidget):
         self.edit.textChanged.connect(self._read)
         self.edit.returnPressed.connect(self.return_pressed)
         self.edit.step.connect(self._step)
+        self.edit.open_calendar.connect(self.open_picker)
         self._read("")
 
     # --- reading ----------------------------------------------------------------------------
@@ -120,6 +159,14 @@ class JalaliDateEdit(QWidget):
         """Show a message about this field from outside (a form's check) in the hint line."""
         self._show(message, error=True)
 
+    def open_picker(self) -> None:
+        """Open the pop-up month under the line, on the day typed (or today)."""
+        if self.picker is None:
+            self.picker = JalaliPicker(self, optional=self.optional, today=lambda: self.today())
+            self.picker.picked.connect(self._picked)
+            self.picker.cleared.connect(self._cleared)
+        self.picker.popup_under(self.edit, self._date)
+
     # --- behaviour --------------------------------------------------------------------------
 
     def _read(self, text: str) -> None:
@@ -151,6 +198,14 @@ class JalaliDateEdit(QWidget):
             self.hint.setPalette(palette)
         self.hint.setText(text)
         self.hint.setVisible(bool(text))
+
+    def _picked(self, date: dt.date) -> None:
+        self.set_date(date)
+        self.edit.setFocus()
+
+    def _cleared(self) -> None:
+        self.clear()
+        self.edit.setFocus()
 
     def _step(self, days: int) -> None:
         if self._date is not None:
