@@ -200,7 +200,9 @@ class DayEntry:
 def jalali_year_span(year: int) -> tuple[dt.date, dt.date]:
     """The first and the last Gregorian day of a Jalali year."""
     first = jalali.to_gregorian(year, 1, 1)
-    return first, jalali.to_gregorian(year + 1, 1, 1) - dt.timedelta(days=1)
+    # The last day of Esfand, not "1 Farvardin of the next year minus a day": the next year may
+    # lie outside the years a clerk can type (1699 is the last).
+    return first, jalali.to_gregorian(year, 12, jalali.days_in_month(year, 12))
 
 
 def month_span(calendar: str, year: int, month: int, correction: int = 0) -> tuple[dt.date, int]:

@@ -306,3 +306,13 @@ def test_days_between_holds_the_three_calendars():
     assert [d.jalali_iso for d in days] == ["1404/12/29", "1405/01/01", "1405/01/02"]
     assert days[1].hijri_iso == "1447/10/01"
     assert days[1].weekday_name == "شنبه"
+
+
+def test_the_last_typable_year_has_a_span():
+    from prdesk.core import jalali
+    from prdesk.core.occasions import jalali_year_span
+
+    first, last = jalali_year_span(jalali.MAX_YEAR)
+    assert jalali.jalali_parts(first) == (jalali.MAX_YEAR, 1, 1)
+    assert jalali.jalali_parts(last)[:2] == (jalali.MAX_YEAR, 12)
+    assert jalali_year_span(1403)[1] == jalali.to_gregorian(1403, 12, 30)
