@@ -1,6 +1,6 @@
 """Entry point for ``python -m prdesk``."""
 
-from prdesk.cli import main
+from prdesk.entry import main
 
 if __name__ == "__main__":
     main()

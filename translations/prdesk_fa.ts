@@ -1404,10 +1404,6 @@
         <translation>در حال نوشتن «{name}»…</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>انصراف</translation>
-    </message>
-    <message>
         <source>Exporting</source>
         <translation>در حال خروجی گرفتن</translation>
     </message>
@@ -1560,10 +1556,6 @@
     <message>
         <source>Importing the contacts of «{name}»…</source>
         <translation>در حال ورود مخاطبین از «{name}»…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>انصراف</translation>
     </message>
     <message>
         <source>Importing</source>

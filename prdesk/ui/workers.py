@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, QTimer, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
 
 from prdesk.errors import PrdeskError
 
@@ -152,3 +153,83 @@ def run_with_progress(
     if isinstance(error, PrdeskError):
         return Finished(error=error)
     raise error
+
+
+class WorkerDialog(QDialog):
+    """A dialog that runs one Worker at a time behind its own progress dialog and stays open meanwhile.
+
+    A subclass starts the work with ``start_task``, handles the outcome in ``_finished`` and
+    ``_failed`` (each calls ``_end_task`` first) and turns its own buttons off and on in
+    ``_set_running``.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.task: Worker | None = None
+        self.progress: QProgressDialog | None = None
+
+    def start_task(
+        self, work: Work, *, label: str, title: str, name: str, maximum: int = 100, minimum_duration: int = 400
+    ) -> None:
+        """Run ``work`` on a worker; its progress dialog keeps Cancel until the subclass ends the task."""
+        self.task = Worker(work, self)
+        self.progress = QProgressDialog(
+            label, QCoreApplication.translate("Workers", "Cancel"), 0, maximum, self
+        )
+        self.progress.setObjectName(name)
+        self.progress.setWindowTitle(title)
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+        self.progress.setMinimumDuration(minimum_duration)
+        self.progress.setValue(0)
+        self.progress.canceled.connect(self.cancel_task)
+        self.task.progressed.connect(self._progressed)
+        self.task.succeeded.connect(self._finished)
+        self.task.failed.connect(self._failed)
+        self._set_running(True)
+        self.task.start()
+
+    def cancel_task(self) -> None:
+        """Ask the running work to stop at its next progress report."""
+        if self.task is not None:
+            self.task.cancel()
+
+    def is_running(self) -> bool:
+        return self.task is not None
+
+    def _set_running(self, running: bool) -> None:
+        """Turn the dialog's own buttons off while the work runs and on again after it."""
+
+    def _finished(self, result: Any) -> None:
+        raise NotImplementedError
+
+    def _failed(self, exc: Exception) -> None:
+        raise NotImplementedError
+
+    def _progressed(self, done: int, total: int) -> None:
+        if self.progress is not None and not self.progress.wasCanceled():
+            self.progress.setMaximum(max(1, total))
+            self.progress.setValue(min(done, max(1, total)))
+
+    def _end_task(self) -> None:
+        if self.task is not None:
+            self.task.wait()
+            self.task.deleteLater()
+            self.task = None
+        if self.progress is not None:
+            self.progress.canceled.disconnect(self.cancel_task)
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+        self._set_running(False)
+
+    def reject(self) -> None:
+        if self.task is None:  # while the work runs, the progress dialog's Cancel stops it
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.task is not None:
+            event.ignore()
+            return
+        super().closeEvent(event)

@@ -34,7 +34,7 @@ app.exec()
 PRDESK = r"""
 import sys
 from pathlib import Path
-import prdesk.cli  # the console script's first import, as in a real start
+import prdesk.entry  # the console script's module, as in a real start
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from prdesk.store.db import open_database

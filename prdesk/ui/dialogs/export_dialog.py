@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
     QDialogButtonBox,
     QGroupBox,
     QLabel,
-    QProgressDialog,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -25,12 +21,12 @@ from prdesk.store.contacts_io import export_contacts
 from prdesk.store.db import connect
 from prdesk.ui.dialogs import messages, pickers
 from prdesk.ui.pages.base import PageContext
-from prdesk.ui.workers import Worker
+from prdesk.ui.workers import WorkerDialog
 
 FORMATS = ("xlsx", "csv", "vcf")
 
 
-class ExportDialog(QDialog):
+class ExportDialog(WorkerDialog):
     """What to export (all or the current list), which records, which format; then where."""
 
     def __init__(
@@ -47,8 +43,6 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Export contacts"))
         self.context = context
         self.current = current
-        self.task: Worker | None = None
-        self.progress: QProgressDialog | None = None
         self.written: int | None = None
         self.path: Path | None = None
         layout = QVBoxLayout(self)
@@ -161,50 +155,17 @@ class ExportDialog(QDialog):
             finally:
                 db.close()
 
-        self.task = Worker(work, self)
-        self.progress = QProgressDialog(
-            self.tr("Writing «{name}»…").format(name=left_to_right(path.name)), self.tr("Cancel"), 0, 100, self
+        self.start_task(
+            work,
+            label=self.tr("Writing «{name}»…").format(name=left_to_right(path.name)),
+            title=self.tr("Exporting"),
+            name="exportProgress",
+            minimum_duration=400,  # a small export shows no dialog at all
         )
-        self.progress.setObjectName("exportProgress")
-        self.progress.setWindowTitle(self.tr("Exporting"))
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setAutoClose(False)
-        self.progress.setAutoReset(False)
-        self.progress.setMinimumDuration(400)  # a small export shows no dialog at all
-        self.progress.setValue(0)
-        self.progress.canceled.connect(self.cancel_export)
-        self.task.progressed.connect(self._progressed)
-        self.task.succeeded.connect(self._finished)
-        self.task.failed.connect(self._failed)
-        self.export_button.setEnabled(False)
-        self.close_button.setEnabled(False)
-        self.task.start()
 
-    def cancel_export(self) -> None:
-        """Stop writing at the next progress report; the half-written file is removed."""
-        if self.task is not None:
-            self.task.cancel()
-
-    def is_running(self) -> bool:
-        return self.task is not None
-
-    def _progressed(self, done: int, total: int) -> None:
-        if self.progress is not None and not self.progress.wasCanceled():
-            self.progress.setMaximum(max(1, total))
-            self.progress.setValue(min(done, max(1, total)))
-
-    def _end_task(self) -> None:
-        if self.task is not None:
-            self.task.wait()
-            self.task.deleteLater()
-            self.task = None
-        if self.progress is not None:
-            self.progress.canceled.disconnect(self.cancel_export)
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
-        self.export_button.setEnabled(True)
-        self.close_button.setEnabled(True)
+    def _set_running(self, running: bool) -> None:
+        self.export_button.setEnabled(not running)
+        self.close_button.setEnabled(not running)
 
     def _finished(self, count: int | None) -> None:
         self._end_task()
@@ -228,13 +189,3 @@ class ExportDialog(QDialog):
             messages.show_error(self, str(exc), title=self.tr("The file was not written"))
             return
         raise exc
-
-    def reject(self) -> None:
-        if self.task is None:
-            super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.task is not None:
-            event.ignore()
-            return
-        super().closeEvent(event)

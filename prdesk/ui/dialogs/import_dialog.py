@@ -5,19 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QProgressDialog,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -33,12 +30,12 @@ from prdesk.store.db import connect
 from prdesk.ui import i18n
 from prdesk.ui.dialogs import messages, pickers
 from prdesk.ui.pages.base import PageContext
-from prdesk.ui.workers import Worker
+from prdesk.ui.workers import WorkerDialog
 
 PREVIEW_ROWS = 10
 
 
-class ImportDialog(QDialog):
+class ImportDialog(WorkerDialog):
     """Choose a file, check which column goes where, import in one transaction, read the summary."""
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
@@ -49,8 +46,6 @@ class ImportDialog(QDialog):
         self.path: Path | None = None
         self.sheet: Sheet | None = None
         self.summary: ImportSummary | None = None
-        self.task: Worker | None = None
-        self.progress: QProgressDialog | None = None
         self.combos: list[QComboBox] = []
 
         layout = QVBoxLayout(self)
@@ -262,56 +257,26 @@ class ImportDialog(QDialog):
             finally:
                 db.close()
 
-        self.task = Worker(work, self)
-        self.progress = QProgressDialog(
-            self.tr("Importing the contacts of «{name}»…").format(name=left_to_right(path.name)),
-            self.tr("Cancel"), 0, max(1, self.sheet.total), self,
+        self.start_task(
+            work,
+            label=self.tr("Importing the contacts of «{name}»…").format(name=left_to_right(path.name)),
+            title=self.tr("Importing"),
+            name="importProgress",
+            maximum=max(1, self.sheet.total),
+            minimum_duration=0,
         )
-        self.progress.setObjectName("importProgress")
-        self.progress.setWindowTitle(self.tr("Importing"))
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setAutoClose(False)
-        self.progress.setAutoReset(False)
-        self.progress.setMinimumDuration(0)
-        self.progress.setValue(0)
-        self.progress.canceled.connect(self.cancel_import)
-        self.task.progressed.connect(self._progressed)
-        self.task.succeeded.connect(self._finished)
-        self.task.failed.connect(self._failed)
-        self.import_button.setEnabled(False)
-        self.choose_button.setEnabled(False)
-        self.close_button.setEnabled(False)
-        self.task.start()
         self.progress.show()
 
-    def cancel_import(self) -> None:
+    def cancel_task(self) -> None:
         """Stop the import; its one transaction rolls back and the database stays as it was."""
-        if self.task is not None:
-            self.task.cancel()
-            if self.progress is not None:
-                self.progress.setLabelText(self.tr("Cancelling; nothing will be changed…"))
+        super().cancel_task()
+        if self.task is not None and self.progress is not None:
+            self.progress.setLabelText(self.tr("Cancelling; nothing will be changed…"))
 
-    def is_running(self) -> bool:
-        return self.task is not None
-
-    def _progressed(self, done: int, total: int) -> None:
-        if self.progress is not None and not self.progress.wasCanceled():
-            self.progress.setMaximum(max(1, total))
-            self.progress.setValue(min(done, max(1, total)))
-
-    def _end_task(self) -> None:
-        if self.task is not None:
-            self.task.wait()
-            self.task.deleteLater()
-            self.task = None
-        if self.progress is not None:
-            self.progress.canceled.disconnect(self.cancel_import)
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
-        self.choose_button.setEnabled(True)
-        self.close_button.setEnabled(True)
-        self.import_button.setEnabled(self.sheet is not None)
+    def _set_running(self, running: bool) -> None:
+        self.choose_button.setEnabled(not running)
+        self.close_button.setEnabled(not running)
+        self.import_button.setEnabled(not running and self.sheet is not None)
 
     def _finished(self, summary: ImportSummary) -> None:
         self._end_task()
@@ -339,16 +304,3 @@ class ImportDialog(QDialog):
             messages.show_error(self, str(exc), title=self.tr("The file was not imported"))
             return
         raise exc
-
-    # --- closing ------------------------------------------------------------------------------
-
-    def reject(self) -> None:
-        if self.task is not None:
-            return  # the progress dialog's Cancel stops a running import
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.task is not None:
-            event.ignore()
-            return
-        super().closeEvent(event)

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from sqlite_utils import Database
 
 from prdesk.core.contacts import ORGANIZATION_COLUMNS, PERSON_COLUMNS, Column, ContactFilter
 from prdesk.core.text import to_persian_digits
 from prdesk.store import contacts as store
 from prdesk.ui import i18n
-
-#: Rows fetched per trip to the database; a screenful is about 30, so one page fills several.
-PAGE_SIZE = 200
+from prdesk.ui.models.paged import PAGE_SIZE, PagedTableModel  # noqa: F401 (PAGE_SIZE is read here)
 
 _ALIGN = {
     "start": Qt.AlignmentFlag.AlignLeading,
@@ -31,7 +28,7 @@ def column_header(column: Column) -> str:
     return column.header if i18n.current_language() == "en" else column.persian
 
 
-class ContactTableModel(QAbstractTableModel):
+class ContactTableModel(PagedTableModel):
     """One kind of contact as a table: rows come from the store a page at a time.
 
     Only the rows a view has scrolled to are in memory, so 100,000 people open at once. Sorting
@@ -53,7 +50,6 @@ class ContactTableModel(QAbstractTableModel):
         self.descending = False
         self.sort_column = -1
         self._rows: list[tuple] = []
-        self._total = 0
         self._keys = [c.key for c in self.columns]
         self._started = False
 
@@ -72,18 +68,12 @@ class ContactTableModel(QAbstractTableModel):
             return []
         return [tuple([row["id"], *(row.get(k) for k in self._keys)]) for row in self._query(limit, offset)]
 
+    def _count_matching(self) -> int:
+        return self._count(self.filter)
+
     def reload(self, *, keep_loaded: bool = True) -> None:
-        """Ask the store again; with ``keep_loaded`` as many rows as were loaded (the scroll position survives)."""
-        wanted = PAGE_SIZE
-        if keep_loaded and self._rows:
-            wanted = max(PAGE_SIZE, math.ceil(len(self._rows) / PAGE_SIZE) * PAGE_SIZE)
         self._started = True
-        self.beginResetModel()
-        self._total = self._count(self.filter)
-        self._rows = self._fetch(0, min(wanted, self._total))
-        if len(self._rows) < min(wanted, self._total):
-            self._total = len(self._rows)  # a row went away between the count and the query
-        self.endResetModel()
+        super().reload(keep_loaded=keep_loaded)
 
     def set_filter(self, f: ContactFilter) -> None:
         """Show only the contacts matching ``f``, from the top."""
@@ -94,37 +84,14 @@ class ContactTableModel(QAbstractTableModel):
         """Search for ``text`` (names, organization, position, city, phone numbers)."""
         self.set_filter(replace(self.filter, text=text))
 
-    @property
-    def total(self) -> int:
-        """How many contacts match the filter (loaded or not)."""
-        return self._total
-
     def total_without_filter(self) -> int:
         """How many contacts of this kind there are in all."""
         return self._count(ContactFilter())
 
     # --- Qt model interface -------------------------------------------------------------
 
-    def rowCount(self, parent: _INDEX = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
     def columnCount(self, parent: _INDEX = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns)
-
-    def canFetchMore(self, parent: _INDEX = QModelIndex()) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: _INDEX = QModelIndex()) -> None:
-        if parent.isValid() or len(self._rows) >= self._total:
-            return
-        rows = self._fetch(len(self._rows), min(PAGE_SIZE, self._total - len(self._rows)))
-        if not rows:
-            self._total = len(self._rows)
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-        self._rows.extend(rows)
-        self.endInsertRows()
 
     def data(self, index: _INDEX, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self._rows)) or not (0 <= index.column() < len(self.columns)):

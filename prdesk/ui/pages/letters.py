@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -41,13 +38,12 @@ from prdesk.ui import printing
 from prdesk.ui.dialogs import messages, pickers
 from prdesk.ui.dialogs.letter_dialog import LetterComposer
 from prdesk.ui.dialogs.pdf_preview import PdfPreviewDialog, show_pdf
+from prdesk.ui.models.paged import PagedTableModel
 from prdesk.ui.pages.base import Page
 from prdesk.ui.widgets.record_table import record_table
 from prdesk.ui.widgets.search_box import SearchBox
 
 COMPOSER_TAB, REGISTER_TAB = 0, 1
-#: Rows fetched per trip to the database; a year of a busy office is a few thousand letters.
-PAGE_SIZE = 200
 HEADER_KEY = "letters/register_header"
 TAB_KEY = "letters/tab"
 #: The register columns shown on the page, in reading order (the XLSX export has them all).
@@ -75,7 +71,7 @@ def ask_void_reason(parent: QWidget | None, number: str) -> str | None:
     return text if ok else None
 
 
-class RegisterModel(QAbstractTableModel):
+class RegisterModel(PagedTableModel):
     """The register as a table, newest first; rows come from the store a page at a time."""
 
     #: The rows were loaded again (filter or data changed): the counts are new.
@@ -88,7 +84,6 @@ class RegisterModel(QAbstractTableModel):
         self.year: int | None = None
         self.status: str | None = None
         self._rows: list[tuple[dict, dict[str, str]]] = []
-        self._total = 0
 
     def headers(self) -> dict[str, str]:
         return {
@@ -118,49 +113,20 @@ class RegisterModel(QAbstractTableModel):
         self.text, self.year, self.status = text, year, status
         self.reload(keep_loaded=False)
 
-    def reload(self, *, keep_loaded: bool = True) -> None:
-        """Ask the store again; with ``keep_loaded`` as many rows as were loaded."""
-        wanted = PAGE_SIZE
-        if keep_loaded and self._rows:
-            wanted = max(PAGE_SIZE, math.ceil(len(self._rows) / PAGE_SIZE) * PAGE_SIZE)
-        self.beginResetModel()
-        self._total = register.count_register(self.db, self.text, **self.filters())
-        self._rows = self._fetch(0, min(wanted, self._total))
-        if len(self._rows) < min(wanted, self._total):
-            self._total = len(self._rows)  # a row went away between the count and the query
-        self.endResetModel()
-        self.reloaded.emit()
+    def _count_matching(self) -> int:
+        return register.count_register(self.db, self.text, **self.filters())
 
-    @property
-    def total(self) -> int:
-        """How many letters match the filter (loaded or not)."""
-        return self._total
+    def reload(self, *, keep_loaded: bool = True) -> None:
+        super().reload(keep_loaded=keep_loaded)
+        self.reloaded.emit()
 
     def total_without_filter(self) -> int:
         return register.count_register(self.db)
 
     # --- Qt model interface ---------------------------------------------------------------
 
-    def rowCount(self, parent: _INDEX = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
     def columnCount(self, parent: _INDEX = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
-
-    def canFetchMore(self, parent: _INDEX = QModelIndex()) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: _INDEX = QModelIndex()) -> None:
-        if parent.isValid() or len(self._rows) >= self._total:
-            return
-        rows = self._fetch(len(self._rows), min(PAGE_SIZE, self._total - len(self._rows)))
-        if not rows:
-            self._total = len(self._rows)
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-        self._rows.extend(rows)
-        self.endInsertRows()
 
     def data(self, index: _INDEX, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self._rows)) or not (0 <= index.column() < len(COLUMNS)):
