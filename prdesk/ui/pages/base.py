@@ -63,6 +63,22 @@ class Page(QWidget):
     def reload(self) -> None:
         """Show the data again after one of ``areas`` changed."""
 
+    #: True while a reload waits for the page to be shown (see :meth:`defer_until_shown`).
+    _reload_on_show = False
+
+    def defer_until_shown(self) -> bool:
+        """True, with a reload remembered for the next show, when nobody sees the page now.
+
+        A hidden page then pays nothing for a change, and the window opens without waiting for it.
+        """
+        self._reload_on_show = not self.isVisible()
+        return self._reload_on_show
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._reload_on_show:
+            self.reload()
+
     def add_sentence(self, text: str) -> QLabel:
         """A plain paragraph, e.g. the one sentence of a page a later version fills."""
         label = QLabel(text)

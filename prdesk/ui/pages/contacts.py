@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -123,7 +123,7 @@ class ContactsPage(Page):
 
     def build(self) -> None:
         self._loaded = False
-        self._stale = True
+        self._reload_on_show = True
         self.dialog = None  # the record dialog open now, for tests and for focus
 
         top = QHBoxLayout()
@@ -299,18 +299,10 @@ class ContactsPage(Page):
 
     # --- loading ---------------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
-
     def reload(self) -> None:
         """Ask the store again (after a change or when first shown); selections and scroll survive."""
-        if not self.isVisible():
-            # Nobody sees it: the next show loads it, so the window opens without waiting for contacts.
-            self._stale = True
+        if self.defer_until_shown():
             return
-        self._stale = False
         self._fill_filter_lists()
         for view in (self.organizations_view, self.people_view):
             model = view.model()

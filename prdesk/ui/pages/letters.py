@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -200,7 +200,7 @@ class LettersPage(Page):
     # --- building ---------------------------------------------------------------------------
 
     def build(self) -> None:
-        self._stale = True
+        self._reload_on_show = True
         self._loaded = False
         #: The preview opened from the register last (for focus and the tests).
         self.preview_dialog: PdfPreviewDialog | None = None
@@ -288,17 +288,10 @@ class LettersPage(Page):
 
     # --- loading ------------------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
-
     def reload(self) -> None:
         """Ask the store again (after a change or when first shown); the selected letter stays selected."""
-        if not self.isVisible():
-            self._stale = True  # the next show loads it; the window opens without waiting for the register
+        if self.defer_until_shown():
             return
-        self._stale = False
         self._loaded = True
         current = self.selected_id()
         self._fill_years()
@@ -353,7 +346,7 @@ class LettersPage(Page):
 
     def _registered(self, letter_id: int, _number: str) -> None:
         # The composer announced "letters"; the list below shows the new letter first.
-        if self._loaded and not self._stale:
+        if self._loaded and not self._reload_on_show:
             self.select_letter(letter_id)
 
     def _context_menu(self, pos: QPoint) -> None:
