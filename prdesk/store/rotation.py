@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sqlite3
-import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -16,14 +15,17 @@ from sqlite_utils import Database
 
 from prdesk.core.jalali import jalali_parts
 from prdesk.errors import BackupError
-from prdesk.paths import user_data_dir
 from prdesk.store import health
+from prdesk.store.backup.errors import SUFFIX, _os_error
+from prdesk.store.backup.fileops import TEMP_PREFIX, TEMP_SUFFIX, remove_stale_temp_files
+from prdesk.store.backup.names import backup_folder, default_backup_name, is_network_path, unique_path
 
 if TYPE_CHECKING:
-    from prdesk.store import backup as backups
+    from prdesk.store.backup import service as backups
 
-# prdesk.store.backup (and its cryptography) is imported by the functions that use it: the window
-# reads the change state at start-up and writes a backup only much later.
+# The backup service (and its cryptography) is imported by the functions that use it: the window
+# reads the change state at start-up and writes a backup only much later. The backup package
+# never imports this module.
 
 KEEP_LAST = 10
 KEEP_DAILY = 7
@@ -59,13 +61,11 @@ class BackupFile:
 
 def parse_backup_name(name: str) -> tuple[str, dt.datetime, int] | None:
     """(kind, local time, sequence) for a name prdesk gives backups; None for any other name."""
-    from prdesk.store import backup as backups
-
     match = _NAME.match(name)
     if not match:
         return None
     safety = bool(match["safety"])
-    if match["tail"] != backups.SUFFIX and not safety:
+    if match["tail"] != SUFFIX and not safety:
         return None
     try:
         day = jdatetime.date(int(match["y"]), int(match["m"]), int(match["d"])).togregorian()
@@ -77,7 +77,7 @@ def parse_backup_name(name: str) -> tuple[str, dt.datetime, int] | None:
 
 def list_backups(folder: Path) -> list[BackupFile]:
     """prdesk's backups and safety copies in ``folder``, newest first; other files are ignored."""
-    from prdesk.store import backup as backups
+    from prdesk.store.backup.service import looks_intact
 
     found = []
     try:
@@ -89,7 +89,7 @@ def list_backups(folder: Path) -> list[BackupFile]:
         if parsed is None or not path.is_file():
             continue
         kind, created, sequence = parsed
-        good = backups.looks_intact(path) if path.name.endswith(backups.SUFFIX) else False
+        good = looks_intact(path) if path.name.endswith(SUFFIX) else False
         found.append(BackupFile(path, created, kind, good, sequence))
     return sorted(found, key=_order, reverse=True)
 
@@ -156,31 +156,6 @@ def plan_rotation(files: Iterable[BackupFile], now: dt.datetime) -> list[Path]:
 # -- the folder ------------------------------------------------------------------------------------
 
 
-def backup_folder(settings: dict) -> Path:
-    """The folder for automatic backups: the setting, or ``backups`` in the user data folder."""
-    chosen = str(settings.get("backup_folder") or "").strip()
-    if not chosen:
-        return user_data_dir() / "backups"
-    return Path(chosen).expanduser()
-
-
-def is_network_path(path: str | Path) -> bool:
-    """A UNC path (``\\\\server\\share``, ``\\\\?\\UNC\\…``) or, on Windows, a mapped network drive."""
-    text = str(path).replace("/", "\\")
-    if text.startswith("\\\\?\\") or text.startswith("\\\\.\\"):
-        return text[4:].upper().startswith("UNC\\")
-    if text.startswith("\\\\"):
-        return True
-    if sys.platform == "win32":
-        drive = PureWindowsPath(text).drive
-        if drive:
-            import ctypes
-
-            DRIVE_REMOTE = 4
-            return ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == DRIVE_REMOTE
-    return False
-
-
 def cloud_sync_service(path: str | Path) -> str | None:
     """The sync client whose folder holds ``path`` (OneDrive, Dropbox, Google Drive…), or None."""
     text = str(path)
@@ -212,15 +187,13 @@ def folder_warnings(folder: Path) -> list[str]:
 
 def ensure_backup_folder(folder: Path) -> list[str]:
     """Check ``folder`` (see folder_warnings), create it and make sure a file can be written there."""
-    from prdesk.store import backup as backups
-
     warnings = folder_warnings(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=folder, prefix=backups.TEMP_PREFIX, suffix=backups.TEMP_SUFFIX):
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX):
             pass
     except OSError as exc:
-        raise backups._os_error(exc, folder, "پشتیبان‌گیری خودکار") from exc
+        raise _os_error(exc, folder, "پشتیبان‌گیری خودکار") from exc
     return warnings
 
 
@@ -270,13 +243,13 @@ def automatic_backup(
     so a bad copy never pushes a good one out. Raises BackupError for a network folder or a
     failed write; rotation runs only after the new backup was written and checked.
     """
-    from prdesk.store import backup as backups
+    from prdesk.store.backup import service as backups
 
     folder = Path(folder)
     source = backups._database_file(db_or_path)
     warnings = ensure_backup_folder(folder)
-    backups.remove_stale_temp_files(folder)
-    backups.remove_stale_temp_files(source.parent)
+    remove_stale_temp_files(folder)
+    remove_stale_temp_files(source.parent)
     try:
         conn = health.open_for_checking(source)
         try:
@@ -291,7 +264,7 @@ def automatic_backup(
             " پشتیبان‌های سالم قبلی حفظ شوند. «بررسی سلامت» را اجرا کنید و آخرین پشتیبان سالم را بازگردانید."
         )
     local_now = now.astimezone().replace(tzinfo=None) if now and now.tzinfo else (now or dt.datetime.now())
-    target = backups.unique_path(folder, backups.default_backup_name(local_now))
+    target = unique_path(folder, default_backup_name(local_now))
     info = backups.create(source, target, progress=progress, now=now)
     deleted = []
     for path in plan_rotation(list_backups(folder), local_now):

@@ -14,6 +14,7 @@ import pytest
 
 import prdesk
 from prdesk.store import backup
+from prdesk.store.backup import container, fileops
 from prdesk.store.backup import (
     BackupCancelled,
     BackupError,
@@ -77,7 +78,7 @@ def temp_files(*folders: Path) -> list[Path]:
 @pytest.fixture
 def fast_scrypt(monkeypatch):
     """Cheap scrypt for tests; the reader honours whatever cost the header states."""
-    monkeypatch.setattr(backup, "SCRYPT_LOG2_N", 12)
+    monkeypatch.setattr(container, "SCRYPT_LOG2_N", 12)
 
 
 @pytest.fixture
@@ -227,7 +228,7 @@ def test_unwritable_folder_names_the_cause(office, tmp_path, monkeypatch):
         return real(folder, tag)
 
     real = backup._temp_file
-    monkeypatch.setattr(backup, "_temp_file", denied)
+    monkeypatch.setattr(fileops, "_temp_file", denied)
     with pytest.raises(BackupError, match="اجازهٔ نوشتن"):
         create(office, tmp_path / "b.prdesk-backup")
     assert temp_files(tmp_path) == []
@@ -243,8 +244,8 @@ def test_rename_is_retried_while_another_program_holds_the_target(office, tmp_pa
             raise PermissionError(errno.EACCES, "held by antivirus")
         real(src, dst)
 
-    monkeypatch.setattr(backup, "_REPLACE_DELAYS", (0.0, 0.0, 0.0))
-    monkeypatch.setattr(backup, "_rename", held)
+    monkeypatch.setattr(fileops, "_REPLACE_DELAYS", (0.0, 0.0, 0.0))
+    monkeypatch.setattr(fileops, "_rename", held)
     info = create(office, tmp_path / "b.prdesk-backup")
     assert len(calls) == 3 and verify(info.path)
 
@@ -253,8 +254,8 @@ def test_rename_gives_up_with_a_clear_message(office, tmp_path, monkeypatch):
     def held(src, dst):
         raise PermissionError(errno.EACCES, "held by antivirus")
 
-    monkeypatch.setattr(backup, "_REPLACE_DELAYS", (0.0,))
-    monkeypatch.setattr(backup, "_rename", held)
+    monkeypatch.setattr(fileops, "_REPLACE_DELAYS", (0.0,))
+    monkeypatch.setattr(fileops, "_rename", held)
     with pytest.raises(BackupError, match="برنامهٔ دیگری"):
         create(office, tmp_path / "b.prdesk-backup")
     assert not (tmp_path / "b.prdesk-backup").exists()
@@ -347,7 +348,7 @@ def test_default_scrypt_cost_round_trips(office, tmp_path):
 
 
 def test_encrypted_file_is_sealed_in_chunks(office, tmp_path, fast_scrypt, monkeypatch):
-    monkeypatch.setattr(backup, "CHUNK_SIZE", 4096)
+    monkeypatch.setattr(container, "CHUNK_SIZE", 4096)
     out = tmp_path / "b.prdesk-backup"
     info = create(office, out, password="رمز")
     stream = 4 + len(info.manifest.to_json()) + info.manifest.snapshot_size

@@ -8,6 +8,7 @@ import pytest
 
 from prdesk.errors import BackupError
 from prdesk.store import backup
+from prdesk.store.backup import fileops
 from prdesk.store.backup import create
 from tests.store.test_backup import make_office_db
 
@@ -39,7 +40,7 @@ def test_a_folder_that_is_a_file_is_explained(tmp_path, monkeypatch):
     def not_a_folder(folder, tag):
         raise NotADirectoryError(errno.ENOTDIR, "Not a directory")
 
-    monkeypatch.setattr(backup, "_temp_file", not_a_folder)
+    monkeypatch.setattr(fileops, "_temp_file", not_a_folder)
     with pytest.raises(BackupError) as info:
         create(office, tmp_path / "b.prdesk-backup")
     message = str(info.value)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from prdesk.store import backup
+from prdesk.store.backup import container
 from prdesk.store.backup import BackupError, Manifest, restore, verify
 from prdesk.store.db import open_database
 from prdesk.store.migrations import APPLICATION_ID
@@ -333,7 +334,7 @@ def test_damaged_encrypted_file_is_not_called_a_wrong_password(case):
 
 def test_cutting_off_whole_chunks_is_caught_by_the_last_chunk_flag(case, monkeypatch):
     """Even a reader that skipped the length check would refuse a file cut at a chunk boundary."""
-    monkeypatch.setattr(backup, "CHUNK_SIZE", 4096)
+    monkeypatch.setattr(container, "CHUNK_SIZE", 4096)
     sealed = backup.create(case.office, case.tmp / "small-chunks.prdesk-backup", password=PASSWORD).path
     whole = sealed.read_bytes()
     cut = whole[: backup.ENCRYPTED_HEADER_SIZE + 3 * (4096 + 16)]
@@ -347,7 +348,7 @@ def test_cutting_off_whole_chunks_is_caught_by_the_last_chunk_flag(case, monkeyp
 
 
 def test_reordered_chunks_are_refused(case, monkeypatch):
-    monkeypatch.setattr(backup, "CHUNK_SIZE", 4096)
+    monkeypatch.setattr(container, "CHUNK_SIZE", 4096)
     sealed = backup.create(case.office, case.tmp / "small-chunks.prdesk-backup", password=PASSWORD).path
     data = sealed.read_bytes()
     start, size = backup.ENCRYPTED_HEADER_SIZE, 4096 + 16

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from prdesk.store import backup
+from prdesk.store.backup import fileops
 from prdesk.store.backup import BackupError, create, restore, verify
 from prdesk.store.db import open_database
 from tests.store.test_backup import digest, make_office_db, notes
@@ -158,13 +159,13 @@ def _count_writes(monkeypatch, office: Path, tmp_path: Path) -> int:
     """How many writes a whole create makes (header, manifest, the snapshot in pieces, checksum)."""
     real = backup._write
     calls = []
-    monkeypatch.setattr(backup, "_write", lambda fh, data: calls.append(1) or real(fh, data))
+    monkeypatch.setattr(fileops, "_write", lambda fh, data: calls.append(1) or real(fh, data))
     create(office, tmp_path / "count.prdesk-backup").path.unlink()
-    monkeypatch.setattr(backup, "_write", real)
+    monkeypatch.setattr(fileops, "_write", real)
     return len(calls)
 
 
-# point: (function in prdesk.store.backup, which call fails: a number, "last" or "every")
+# point: (function in prdesk.store.backup.fileops, which call fails: a number, "last" or "every")
 CREATE_POINTS = {
     "snapshot": ("_snapshot", "every"),
     "header write": ("_write", 1),
@@ -192,9 +193,9 @@ def test_full_disk_during_create(office, tmp_path, monkeypatch, point):
     name, which = CREATE_POINTS[point]
     if which == "last":
         which = _count_writes(monkeypatch, office, tmp_path)
-    real = getattr(backup, name)
+    real = getattr(fileops, name)
     failing = _sqlite_full if name == "_snapshot" else _enospc
-    monkeypatch.setattr(backup, name, failing if which == "every" else _fail_on_call(which, real))
+    monkeypatch.setattr(fileops, name, failing if which == "every" else _fail_on_call(which, real))
     with pytest.raises(BackupError, match=FULL):
         create(office, target)
     assert {p: digest(p) for p in kept} == kept
@@ -238,7 +239,7 @@ def test_full_disk_during_restore(office, tmp_path, monkeypatch, point):
     kept = {p: digest(p) for p in (saved, earlier)}
     before_bytes, before_notes = digest(office), notes(office)
     name, make = _restore_points(office, safety)[point]
-    monkeypatch.setattr(backup, name, make(getattr(backup, name)))
+    monkeypatch.setattr(fileops, name, make(getattr(fileops, name)))
     with pytest.raises(BackupError, match=FULL):
         restore(office, saved, safety_folder=safety)
     assert {p: digest(p) for p in kept} == kept

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
 from prdesk.store import backup as backups
+from prdesk.store.backup import container, fileops
 from prdesk.store.settings import get_settings, update_settings
 from prdesk.ui.app import prepare_application
 from prdesk.ui.dialogs import backup_dialogs, messages, pickers
@@ -24,7 +25,7 @@ NEW_NAME = "نام تازه‌ای که پس از پشتیبان نوشته شد
 @pytest.fixture(autouse=True)
 def fast_scrypt(monkeypatch):
     """Cheap scrypt: the reader honours whatever cost the file's header states."""
-    monkeypatch.setattr(backups, "SCRYPT_LOG2_N", 12)
+    monkeypatch.setattr(container, "SCRYPT_LOG2_N", 12)
 
 
 @pytest.fixture
@@ -136,7 +137,7 @@ def test_a_full_disk_is_told_plainly_and_leaves_no_file(panel, qtbot, folder, mo
     def full(fh, data):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(backups, "_write", full)
+    monkeypatch.setattr(fileops, "_write", full)
     target = folder / "x.prdesk-backup"
     folder.mkdir()
     monkeypatch.setattr(backup_dialogs, "choose_backup_target", lambda parent, path: target)
