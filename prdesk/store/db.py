@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import socket
 import sqlite3
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from prdesk.core.text import left_to_right
-from prdesk.errors import RefusedDatabase, StorageError
+from prdesk.errors import DatabaseLocked, RefusedDatabase, StorageError
 from prdesk.store.migrations import APPLICATION_ID, MIGRATION_SET, migrations
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -160,3 +163,139 @@ def _fts_shadow_tables(db: Database) -> set[str]:
     for name in db.table_names(fts4=True) + db.table_names(fts5=True):
         shadow.update({name, *(f"{name}_{s}" for s in ("data", "idx", "docsize", "config", "content", "segments", "segdir", "stat", "docsize"))})
     return shadow
+
+
+# -- who has the file open -------------------------------------------------------------------------
+# The window marks its database with Qt's QLockFile ``<db>.lock`` (ui/app.py): the first lines are
+# the pid, the application and the host name, and on POSIX the file is held with flock() while the
+# window is open. The command line reads it here, without Qt.
+
+
+def lock_path(db_path: Path | str) -> Path:
+    """The window's lock file for ``db_path``, beside the real file (symlinks resolved)."""
+    real = Path(db_path).expanduser().resolve()
+    return real.with_name(real.name + ".lock")
+
+
+@dataclass(frozen=True)
+class LockHolder:
+    """The prdesk process whose window has the database open, as its lock file says."""
+
+    pid: int
+    host: str
+
+
+def _flock_held(path: Path) -> bool | None:
+    """Whether another open file holds an flock on ``path``; None where flock does not exist."""
+    try:
+        import fcntl
+    except ImportError:
+        return None
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return None
+    else:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return False
+    finally:
+        os.close(fd)
+
+
+def _process_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    if sys.platform == "win32":
+        import ctypes
+
+        SYNCHRONIZE, WAIT_TIMEOUT = 0x00100000, 0x102
+        handle = ctypes.windll.kernel32.OpenProcess(SYNCHRONIZE, False, pid)
+        if not handle:
+            return False
+        try:
+            return ctypes.windll.kernel32.WaitForSingleObject(handle, 0) == WAIT_TIMEOUT
+        finally:
+            ctypes.windll.kernel32.CloseHandle(handle)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def window_holding(db_path: Path | str) -> LockHolder | None:
+    """The other prdesk process whose window has ``db_path`` open; None when there is none.
+
+    This process's own lock (a restore started from the window) does not count, nor does a lock
+    left by a process that is gone. A lock from another computer (a shared folder) counts: whether
+    its window is still open cannot be told from here.
+    """
+    path = lock_path(db_path)
+    try:
+        with path.open("rb") as fh:
+            lines = fh.read(4096).decode("utf-8", "replace").splitlines()
+    except FileNotFoundError:
+        return None
+    except OSError:
+        lines = []
+    pid = int(lines[0]) if lines and lines[0].strip().isdigit() else 0
+    host = lines[2].strip() if len(lines) > 2 else ""
+    here = socket.gethostname()
+    if pid == os.getpid() and host in ("", here):
+        return None
+    if host and host != here:
+        return LockHolder(pid, host)
+    held = _flock_held(path)
+    if held is not None:
+        return LockHolder(pid, host) if held else None
+    return LockHolder(pid, host) if _process_alive(pid) else None
+
+
+def refuse_while_open_elsewhere(db_path: Path | str, action: str) -> None:
+    """Raise DatabaseLocked when a prdesk window in another process has ``db_path`` open."""
+    holder = window_holding(db_path)
+    if holder is None:
+        return
+    where = f" (روی رایانهٔ «{holder.host}»)" if holder.host and holder.host != socket.gethostname() else ""
+    raise DatabaseLocked(
+        f"{action} انجام نشد: پایگاه دادهٔ «{left_to_right(Path(db_path))}» همین حالا در پنجرهٔ پی‌آر‌دسک{where} باز است"
+        " و آنچه آن پنجره پس از این ذخیره کند از دست می‌رفت. این کار را از همان پنجره انجام دهید"
+        " (صفحهٔ پشتیبان‌گیری)، یا آن پنجره را ببندید و دوباره امتحان کنید. چیزی تغییر نکرد."
+    )
+
+
+# -- the file under an open connection -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FileIdentity:
+    """Which file a path names (device and inode, or Windows' volume and file index) and its size class."""
+
+    device: int
+    inode: int
+
+
+def file_identity(db_path: Path | str) -> FileIdentity | None:
+    """The identity of the file at ``db_path`` now; None when there is none."""
+    try:
+        st = os.stat(db_path)
+    except OSError:
+        return None
+    return FileIdentity(st.st_dev, st.st_ino)
+
+
+def replaced_refusal(db_path: Path | str) -> str:
+    """What a write is told when the file was replaced under the window's connection."""
+    return (
+        f"فایل پایگاه دادهٔ «{left_to_right(Path(db_path))}» از بیرون این پنجره جایگزین شد (مثلاً با بازگردانی"
+        " پشتیبان از خط فرمان)، پس چیزی ذخیره نشد تا در فایل کنارگذاشته‌شده نوشته نشود."
+        " این پنجره را ببندید و برنامه را دوباره باز کنید تا با فایل کنونی کار کنید."
+    )

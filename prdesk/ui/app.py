@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from prdesk.errors import DatabaseLocked, PrdeskError, StorageError
 from prdesk.paths import APP_NAME, resource
+from prdesk.store.db import lock_path as store_lock_path
 from prdesk.store.settings import get_setting
 from prdesk.ui import data_safety, i18n
 from prdesk.core.text import left_to_right
@@ -55,8 +56,11 @@ def prepare_application(app: QApplication, language: str) -> None:
 
 
 def lock_path(db_path: Path) -> Path:
-    """The lock file that marks ``db_path`` as open in a window: ``<db>.lock`` beside it."""
-    return db_path.with_name(db_path.name + ".lock")
+    """The lock file that marks ``db_path`` as open in a window: ``<db>.lock`` beside the real file.
+
+    The store reads the same file (symlinks resolved) to refuse a restore while a window is open.
+    """
+    return store_lock_path(db_path)
 
 
 def acquire_lock(db_path: Path) -> QLockFile:

@@ -17,7 +17,15 @@ from sqlite_utils import Database
 from prdesk.core.text import left_to_right, to_persian_digits
 from prdesk.errors import PrdeskError, RefusedDatabase, StorageError, ValidationError
 from prdesk.store import health
-from prdesk.store.db import SQLITE_MAGIC, inspect_file, latest_schema_version, open_database
+from prdesk.store.db import (
+    SQLITE_MAGIC,
+    FileIdentity,
+    file_identity,
+    inspect_file,
+    latest_schema_version,
+    open_database,
+    replaced_refusal,
+)
 from prdesk.store.migrations import APPLICATION_ID
 from prdesk.store.rotation import (
     AUTOMATIC_INTERVAL_SECONDS,
@@ -62,11 +70,40 @@ def checking_refusal() -> str:
 
 
 class GuardedRunner(OperationRunner):
-    """The operation runner, refusing every write while ``refusal`` says why (a damaged database)."""
+    """The operation runner, refusing every write while ``refusal`` says why.
+
+    Why: a damaged database, the start-up check still running, or the file replaced under the
+    window's connection (a restore from the command line): writes would then go into a file that
+    is no longer the database, and be lost.
+    """
 
     def __init__(self, bus: Bus, parent: QWidget | None = None):
         super().__init__(bus, parent)
-        self.refusal = ""
+        self._refusal = ""
+        self._replaced = False
+        self._watched: tuple[Path, FileIdentity | None] | None = None
+
+    @property
+    def refusal(self) -> str:
+        if self._refusal:
+            return self._refusal
+        if self._watched is not None:
+            path, identity = self._watched
+            if identity is not None and file_identity(path) != identity:
+                log.warning("%s was replaced under the window's connection; writes refused", path)
+                self._refusal = replaced_refusal(path)
+                self._replaced = True
+        return self._refusal
+
+    @refusal.setter
+    def refusal(self, text: str) -> None:
+        self._refusal = text
+
+    def watch(self, db_path: Path) -> None:
+        """Remember which file ``db_path`` is now (just opened); a write after it was replaced is refused."""
+        self._watched = (Path(db_path), file_identity(db_path))
+        if self._replaced:
+            self._refusal, self._replaced = "", False
 
     def run(self, call: Callable[[], Any], *, area: str,
             on_invalid: Callable[[ValidationError], None] | None = None) -> Outcome:
@@ -348,6 +385,7 @@ class DataSafety(QObject):
         self.db_path = Path(db_path)
         self.bus = bus
         self.runner = runner
+        runner.watch(self.db_path)
         self.show_status = show_status
         self.automatic = automatic
         self.last_failure = ""
@@ -383,6 +421,7 @@ class DataSafety(QObject):
         checked, self.db.conn = self.db.conn, fresh.conn  # the same Database object everywhere
         checked.close()
         self.runner.refusal = ""
+        self.runner.watch(self.db_path)
         self._baseline = self._state_now()
         self.opened_for_writing.emit()
 
@@ -576,6 +615,7 @@ class DataSafety(QObject):
             return
         # The same Database object everywhere (pages, models) gets the new connection.
         self.db.conn = fresh.conn
+        self.runner.watch(self.db_path)
         if restored:
             self.runner.refusal = ""
         self._baseline = self._state_now()

@@ -388,3 +388,27 @@ def test_health_check_from_the_menu_shows_the_report(window, monkeypatch):
     (report,) = reports
     assert report.ok
     assert window.health_action.text().replace("&", "") == "بررسی سلامت پایگاه داده"
+
+
+# --- the file replaced under the window ---------------------------------------------------------------
+
+
+def test_a_window_refuses_to_save_into_a_file_replaced_underneath_it(window, qtbot, db, db_path, tmp_path, shown):
+    """Issue 9 item 1: after a restore from outside, a save must not go into the replaced file."""
+    other = tmp_path / "other.sqlite3"
+    replacement = backups.create(db_path, tmp_path / "r.prdesk-backup")
+    backups.restore(other, replacement.path, safety_folder=tmp_path / "safety")
+    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in (other,)}
+    import os
+
+    os.replace(other, db_path)  # what a restore from another process does
+    settings = window.pages["settings"]
+    window.show_page("settings")
+    settings.show_tab("settings")
+    retype(settings.fields["org_name_line3"].editor, NEW_NAME)
+    click(qtbot, settings.save_button)
+    (kind, text), = shown
+    assert kind == "error" and "جایگزین شد" in text and "دوباره باز کنید" in text
+    assert before == {"other.sqlite3": hashlib.sha256(db_path.read_bytes()).hexdigest()}
+    assert get_settings(db)["org_name_line3"] != NEW_NAME
+    assert window.runner.refusal  # every later write is refused too

@@ -31,7 +31,7 @@ from prdesk.store.backup.names import (
     backup_folder, format_count, format_size, is_network_path, safety_copy_name, unique_path,
 )
 from prdesk.store.backup.snapshot import _database_file, _inspect_snapshot, _refuse_snapshot
-from prdesk.store.db import SQLITE_MAGIC, open_database, table_counts
+from prdesk.store.db import SQLITE_MAGIC, open_database, refuse_while_open_elsewhere, table_counts
 from prdesk.store.migrations import APPLICATION_ID, MIGRATION_SET, migrations
 
 Progress = Callable[[int, int], object]
@@ -347,6 +347,7 @@ def _current_counts(db_path: Path) -> tuple[dict[str, int] | None, str]:
 def preview_restore(db_path: Path | str, backup_path: Path | str, password: str | None = None,
                     progress: Progress | None = None) -> RestorePreview:
     """Verify the backup completely and read the current row counts, for the clerk to compare."""
+    refuse_while_open_elsewhere(db_path, "بازگردانی")
     info = verify(backup_path, password, progress)
     current, problem = _current_counts(Path(db_path))
     return RestorePreview(info, current, problem)
@@ -474,6 +475,8 @@ def restore(
             db_path.parent.mkdir(parents=True)
         except OSError as exc:
             raise _os_error(exc, db_path.parent, "بازگردانی") from exc
+    # A window in another process would go on writing into the file this replaces, and lose it.
+    refuse_while_open_elsewhere(db_path, "بازگردانی")
     _check_progress(progress, 0)
     staged: Path | None = None
     safety: Path | None = None
@@ -493,7 +496,14 @@ def restore(
         _check_progress(progress, 90)
         if state != "missing":
             shutil.copymode(db_path, staged)  # the restored file keeps the old one's permissions
-        _take_over(db_path, state)
+        try:
+            _take_over(db_path, state)
+        except BackupError:
+            # Refused (another connection is open): the database is as it was, so its copy is not needed.
+            if safety is not None:
+                fileops._discard(safety)
+                safety = None
+            raise
         try:
             _remove_side_files(staged)  # a -shm a read-only check may have left must not outlive the rename
             _remove_side_files(db_path)
