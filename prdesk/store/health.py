@@ -20,6 +20,7 @@ TITLES = {
     "integrity_check": "بررسی کامل سلامت",
     "foreign_key_check": "بررسی پیوند ردیف‌ها",
     "search_index": "بررسی نمایهٔ جست‌وجوی مخاطبان",
+    "schema": "بررسی ساختار",
 }
 
 
@@ -177,6 +178,30 @@ def search_index_check(db: Database | sqlite3.Connection) -> CheckResult:
     return CheckResult("search_index", True)
 
 
+def schema_check(db: Database | sqlite3.Connection) -> CheckResult:
+    """The file's tables, columns, indexes, triggers and views against what its migrations make."""
+    from prdesk.store.migrations import MIGRATION_SET
+    from prdesk.store.schema import schema_differences
+
+    conn = _connection(db)
+    has_log = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+    ).fetchone()
+    applied = [
+        r[0] for r in conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid", [MIGRATION_SET]
+        )
+    ] if has_log else []
+    differences = schema_differences(conn, applied, limit=MAX_PROBLEMS)
+    if not differences:
+        return CheckResult("schema", True)
+    return CheckResult("schema", False, (
+        f"ساختار پایگاه داده با آنچه برنامه می‌سازد نمی‌خواند: {differences[0]}. چیزی در آن ننویسید؛"
+        " آخرین فایل پشتیبان سالم را بازگردانید یا با پشتیبان فنی تماس بگیرید.",
+        *differences[1:],
+    ))
+
+
 def full_check(db: Database | sqlite3.Connection | Path | str) -> HealthReport:
     """integrity_check, foreign_key_check and the search index, plus schema version and row counts (``prdesk check``).
 
@@ -200,6 +225,13 @@ def full_check(db: Database | sqlite3.Connection | Path | str) -> HealthReport:
         except sqlite3.DatabaseError as exc:
             if checks[0].ok:
                 checks = (CheckResult("integrity_check", False, (f"SQLite: {exc}",)), checks[1])
+        try:
+            checks = (*checks, schema_check(conn))
+        except sqlite3.DatabaseError as exc:
+            checks = (*checks, CheckResult("schema", False, (f"SQLite: {exc}",)))
+        if not checks[-1].ok:
+            # The search index check writes an FTS command: never into a file with foreign triggers.
+            return HealthReport(path, checks, version, latest_schema_version(), tables)
         try:
             checks = (*checks, search_index_check(conn))
         except sqlite3.DatabaseError as exc:  # sqlite_master itself unreadable: the integrity check says why

@@ -28,7 +28,7 @@ def test_create_then_verify(office, tmp_path):
     out = tmp_path / "b.prdesk-backup"
     result = run("--db", office, "backup", "create", "--out", out)
     assert result.exit_code == 0, result.output
-    assert "پشتیبان ساخته و بررسی شد" in result.output and "test_notes: ۵" in result.output
+    assert "پشتیبان ساخته و بررسی شد" in result.output and "events: ۵" in result.output
     result = run("backup", "verify", out)
     assert result.exit_code == 0, result.output
     assert "سالم است" in result.output and "رمزدار: خیر" in result.output
@@ -73,7 +73,7 @@ def test_restore_asks_and_no_keeps_the_database(office, tmp_path):
     before = digest(office)
     result = run("--db", office, "backup", "restore", out, input="n\n")
     assert result.exit_code == 1
-    assert "test_notes: در پشتیبان ۵ — اکنون ۶" in result.output
+    assert "events: در پشتیبان ۵ — اکنون ۶" in result.output
     assert digest(office) == before
 
 

@@ -22,7 +22,7 @@ from PySide6.QtCore import QLockFile
 lock = QLockFile(sys.argv[1]); lock.setStaleLockTime(0); assert lock.tryLock(0)
 conn = sqlite3.connect(sys.argv[2], isolation_level=None)
 conn.execute("PRAGMA journal_mode = WAL")
-conn.execute("INSERT INTO test_notes (body) VALUES ('نوشته‌شده در پنجره')")
+conn.execute("INSERT INTO events (title, date, created_at, updated_at) VALUES ('نوشته‌شده در پنجره', '2026-11-21', '', '')")
 print("ready", flush=True)
 sys.stdin.read()
 """

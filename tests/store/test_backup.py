@@ -37,32 +37,33 @@ MARKER = "پرونده‌ای-با-نشانی-یکتا-۷۳۱۹"
 
 
 def make_office_db(path: Path, rows: int = 50, body: str = "یادداشت") -> Path:
-    """A prdesk database with settings, a table with a foreign key and an FTS5 index; closed."""
+    """A prdesk database with settings and ``rows`` office events (a table with a foreign key); closed.
+
+    Only the schema the migrations make: a backup or a check refuses anything else as foreign.
+    """
     db = open_database(path)
     update_settings(db, {"org_name_line3": ORG})
-    db.execute(
-        "CREATE TABLE test_notes (id INTEGER PRIMARY KEY, parent INTEGER REFERENCES test_notes (id), body TEXT NOT NULL)"
-    )
-    db.execute("CREATE VIRTUAL TABLE test_notes_fts USING fts5 (body, content='test_notes', content_rowid='id')")
     with db.atomic():
-        db["test_notes"].insert_all(
-            {"id": i, "parent": (i - 1) or None, "body": f"{body} {MARKER} {i}"} for i in range(1, rows + 1)
-        )
-        db.execute("INSERT INTO test_notes_fts (test_notes_fts) VALUES ('rebuild')")
+        db["events"].insert_all(note(f"{body} {MARKER} {i}") | {"id": i} for i in range(1, rows + 1))
     db.close()
     return path
 
 
+def note(body: str) -> dict:
+    """An office event row whose title is ``body``: the tests' stand-in for a clerk's note."""
+    return {"title": body, "date": "2026-11-21", "created_at": "", "updated_at": ""}
+
+
 def add_note(path: Path, body: str) -> None:
     db = open_database(path)
-    db["test_notes"].insert({"body": body})
+    db["events"].insert(note(body))
     db.close()
 
 
 def notes(path: Path) -> list[str]:
     conn = sqlite3.connect(path)
     try:
-        return [r[0] for r in conn.execute("SELECT body FROM test_notes ORDER BY id")]
+        return [r[0] for r in conn.execute("SELECT title FROM events ORDER BY id")]
     finally:
         conn.close()
 
@@ -124,8 +125,8 @@ def test_manifest_records_versions_org_counts_and_checksum(office, tmp_path):
     assert m.created_utc == "2026-11-21T12:00:00+00:00"
     assert m.created_jalali.startswith("1405/08/30") or m.created_jalali.startswith("1405/09/01")
     assert m.organization == ORG
-    assert m.tables["test_notes"] == 50 and m.tables["settings"] == 1
-    assert not any(t.startswith(("_", "sqlite_")) or t.startswith("test_notes_fts") for t in m.tables)
+    assert m.tables["events"] == 50 and m.tables["settings"] == 1
+    assert not any(t.startswith(("_", "sqlite_"))  for t in m.tables)
     assert m.encrypted is False
 
     raw = (tmp_path / "b.prdesk-backup").read_bytes()
@@ -141,7 +142,7 @@ def test_create_accepts_an_open_database(office, tmp_path):
     db = open_database(office)
     info = create(db, tmp_path / "b.prdesk-backup")
     db.close()
-    assert info.manifest.tables["test_notes"] == 50
+    assert info.manifest.tables["events"] == 50
 
 
 def test_snapshot_is_consistent_while_another_connection_writes(office, tmp_path):
@@ -152,8 +153,8 @@ def test_snapshot_is_consistent_while_another_connection_writes(office, tmp_path
         conn = sqlite3.connect(office, isolation_level=None, timeout=10)
         while not stop.is_set():
             conn.execute("BEGIN IMMEDIATE")
-            conn.execute("INSERT INTO test_notes (body) VALUES ('a')")
-            conn.execute("INSERT INTO test_notes (body) VALUES ('b')")
+            conn.execute("INSERT INTO events (title, date, created_at, updated_at) VALUES ('a', '2026-11-21', '', '')")
+            conn.execute("INSERT INTO events (title, date, created_at, updated_at) VALUES ('b', '2026-11-21', '', '')")
             conn.execute("COMMIT")
         conn.close()
 
@@ -165,17 +166,17 @@ def test_snapshot_is_consistent_while_another_connection_writes(office, tmp_path
         stop.set()
         thread.join()
     for info in infos:
-        assert verify(info.path).manifest.tables["test_notes"] % 2 == 0  # pairs: never half a transaction
+        assert verify(info.path).manifest.tables["events"] % 2 == 0  # pairs: never half a transaction
 
 
 def test_uncommitted_work_of_another_connection_is_not_in_the_backup(office, tmp_path):
     window = open_database(office)
     window.execute("BEGIN IMMEDIATE")
-    window.execute("INSERT INTO test_notes (body) VALUES ('هنوز ذخیره نشده')")
+    window.execute("INSERT INTO events (title, date, created_at, updated_at) VALUES ('هنوز ذخیره نشده', '2026-11-21', '', '')")
     info = create(office, tmp_path / "b.prdesk-backup")
     window.execute("ROLLBACK")
     window.close()
-    assert info.manifest.tables["test_notes"] == 50
+    assert info.manifest.tables["events"] == 50
 
 
 def test_snapshot_is_self_contained_rollback_journal_file(office, tmp_path):
@@ -373,7 +374,7 @@ def test_read_manifest_and_looks_intact(office, tmp_path):
 def test_summary_lines_show_what_the_backup_holds(office, tmp_path):
     lines = create(office, tmp_path / "b.prdesk-backup").summary_lines()
     text = "\n".join(lines)
-    assert ORG in text and "test_notes: ۵۰" in text and "رمزدار: خیر" in text
+    assert ORG in text and "events: ۵۰" in text and "رمزدار: خیر" in text
 
 
 def test_stale_temp_files_are_removed_but_nothing_else(tmp_path):
@@ -398,7 +399,7 @@ def test_folders_with_persian_names_spaces_and_uri_characters(tmp_path):
     folder.mkdir()
     path = make_office_db(folder / "دفتر.sqlite3")
     info = create(path, folder / default_backup_name())
-    assert verify(info.path).manifest.tables["test_notes"] == 50
+    assert verify(info.path).manifest.tables["events"] == 50
     add_note(path, "تازه")
     backup.restore(path, info.path, safety_folder=folder / "پشتیبان‌ها")
     assert len(notes(path)) == 50

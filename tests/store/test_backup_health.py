@@ -7,7 +7,7 @@ import pytest
 from prdesk.errors import StorageError
 from prdesk.store.db import latest_schema_version, open_database
 from prdesk.store.health import foreign_key_check, full_check, integrity_check, quick_check
-from tests.store.test_backup import corrupt_index, digest, make_office_db
+from tests.store.test_backup import corrupt_index, digest, make_office_db, note
 
 
 @pytest.fixture
@@ -34,21 +34,21 @@ def test_a_damaged_index_fails_quick_and_integrity_check(office):
 
 def test_an_orphan_row_is_reported_by_table(office):
     conn = sqlite3.connect(office)  # foreign keys off, as in a file edited by another tool
-    conn.execute("INSERT INTO test_notes (parent, body) VALUES (4242, 'یتیم')")
+    conn.execute("INSERT INTO events (responsible_person_id, title, date, created_at, updated_at) VALUES (4242, 'یتیم', '2026-11-21', '', '')")
     conn.commit()
     result = foreign_key_check(conn)
     conn.close()
     assert not result.ok
-    assert "test_notes" in result.problems[0] and "وجود ندارد" in result.problems[0]
+    assert "events" in result.problems[0] and "وجود ندارد" in result.problems[0]
 
 
 def test_full_check_report_of_a_sound_file(office):
     report = full_check(office)
     assert report.ok
     assert report.schema_version == latest_schema_version()
-    assert report.tables["test_notes"] == 50
+    assert report.tables["events"] == 50
     lines = report.lines()
-    assert lines[-1] == "نتیجه: سالم" and any("test_notes: ۵۰" in line for line in lines)
+    assert lines[-1] == "نتیجه: سالم" and any("events: ۵۰" in line for line in lines)
     data = report.as_dict()
     assert data["ok"] and data["checks"]["integrity_check"]["ok"] and data["tables"]["settings"] == 1
 
@@ -84,7 +84,7 @@ def test_checkpoint_empties_the_wal(office):
     from prdesk.store.health import checkpoint
 
     db = open_database(office)
-    db["test_notes"].insert({"body": "پیش از خاموش شدن"})
+    db["events"].insert(note("پیش از خاموش شدن"))
     wal = office.with_name(office.name + "-wal")
     assert wal.stat().st_size > 0
     assert checkpoint(db)

@@ -221,13 +221,13 @@ def _damaged_database_inside(c):
 def _counts_differ_from_manifest(c):
     snap = c.snapshot()
     facts = backup._inspect_snapshot(snap)
-    return craft(c.tmp / "crafted.prdesk-backup", snap, tables={**facts.tables, "test_notes": 5000})
+    return craft(c.tmp / "crafted.prdesk-backup", snap, tables={**facts.tables, "events": 5000})
 
 
 def _broken_foreign_key_inside(c):
     snap = c.snapshot()
     conn = sqlite3.connect(snap)  # foreign keys off: the orphan gets in
-    conn.execute("INSERT INTO test_notes (parent, body) VALUES (99999, 'یتیم')")
+    conn.execute("INSERT INTO events (responsible_person_id, title, date, created_at, updated_at) VALUES (99999, 'یتیم', '2026-11-21', '', '')")
     conn.commit()
     conn.close()
     return craft(c.tmp / "crafted.prdesk-backup", snap)
@@ -307,7 +307,7 @@ def test_crafted_file_is_refused_and_the_database_is_untouched(case, current, tm
     assert temp_files(tmp_path) == []
     assert not any(p.name == "evil.txt" for p in Path(tmp_path).rglob("*"))
     db = open_database(current)
-    assert db["test_notes"].count == 70
+    assert db["events"].count == 70
     db.close()
 
 
@@ -360,7 +360,7 @@ def test_reordered_chunks_are_refused(case, monkeypatch):
 
 def test_refusal_rules_are_not_vacuous(case):
     """The good files the crafted ones start from do verify."""
-    assert verify(case.good).manifest.tables["test_notes"] == 50
+    assert verify(case.good).manifest.tables["events"] == 50
     assert verify(case.sealed, PASSWORD).manifest.encrypted
     assert craft(case.tmp / "recrafted.prdesk-backup", case.snapshot()).exists()
     assert verify(case.tmp / "recrafted.prdesk-backup")

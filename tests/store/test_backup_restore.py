@@ -20,6 +20,7 @@ from tests.store.test_backup import (  # noqa: F401
     digest,
     fast_scrypt,
     make_office_db,
+    note,
     notes,
     temp_files,
 )
@@ -42,9 +43,9 @@ def test_restore_brings_back_the_backup_and_keeps_a_safety_copy(office, saved, t
     assert len(notes(office)) == 6
     result = restore(office, saved, safety_folder=tmp_path / "backups")
     assert len(notes(office)) == 5
-    assert result.tables["test_notes"] == 5
+    assert result.tables["events"] == 5
     assert result.safety_copy.name.startswith("prdesk-safety-") and result.safety_copy.name.endswith(".prdesk-backup")
-    assert verify(result.safety_copy).manifest.tables["test_notes"] == 6
+    assert verify(result.safety_copy).manifest.tables["events"] == 6
     # The safety copy undoes the restore through the same path.
     restore(office, result.safety_copy, safety_folder=tmp_path / "backups")
     assert notes(office)[-1] == "یادداشت پس از پشتیبان"
@@ -57,7 +58,7 @@ def test_restored_database_opens_as_usual(office, saved, tmp_path):
     db = open_database(office)
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert integrity_check(db).ok
-    db["test_notes"].insert({"body": "پس از بازگردانی"})
+    db["events"].insert(note("پس از بازگردانی"))
     db.close()
 
 
@@ -74,7 +75,7 @@ def test_an_old_wal_is_never_replayed_into_the_restored_database(office, saved, 
     live.parent.mkdir()
     window = connect(office)
     window.execute("PRAGMA wal_autocheckpoint = 0")
-    window["test_notes"].insert({"body": "فقط در WAL"})
+    window["events"].insert(note("فقط در WAL"))
     for suffix in ("", "-wal", "-shm"):
         shutil.copyfile(f"{office}{suffix}", f"{live}{suffix}")  # what the disk held at the crash
     window.close()
@@ -99,8 +100,8 @@ def test_restore_is_refused_while_another_window_has_the_database_open(office, s
     window = open_database(office)
     with pytest.raises(BackupError, match="در دست برنامهٔ دیگری"):
         restore(office, saved, safety_folder=tmp_path / "backups")
-    assert window["test_notes"].count == 6
-    window["test_notes"].insert({"body": "پنجره هنوز کار می‌کند"})
+    assert window["events"].count == 6
+    window["events"].insert(note("پنجره هنوز کار می‌کند"))
     window.close()
     assert len(notes(office)) == 7
     assert temp_files(tmp_path) == []
@@ -142,7 +143,7 @@ def test_restore_over_a_damaged_database_keeps_its_raw_bytes(office, saved, tmp_
     assert result.safety_copy.name.endswith("-damaged.sqlite3")
     assert result.safety_copy.read_bytes() == damaged
     db = open_database(office)
-    assert integrity_check(db).ok and db["test_notes"].count == 5
+    assert integrity_check(db).ok and db["events"].count == 5
     db.close()
 
 
@@ -161,10 +162,10 @@ def test_restore_over_another_apps_file_is_refused(saved, tmp_path):
 
 def test_preview_shows_backup_and_current_counts(office, saved):
     preview = preview_restore(office, saved)
-    assert preview.backup.manifest.tables["test_notes"] == 5
-    assert preview.current["test_notes"] == 6
+    assert preview.backup.manifest.tables["events"] == 5
+    assert preview.current["events"] == 6
     text = "\n".join(preview.comparison_lines())
-    assert "test_notes: در پشتیبان ۵ — اکنون ۶" in text
+    assert "events: در پشتیبان ۵ — اکنون ۶" in text
 
 
 def test_preview_on_a_new_machine_says_there_is_no_database(saved, tmp_path):

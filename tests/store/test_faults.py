@@ -16,7 +16,7 @@ from prdesk.store import backup
 from prdesk.store.backup import fileops
 from prdesk.store.backup import BackupError, create, restore, verify
 from prdesk.store.db import open_database
-from tests.store.test_backup import digest, make_office_db, notes
+from tests.store.test_backup import digest, make_office_db, note, notes
 
 ROOT = Path(__file__).resolve().parents[2]
 FULL = "فضای دیسک"
@@ -35,7 +35,9 @@ while True:
     # The window's work and the automatic backup, as in the running app.
     db = open_database(db_path)
     with db.atomic():
-        db["test_notes"].insert_all({"body": f"کار {n}-{i}"} for i in range(20))
+        db["events"].insert_all(
+            {"title": f"کار {n}-{i}", "date": "2026-11-21", "created_at": "", "updated_at": ""} for i in range(20)
+        )
     db.close()
     automatic_backup(db_path, folder)
     n += 1
@@ -108,7 +110,7 @@ def test_sigkill_during_automatic_backups_30_times(tmp_path):
     assert caught_mid_write >= 5, f"only {caught_mid_write} kills landed in the middle of a backup"
     assert _temps(folder, tmp_path) == []
     db = open_database(db_path)  # the app still opens it, and all work is whole transactions of 20 rows
-    assert (db["test_notes"].count - 3000) % 20 == 0
+    assert (db["events"].count - 3000) % 20 == 0
     db.close()
 
 
@@ -231,7 +233,7 @@ RESTORE_POINTS = list(_restore_points(Path(), Path()))
 def test_full_disk_during_restore(office, tmp_path, monkeypatch, point):
     saved = create(office, tmp_path / "saved.prdesk-backup").path
     db = open_database(office)
-    db["test_notes"].insert({"body": "پس از پشتیبان"})
+    db["events"].insert(note("پس از پشتیبان"))
     db.close()
     safety = tmp_path / "backups"
     safety.mkdir()

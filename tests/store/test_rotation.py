@@ -26,7 +26,7 @@ from prdesk.store.rotation import (
     parse_backup_name,
     plan_rotation,
 )
-from tests.store.test_backup import corrupt_index, make_office_db, temp_files
+from tests.store.test_backup import corrupt_index, make_office_db, temp_files, note
 
 NOW = dt.datetime(2026, 11, 21, 15, 30)
 
@@ -240,13 +240,13 @@ def test_needs_backup_only_after_a_change(tmp_path):
     assert needs_backup(window, None)
     state = change_state(window)
     assert not needs_backup(window, state)
-    window["test_notes"].insert({"body": "تازه"})
+    window["events"].insert(note("تازه"))
     assert needs_backup(window, state)
     state = change_state(window)
     assert not needs_backup(window, state)
     # A change made elsewhere (the command line) counts too.
     other = open_database(path)
-    other["test_notes"].delete_where("id = 50")
+    other["events"].delete_where("id = 50")
     other.close()
     assert needs_backup(window, state)
     window.close()
@@ -256,7 +256,7 @@ def test_reading_does_not_make_a_backup_due(tmp_path):
     path = make_office_db(tmp_path / "office.sqlite3")
     window = open_database(path)
     state = change_state(window)
-    window["test_notes"].count
+    window["events"].count
     automatic_backup(path, tmp_path / "backups")  # another connection reading the whole file
     assert not needs_backup(window, state)
     window.close()
@@ -271,7 +271,7 @@ def test_automatic_backup_writes_a_verified_file_with_the_default_name(tmp_path)
     result = automatic_backup(path, tmp_path / "backups", now=NOW)
     window.close()
     assert result.backup.path == tmp_path / "backups" / "prdesk-1405-08-30-1530.prdesk-backup"
-    assert verify(result.backup.path).manifest.tables["test_notes"] == 50
+    assert verify(result.backup.path).manifest.tables["events"] == 50
     assert result.deleted == () and result.warnings == ()
     second = automatic_backup(path, tmp_path / "backups", now=NOW)
     assert second.backup.path.name == "prdesk-1405-08-30-1530-2.prdesk-backup"

@@ -2,8 +2,8 @@
 
 Submodules, lowest first: ``errors`` (exceptions and messages), ``fileops`` (each file operation
 in one place), ``names`` (file names and the backup folder), ``container`` (the file format and
-its encryption), ``snapshot`` (the SQLite copy inside and its checks), ``schema`` (the schema the
-migrations make), ``service`` (create, verify, restore). Names are loaded on first use, so that
+its encryption), ``snapshot`` (the SQLite copy inside and its checks, the schema against
+prdesk.store.schema), ``service`` (create, verify, restore). Names are loaded on first use, so that
 reading the backup folder at start-up does not import cryptography.
 """
 

@@ -57,6 +57,14 @@ def _foreign(path: Path) -> BackupError:
     )
 
 
+def _foreign_schema_error(path: Path, differences: tuple[str, ...]) -> BackupError:
+    return BackupError(
+        f"فایل پشتیبان «{path.name}» پایگاه داده‌ای دارد که ساختارش را {APP_FA} نساخته است"
+        f" ({'؛ '.join(differences[:3])}). چنین فایلی ممکن است با هر ذخیره داده‌ها را پاک یا دگرگون کند،"
+        " پس پذیرفته نشد و چیزی تغییر نکرد. پشتیبان دیگری را انتخاب کنید که خودِ برنامه ساخته است."
+    )
+
+
 def _errnos(*names: str) -> tuple[int, ...]:
     # Some codes exist only on some systems (EDQUOT, ETXTBSY are missing on Windows).
     return tuple(getattr(errno, name) for name in names if hasattr(errno, name))

@@ -11,9 +11,10 @@ from sqlite_utils import Database
 from prdesk.errors import BackupError
 from prdesk.store import health
 from prdesk.store.backup.container import Manifest
-from prdesk.store.backup.errors import _damaged, _foreign, _newer
+from prdesk.store.backup.errors import _damaged, _foreign, _foreign_schema_error, _newer
 from prdesk.store.db import SQLITE_MAGIC, latest_schema_version, table_counts
 from prdesk.store.migrations import APPLICATION_ID, MIGRATION_SET, migrations
+from prdesk.store.schema import schema_differences
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class _SnapshotFacts:
     organization: str
     problems: list[str]
     is_sqlite: bool = True
+    foreign: tuple[str, ...] = ()  # where its schema differs from what its migrations make
 
 
 def _database_file(db_or_path: Database | Path | str) -> Path:
@@ -64,8 +66,6 @@ def _inspect_snapshot(path: Path, full: bool = True) -> _SnapshotFacts:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         check = health.integrity_check(conn) if full else health.quick_check(conn)
         problems = list(check.problems)
-        if check.ok:
-            problems += health.foreign_key_check(conn).problems
         applied: list[str] = []
         tables: dict[str, int] = {}
         if not problems:
@@ -79,12 +79,25 @@ def _inspect_snapshot(path: Path, full: bool = True) -> _SnapshotFacts:
                         "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid", [MIGRATION_SET]
                     )
                 ]
+            foreign = _foreign_schema(conn, app_id, applied)
+            if foreign:
+                # Its tables may be views or carry triggers: nothing more is read from it.
+                return _SnapshotFacts(app_id, applied, {}, "", [], foreign=foreign)
+            problems += health.foreign_key_check(conn).problems
+        if not problems:
             tables = table_counts(Database(conn, execute_plugins=False))
         return _SnapshotFacts(app_id, applied, tables, _organization(conn) if not problems else "", problems)
     except sqlite3.DatabaseError as exc:
         return _SnapshotFacts(0, [], {}, "", [str(exc)])
     finally:
         conn.close()
+
+
+def _foreign_schema(conn: sqlite3.Connection, app_id: int, applied: list[str]) -> tuple[str, ...]:
+    known = {m.name for m in migrations._migrations}
+    if (app_id != APPLICATION_ID and not applied) or any(name not in known for name in applied):
+        return ()  # another application's file, or a newer prdesk's: told apart by _refuse_snapshot
+    return tuple(schema_differences(conn, applied))
 
 
 def _refuse_snapshot(facts: _SnapshotFacts, path: Path, manifest: Manifest) -> None:
@@ -99,6 +112,8 @@ def _refuse_snapshot(facts: _SnapshotFacts, path: Path, manifest: Manifest) -> N
         raise _newer(path)
     if facts.problems:
         raise _damaged(path, f"پایگاه دادهٔ درون آن سالم نیست: {facts.problems[0]}")
+    if facts.foreign:
+        raise _foreign_schema_error(path, facts.foreign)
     if len(facts.applied) != manifest.schema_version:
         raise _damaged(path, "نسخهٔ ساختار با فهرست نمی‌خواند")
     if facts.tables != manifest.tables:
