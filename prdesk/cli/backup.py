@@ -18,7 +18,8 @@ def _password(file: click.utils.LazyFile | None) -> str | None:
     """The first line of the password file, without its line ending."""
     if file is None:
         return None
-    text = file.read()
+    # Notepad saves UTF-8 with a BOM; the BOM and the line ending are not part of the password.
+    text = file.read().removeprefix("\ufeff")
     line = text.splitlines()[0] if text else ""
     if not line:
         raise BackupError("فایل رمز عبور خالی است. رمز را در سطر اول آن بنویسید.")

@@ -115,7 +115,13 @@ def open_database(path: Path | str, *, migrate: bool = True) -> Database:
     found = inspect_file(path)
     if found.kind == "new":
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            # The clerk's contacts are nobody else's business: on POSIX the folder prdesk creates
+            # is 0700 and the database 0600 (SQLite gives its -wal and -shm the same mode).
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if not path.exists():
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            pass
         except OSError as exc:
             raise StorageError(
                 f"پوشهٔ «{left_to_right(path.parent)}» ساخته نشد ({exc.strerror}). مسیر دیگری برای پایگاه داده بدهید."
@@ -208,7 +214,8 @@ def _flock_held(path: Path) -> bool | None:
         os.close(fd)
 
 
-def _process_alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether a process with this id runs on this computer."""
     if pid <= 0:
         return False
     if sys.platform == "win32":
@@ -256,7 +263,7 @@ def window_holding(db_path: Path | str) -> LockHolder | None:
     held = _flock_held(path)
     if held is not None:
         return LockHolder(pid, host) if held else None
-    return LockHolder(pid, host) if _process_alive(pid) else None
+    return LockHolder(pid, host) if process_alive(pid) else None
 
 
 def refuse_while_open_elsewhere(db_path: Path | str, action: str) -> None:

@@ -18,7 +18,12 @@ from prdesk.errors import BackupError
 from prdesk.store import health
 from prdesk.store.backup.errors import SUFFIX, _os_error
 from prdesk.store.backup.fileops import TEMP_PREFIX, TEMP_SUFFIX, remove_stale_temp_files
-from prdesk.store.backup.names import backup_folder, default_backup_name, is_network_path, unique_path
+from prdesk.store.backup.names import (  # noqa: F401 - backup_folder: callers import it from here
+    backup_folder,
+    default_backup_name,
+    is_network_path,
+    unique_path,
+)
 
 if TYPE_CHECKING:
     from prdesk.store.backup import service as backups

@@ -40,6 +40,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import stat
 import struct
 import unicodedata
 from dataclasses import dataclass
@@ -69,7 +70,11 @@ KDF_SCRYPT = 1
 SCRYPT_LOG2_N = 17  # 128 MiB and about a third of a second: cheap once, costly for a guesser
 SCRYPT_R = 8
 SCRYPT_P = 1
-_SCRYPT_MAX_MEMORY = 512 * 1024 * 1024
+# What a reader accepts: a crafted header must not make it spend gigabytes or minutes on scrypt.
+# prdesk writes 2**17 x 8 x 1 (128 MiB); twice that memory and p <= 2 leave room for a later version.
+_SCRYPT_MAX_MEMORY = 256 * 1024 * 1024
+_SCRYPT_MAX_P = 2
+_MAX_HEADER = 64 * 1024
 CHUNK_SIZE = 1024 * 1024
 _TAG = 16
 # Beyond these the file is not one prdesk wrote, whatever it claims.
@@ -173,7 +178,13 @@ def _password_bytes(password: str) -> bytes:
 
 
 def _derive(password: str, salt: bytes, log2_n: int, r: int, p: int) -> bytes:
-    return Scrypt(salt=salt, length=32, n=2**log2_n, r=r, p=p).derive(_password_bytes(password))
+    try:
+        return Scrypt(salt=salt, length=32, n=2**log2_n, r=r, p=p).derive(_password_bytes(password))
+    except (MemoryError, ValueError) as exc:
+        # OpenSSL refuses what it cannot allocate: say so instead of a traceback.
+        raise BackupError(
+            "حافظهٔ رایانه برای باز کردن رمز این فایل پشتیبان کافی نیست. برنامه‌های دیگر را ببندید و دوباره امتحان کنید."
+        ) from exc
 
 
 @dataclass(frozen=True)
@@ -229,7 +240,12 @@ def _read_header(fh: BinaryIO, path: Path) -> _Header:
         raise _damaged(path, "فایل ناقص است")
     version, flags, length = _FIXED.unpack_from(start, len(MAGIC))
     if version > FORMAT_VERSION:
-        raise _newer(path)
+        # Only a header that is intact says which version wrote it; a flipped bit is damage.
+        rest = fh.read(length - len(start)) if len(start) + 32 <= length <= _MAX_HEADER else b""
+        raw = start + rest
+        if len(raw) == length and hashlib.sha256(raw[:-32]).digest() == raw[-32:]:
+            raise _newer(path)
+        raise _damaged(path, "سرآیند فایل دست خورده است")
     encrypted = bool(flags & FLAG_ENCRYPTED)
     expected = ENCRYPTED_HEADER_SIZE if encrypted else PLAIN_HEADER_SIZE
     if version < 1 or flags & ~FLAG_ENCRYPTED or length != expected:
@@ -247,7 +263,7 @@ def _read_header(fh: BinaryIO, path: Path) -> _Header:
         kdf != KDF_SCRYPT
         or not 10 <= log2_n <= 24
         or not 1 <= r <= 32
-        or not 1 <= p <= 8
+        or not 1 <= p <= _SCRYPT_MAX_P
         or 128 * r * (2**log2_n) > _SCRYPT_MAX_MEMORY
         or not _CHUNK_RANGE[0] <= chunk_size <= _CHUNK_RANGE[1]
     ):
@@ -388,12 +404,23 @@ def _expected_file_size(header: _Header, manifest_length: int, snapshot_size: in
     return header.size + stream + chunks * _TAG
 
 
+def refuse_special_file(path: Path) -> None:
+    """A FIFO or a device would block open() or read() forever: only regular files are read."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return  # open() says what is wrong
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        raise _not_a_backup(path, " (فایل معمولی نیست، بلکه دستگاه یا لوله است)")
+
+
 class _Container:
     """An open backup file being read: header, manifest, then the snapshot bytes."""
 
     def __init__(self, path: Path, password: str | None):
         self.path = Path(path)
         try:
+            refuse_special_file(self.path)
             self.fh: BinaryIO = self.path.open("rb")
         except FileNotFoundError:
             raise BackupError(f"فایل «{self.path}» پیدا نشد. مسیر را بررسی کنید.") from None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -20,7 +21,7 @@ from prdesk.errors import BackupError, PrdeskError
 from prdesk.store import health
 from prdesk.store.backup import fileops
 from prdesk.store.backup.container import (
-    _SPACE_MARGIN, Manifest, _Container, _password_bytes, _read_header, _sha256_file, _write_container,
+    _SPACE_MARGIN, Manifest, _Container, _password_bytes, _read_header, refuse_special_file, _sha256_file, _write_container,
 )
 from prdesk.store.backup.errors import (
     APP_FA, SUFFIX, BackupCancelled, DamagedDatabase, _damaged, _in_use_error, _os_error, _sqlite_full,
@@ -31,7 +32,7 @@ from prdesk.store.backup.names import (
     backup_folder, format_count, format_size, is_network_path, safety_copy_name, unique_path,
 )
 from prdesk.store.backup.snapshot import _database_file, _inspect_snapshot, _refuse_snapshot
-from prdesk.store.db import SQLITE_MAGIC, open_database, refuse_while_open_elsewhere, table_counts
+from prdesk.store.db import SQLITE_MAGIC, open_database, process_alive, refuse_while_open_elsewhere, table_counts
 from prdesk.store.migrations import APPLICATION_ID, MIGRATION_SET, migrations
 
 Progress = Callable[[int, int], object]
@@ -226,6 +227,7 @@ def _check_progress_final(progress: Progress | None) -> None:
 def is_encrypted(path: Path | str) -> bool:
     """Whether the backup file needs a password (reads only its header)."""
     path = Path(path)
+    refuse_special_file(path)
     try:
         with path.open("rb") as fh:
             return _read_header(fh, path).encrypted
@@ -268,6 +270,44 @@ def _extract(path: Path, password: str | None, dest: Path,
     return info
 
 
+def private_work_folder() -> Path:
+    """``work`` in the user data folder (0700): where verify unpacks a snapshot, decrypted.
+
+    Not the system's temporary folder, which other users can list and which a killed verify
+    would leave a decrypted database in. What a killed verify left is removed here, next time.
+    """
+    folder = user_data_dir() / "work"
+    try:
+        folder.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, exist_ok=True)
+        if os.name == "posix":
+            os.chmod(folder, 0o700)
+    except OSError as exc:
+        raise _os_error(exc, folder, "بررسی فایل پشتیبان") from exc
+    remove_leftover_work(folder)
+    return folder
+
+
+def remove_leftover_work(folder: Path | None = None) -> list[Path]:
+    """Remove the folders a verify in a process that is gone left in ``folder``; return them."""
+    folder = folder or user_data_dir() / "work"
+    removed = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return removed
+    for entry in entries:
+        parts = entry.name.split("-")
+        if not entry.name.startswith(f"{TEMP_PREFIX}verify-") or len(parts) < 4 or not parts[2].isdigit():
+            continue
+        pid = int(parts[2])
+        if pid == os.getpid() or process_alive(pid):
+            continue
+        shutil.rmtree(entry, ignore_errors=True)
+        removed.append(entry)
+    return removed
+
+
 def verify(path: Path | str, password: str | None = None, progress: Progress | None = None,
            *, workdir: Path | None = None) -> BackupInfo:
     """Check a backup file completely; return its info or raise BackupError saying what is wrong.
@@ -275,11 +315,13 @@ def verify(path: Path | str, password: str | None = None, progress: Progress | N
     Checks the container, the manifest, every checksum, then opens the snapshot read-only with
     ``trusted_schema=OFF``: application_id, schema not newer than this app's, integrity_check,
     foreign_key_check and the row counts against the manifest. The snapshot is unpacked into
-    ``workdir`` (default: the system's temporary folder) and removed afterwards.
+    ``workdir`` (default: private_work_folder()) and removed afterwards.
     """
     path = Path(path)
     _check_progress(progress, 0)
-    with tempfile.TemporaryDirectory(prefix=TEMP_PREFIX, dir=workdir) as work:
+    if workdir is None:
+        workdir = private_work_folder()
+    with tempfile.TemporaryDirectory(prefix=f"{TEMP_PREFIX}verify-{os.getpid()}-", dir=workdir) as work:
         info = _extract(path, password, Path(work) / "snapshot.sqlite3", _stage(progress, 0, 80))
     _check_progress_final(progress)
     return info
