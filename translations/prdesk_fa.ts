@@ -1067,6 +1067,10 @@
         <translation>داده‌های پیش از بازگردانی به صورت نسخهٔ ایمنی در این فایل نگه داشته شد:</translation>
     </message>
     <message>
+        <source>{count} letters numbered after the backup were kept in the letter register.</source>
+        <translation>{count} نامه که پس از پشتیبان شماره گرفته بودند در دفتر نامه‌ها نگه داشته شدند.</translation>
+    </message>
+    <message>
         <source>Backup restored</source>
         <translation>پشتیبان بازگردانده شد</translation>
     </message>
@@ -1839,7 +1843,7 @@
     <name>LettersPage</name>
     <message>
         <source>Void letter</source>
-        <extracomment>Rows fetched per trip to the database; a year of a busy office is a few thousand letters. The register columns shown on the page, in reading order (the XLSX export has them all).</extracomment>
+        <extracomment>The register columns shown on the page, in reading order (the XLSX export has them all).</extracomment>
         <translation>ابطال نامه</translation>
     </message>
     <message>
@@ -3073,6 +3077,10 @@
     <message>
         <source>Everything entered after the backup was taken will be replaced. The current data is first kept as a safety copy, which is never deleted automatically.</source>
         <translation>هر چه پس از گرفتن این پشتیبان وارد شده جایگزین می‌شود. داده‌های کنونی پیش از آن به صورت نسخهٔ ایمنی نگه داشته می‌شوند که هرگز خودکار پاک نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>{count} letters were numbered after this backup ({numbers}). They stay in the letter register, marked as carried over from before the restore, so no number is issued twice.</source>
+        <translation>{count} نامه که پس از این پشتیبان شماره گرفته‌اند ({numbers}) در دفتر نامه‌ها می‌مانند و با نشان «آورده‌شده از پیش از بازگردانی» نگه داشته می‌شوند، تا هیچ شماره‌ای دوباره داده نشود.</translation>
     </message>
     <message>
         <source>Folder of the safety copy:</source>

@@ -99,3 +99,7 @@ def restore_command(ctx: click.Context, file: Path, password_file, yes: bool) ->
     click.echo(f"بازگردانی انجام شد: داده‌های {to_persian_digits(result.backup.manifest.created_jalali)} برگشت.")
     if result.safety_copy:
         click.echo(f"پایگاه دادهٔ پیشین نگه داشته شد: {result.safety_copy}")
+    if result.carried_letters:
+        from prdesk.store.backup.register import later_letters_sentence
+
+        click.echo(later_letters_sentence(list(result.carried_letters)))

@@ -333,3 +333,11 @@ def m012_contacts_index_rows_on_insert(db: Database) -> None:
     """
     db.execute("DROP TRIGGER IF EXISTS people_fts_insert")
     db.execute("DROP TRIGGER IF EXISTS organizations_fts_insert")
+
+
+@migrations(name="m013_letters_carried_over")
+def m013_letters_carried_over(db: Database) -> None:
+    """Register entries a restore carried over from the database it replaced, so no number is issued twice."""
+    # NULL: the letter was registered in this file. A timestamp: it was registered after the
+    # backup that was restored and copied in by that restore (issue 13 §3).
+    db.execute("ALTER TABLE letters ADD COLUMN carried_over_at TEXT")

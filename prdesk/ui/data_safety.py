@@ -105,6 +105,10 @@ class GuardedRunner(OperationRunner):
         if self._replaced:
             self._refusal, self._replaced = "", False
 
+    def stop_watching(self) -> None:
+        """The window itself is about to replace its file (a restore): that is no reason to refuse."""
+        self._watched = None
+
     def run(self, call: Callable[[], Any], *, area: str,
             on_invalid: Callable[[ValidationError], None] | None = None) -> Outcome:
         if self.refusal:
@@ -211,6 +215,10 @@ def restore_flow(
             "DataSafety", "The data from before the restore was kept as a safety copy in this file:"
         )
         text += "\n" + left_to_right(result.safety_copy)
+    if result.carried_letters:
+        text += "\n\n" + QCoreApplication.translate(
+            "DataSafety", "{count} letters numbered after the backup were kept in the letter register."
+        ).format(count=to_persian_digits(len(result.carried_letters)))
     messages.show_message(parent, text, title=QCoreApplication.translate("DataSafety", "Backup restored"))
     return result
 
@@ -597,6 +605,7 @@ class DataSafety(QObject):
         self.timer.stop()
         self.wait_for_background()
         self.commit_data()
+        self.runner.stop_watching()
         self.db.conn.close()
 
     def _reopen(self, restored: bool) -> None:

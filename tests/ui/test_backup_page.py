@@ -412,3 +412,39 @@ def test_a_window_refuses_to_save_into_a_file_replaced_underneath_it(window, qtb
     assert before == {"other.sqlite3": hashlib.sha256(db_path.read_bytes()).hexdigest()}
     assert get_settings(db)["org_name_line3"] != NEW_NAME
     assert window.runner.refusal  # every later write is refused too
+
+
+# --- letters numbered after the backup -----------------------------------------------------------------
+
+
+def test_the_restore_dialog_names_the_letters_numbered_after_the_backup(window, panel, qtbot, db, db_path, folder,
+                                                                        monkeypatch, shown):
+    """Issue 13 §3: the dialog names them, the restore keeps them, the next number is new."""
+    from prdesk.store import letters
+
+    def letter(subject):
+        return letters.register_letter(db, {"date": "1405/08/30", "recipient": "اتحادیه", "subject": subject, "body": "متن"})[1]
+
+    letter("پیش از پشتیبان")
+    target = make_backup(db_path, folder)
+    later = [letter("پس از پشتیبان ۱"), letter("پس از پشتیبان ۲")]
+    panel.reload()
+    seen = []
+
+    def confirm(parent, preview, safety):
+        dialog = backup_dialogs.RestoreConfirmDialog(preview, safety, parent)
+        seen.append(dialog.later_letters.text() if dialog.later_letters else "")
+        dialog.resize(dialog.sizeHint())
+        dialog.grab().save("/work/shots/backup-restore-dialog-letters.png") if Path("/work/shots").is_dir() else None
+        return True
+
+    monkeypatch.setattr(backup_dialogs, "confirm_restore", confirm)
+    with qtbot.wait_signal(window.bus.changed):
+        click(qtbot, button(panel, f"restore_{[r.file.path for r in panel.model.rows].index(target)}"))
+    (text,) = seen
+    assert text.startswith("۲ نامه") and "پس از این پشتیبان" in text and "دوباره" in text
+    (kind, message), = shown
+    assert kind == "info" and "۲ نامه" in message
+    numbers = [r["number"] for r in db.query("SELECT number FROM letters ORDER BY seq")]
+    assert numbers[1:] == later
+    assert letter("پس از بازگردانی") not in numbers

@@ -31,6 +31,7 @@ from prdesk.paths import user_data_dir
 from prdesk.store.backup.names import (
     backup_folder, format_count, format_size, is_network_path, safety_copy_name, unique_path,
 )
+from prdesk.store.backup.register import LaterLetter, carry_over, later_letters_sentence, letters_after
 from prdesk.store.backup.snapshot import _database_file, _inspect_snapshot, _refuse_snapshot
 from prdesk.store.db import SQLITE_MAGIC, open_database, process_alive, refuse_while_open_elsewhere, table_counts
 from prdesk.store.migrations import APPLICATION_ID, MIGRATION_SET, migrations
@@ -71,6 +72,7 @@ class RestorePreview:
     backup: BackupInfo
     current: dict[str, int] | None  # None: no database yet, or it cannot be read
     current_problem: str = ""
+    later_letters: tuple[LaterLetter, ...] = ()  # numbered after the backup: carried over, never reissued
 
     def comparison_lines(self) -> list[str]:
         """Table by table: rows in the backup and rows now."""
@@ -86,6 +88,8 @@ class RestorePreview:
                 f"  {table}: در پشتیبان {format_count(theirs) if theirs is not None else '—'}"
                 f" — اکنون {format_count(ours) if ours is not None else '—'}"
             )
+        if self.later_letters:
+            lines.append(later_letters_sentence(list(self.later_letters)))
         return lines
 
 
@@ -97,6 +101,7 @@ class RestoreResult:
     safety_copy: Path | None
     tables: dict[str, int] = field(default_factory=dict)
     schema_version: int = 0
+    carried_letters: tuple[LaterLetter, ...] = ()
 
 
 
@@ -396,9 +401,15 @@ def preview_restore(db_path: Path | str, backup_path: Path | str, password: str 
                     progress: Progress | None = None) -> RestorePreview:
     """Verify the backup completely and read the current row counts, for the clerk to compare."""
     refuse_while_open_elsewhere(db_path, "بازگردانی")
-    info = verify(backup_path, password, progress)
-    current, problem = _current_counts(Path(db_path))
-    return RestorePreview(info, current, problem)
+    db_path = Path(db_path)
+    _check_progress(progress, 0)
+    with tempfile.TemporaryDirectory(prefix=f"{TEMP_PREFIX}verify-{os.getpid()}-", dir=private_work_folder()) as work:
+        snapshot = Path(work) / "snapshot.sqlite3"
+        info = _extract(Path(backup_path), password, snapshot, _stage(progress, 0, 80))
+        current, problem = _current_counts(db_path)
+        later = letters_after(db_path, snapshot) if current is not None else []
+    _check_progress_final(progress)
+    return RestorePreview(info, current, problem, tuple(later))
 
 
 def default_safety_folder(db_path: Path) -> Path:
@@ -541,6 +552,8 @@ def restore(
         if state != "missing":
             folder = safety_folder or default_safety_folder(db_path)
             safety = _keep_safety_copy(db_path, state, folder, now)
+        # Letters numbered after the backup stay in the register: their numbers went out on paper.
+        carried = carry_over(db_path, staged, now) if state != "missing" else []
         _check_progress(progress, 90)
         if state != "missing":
             shutil.copymode(db_path, staged)  # the restored file keeps the old one's permissions
@@ -571,4 +584,4 @@ def restore(
     finally:
         db.close()
     _check_progress_final(progress)
-    return RestoreResult(info, safety, tables, version)
+    return RestoreResult(info, safety, tables, version, tuple(carried))

@@ -335,6 +335,21 @@ class RestoreConfirmDialog(QDialog):
         self.consequence.setObjectName("pageSentence")
         layout.addSpacing(4)
         layout.addWidget(self.consequence)
+        self.later_letters = None
+        if preview.later_letters:
+            # Their numbers went out on paper: the restore keeps them, so none is issued twice.
+            shown = preview.later_letters[:5]
+            numbers = "، ".join(f"\u202b{to_persian_digits(entry.number)}\u202c" for entry in shown)  # RLE…PDF: read whole, right to left
+            if len(preview.later_letters) > len(shown):
+                numbers += "، …"
+            self.later_letters = _wrapped(
+                self.tr(
+                    "{count} letters were numbered after this backup ({numbers}). They stay in the letter register, "
+                    "marked as carried over from before the restore, so no number is issued twice."
+                ).format(count=to_persian_digits(len(preview.later_letters)), numbers=numbers)
+            )
+            self.later_letters.setObjectName("laterLetters")
+            layout.addWidget(self.later_letters)
         self.safety_folder = None
         if safety_folder is not None:
             layout.addWidget(QLabel(self.tr("Folder of the safety copy:")))
