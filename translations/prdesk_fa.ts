@@ -125,6 +125,14 @@
         <translation>داده‌ها همان‌طور که درست پیش از بازگردانی بودند؛ هرگز خودکار پاک نمی‌شود.</translation>
     </message>
     <message>
+        <source>This database</source>
+        <translation>همین پایگاه داده</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>پایگاه داده</translation>
+    </message>
+    <message>
         <source>An automatic backup is taken when the window closes and every {minutes} minutes while it is open, whenever something changed. Keep a copy outside this computer too: make a backup on a USB stick from time to time.</source>
         <extracomment>The clock the ages are measured with; tests pin it.</extracomment>
         <translation>هر بار که پنجره بسته می‌شود و تا وقتی باز است هر {minutes} دقیقه، اگر چیزی تغییر کرده باشد، پشتیبان خودکار گرفته می‌شود. یک نسخه هم بیرون از این رایانه نگه دارید: هر چند وقت یک بار روی حافظهٔ جانبی (فلش) پشتیبان بگیرید.</translation>

@@ -19,7 +19,9 @@ from prdesk.store import health
 from prdesk.store.backup.errors import SUFFIX, _os_error
 from prdesk.store.backup.fileops import TEMP_PREFIX, TEMP_SUFFIX, remove_stale_temp_files
 from prdesk.store.backup.names import (  # noqa: F401 - backup_folder: callers import it from here
+    DEFAULT_LABEL,
     backup_folder,
+    database_label,
     default_backup_name,
     is_network_path,
     unique_path,
@@ -39,7 +41,7 @@ KEEP_MONTHLY = 12
 AUTOMATIC_INTERVAL_SECONDS = 30 * 60  # the window's timer; a backup is taken only when something changed
 
 _NAME = re.compile(
-    r"^prdesk-(?P<safety>safety-)?(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})-(?P<H>\d{2})(?P<M>\d{2})"
+    r"^(?P<db>[^-./\\]+)-(?P<safety>safety-)?(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})-(?P<H>\d{2})(?P<M>\d{2})"
     r"(?:-(?P<n>[2-9]|[1-9]\d{1,3}))?(?P<tail>\.prdesk-backup|-damaged\.sqlite3)$"
 )
 _CLOUD_FOLDERS = (
@@ -62,10 +64,16 @@ class BackupFile:
     kind: str  # "automatic" (default name; rotation may delete) or "safety" (kept before a restore; never deleted)
     good: bool = True  # header and manifest read and the length adds up
     sequence: int = 1  # -2, -3 … for several backups in the same minute
+    database: str = DEFAULT_LABEL  # the label of the database it was taken from (database_label)
 
 
 def parse_backup_name(name: str) -> tuple[str, dt.datetime, int] | None:
     """(kind, local time, sequence) for a name prdesk gives backups; None for any other name."""
+    parsed = _parse(name)
+    return parsed[:3] if parsed else None
+
+
+def _parse(name: str) -> tuple[str, dt.datetime, int, str] | None:
     match = _NAME.match(name)
     if not match:
         return None
@@ -77,7 +85,7 @@ def parse_backup_name(name: str) -> tuple[str, dt.datetime, int] | None:
         created = dt.datetime.combine(day, dt.time(int(match["H"]), int(match["M"])))
     except ValueError:
         return None
-    return ("safety" if safety else "automatic"), created, int(match["n"] or 1)
+    return ("safety" if safety else "automatic"), created, int(match["n"] or 1), match["db"]
 
 
 def list_backups(folder: Path) -> list[BackupFile]:
@@ -90,12 +98,12 @@ def list_backups(folder: Path) -> list[BackupFile]:
     except OSError:
         return []
     for path in entries:
-        parsed = parse_backup_name(path.name)
+        parsed = _parse(path.name)
         if parsed is None or not path.is_file():
             continue
-        kind, created, sequence = parsed
+        kind, created, sequence, database = parsed
         good = looks_intact(path) if path.name.endswith(SUFFIX) else False
-        found.append(BackupFile(path, created, kind, good, sequence))
+        found.append(BackupFile(path, created, kind, good, sequence, database))
     return sorted(found, key=_order, reverse=True)
 
 
@@ -103,8 +111,16 @@ def _order(f: BackupFile) -> tuple:
     return f.created, f.sequence, f.path.name
 
 
-def last_good_backup(files: Iterable[BackupFile]) -> BackupFile | None:
-    """The newest backup that looks intact (for «last good backup, N hours ago»)."""
+def of_database(files: Iterable[BackupFile], database: Path | str | None) -> list[BackupFile]:
+    """The backups taken from ``database`` (by the label in their names)."""
+    label = database_label(database)
+    return [f for f in files if f.database == label]
+
+
+def last_good_backup(files: Iterable[BackupFile], database: Path | str | None = None) -> BackupFile | None:
+    """The newest backup that looks intact (for «last good backup, N hours ago»), of ``database`` when given."""
+    if database is not None:
+        files = of_database(files, database)
     good = [f for f in files if f.good and f.kind == "automatic"]
     return max(good, key=_order) if good else None
 
@@ -269,10 +285,11 @@ def automatic_backup(
             " پشتیبان‌های سالم قبلی حفظ شوند. «بررسی سلامت» را اجرا کنید و آخرین پشتیبان سالم را بازگردانید."
         )
     local_now = now.astimezone().replace(tzinfo=None) if now and now.tzinfo else (now or dt.datetime.now())
-    target = unique_path(folder, default_backup_name(local_now))
+    target = unique_path(folder, default_backup_name(local_now, source))
     info = backups.create(source, target, progress=progress, now=now)
     deleted = []
-    for path in plan_rotation(list_backups(folder), local_now):
+    # Only this database's backups: another database's in the same folder are not weighed against them.
+    for path in plan_rotation(of_database(list_backups(folder), source), local_now):
         try:
             path.unlink()
             deleted.append(path)

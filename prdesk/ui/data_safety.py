@@ -319,7 +319,7 @@ def configured_backup_folder(db_path: Path) -> Path:
 
 def newest_good_backup(db_path: Path) -> BackupFile | None:
     """The newest automatic backup in the backup folder that looks intact."""
-    return last_good_backup(list_backups(configured_backup_folder(db_path)))
+    return last_good_backup(list_backups(configured_backup_folder(db_path)), db_path)
 
 
 def open_read_only(db_path: Path) -> Database:

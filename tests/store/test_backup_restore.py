@@ -44,7 +44,7 @@ def test_restore_brings_back_the_backup_and_keeps_a_safety_copy(office, saved, t
     result = restore(office, saved, safety_folder=tmp_path / "backups")
     assert len(notes(office)) == 5
     assert result.tables["events"] == 5
-    assert result.safety_copy.name.startswith("prdesk-safety-") and result.safety_copy.name.endswith(".prdesk-backup")
+    assert result.safety_copy.name.startswith("office-safety-") and result.safety_copy.name.endswith(".prdesk-backup")
     assert verify(result.safety_copy).manifest.tables["events"] == 6
     # The safety copy undoes the restore through the same path.
     restore(office, result.safety_copy, safety_folder=tmp_path / "backups")
@@ -185,9 +185,9 @@ def test_restore_never_rotates_old_backups(office, saved, tmp_path):
     folder = tmp_path / "backups"
     folder.mkdir()
     for day in range(1, 31):
-        shutil.copyfile(saved, folder / f"prdesk-1405-07-{day:02d}-1000.prdesk-backup")
+        shutil.copyfile(saved, folder / f"office-1405-07-{day:02d}-1000.prdesk-backup")
     restore(office, saved, safety_folder=folder)
-    assert len([p for p in folder.iterdir() if p.name.startswith("prdesk-1405-07-")]) == 30
+    assert len([p for p in folder.iterdir() if p.name.startswith("office-1405-07-")]) == 30
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")

@@ -21,6 +21,7 @@ from prdesk.store.rotation import (
     cloud_sync_service,
     folder_warnings,
     is_network_path,
+    last_good_backup,
     list_backups,
     needs_backup,
     parse_backup_name,
@@ -45,7 +46,7 @@ def safety(when: dt.datetime, folder: Path = Path("/b")) -> BackupFile:
 
 
 def test_names_parse_back_to_their_time():
-    assert parse_backup_name("prdesk-1405-08-30-1530.prdesk-backup") == ("automatic", NOW, 1)
+    assert parse_backup_name("office-1405-08-30-1530.prdesk-backup") == ("automatic", NOW, 1)
     assert parse_backup_name("prdesk-1405-08-30-1530-3.prdesk-backup") == ("automatic", NOW, 3)
     assert parse_backup_name("prdesk-safety-1405-08-30-1530.prdesk-backup") == ("safety", NOW, 1)
     assert parse_backup_name("prdesk-safety-1405-08-30-1530-damaged.sqlite3") == ("safety", NOW, 1)
@@ -270,11 +271,11 @@ def test_automatic_backup_writes_a_verified_file_with_the_default_name(tmp_path)
     window = open_database(path)  # the window stays open; the backup uses its own connection
     result = automatic_backup(path, tmp_path / "backups", now=NOW)
     window.close()
-    assert result.backup.path == tmp_path / "backups" / "prdesk-1405-08-30-1530.prdesk-backup"
+    assert result.backup.path == tmp_path / "backups" / "office-1405-08-30-1530.prdesk-backup"
     assert verify(result.backup.path).manifest.tables["events"] == 50
     assert result.deleted == () and result.warnings == ()
     second = automatic_backup(path, tmp_path / "backups", now=NOW)
-    assert second.backup.path.name == "prdesk-1405-08-30-1530-2.prdesk-backup"
+    assert second.backup.path.name == "office-1405-08-30-1530-2.prdesk-backup"
 
 
 def test_automatic_backup_rotates_old_files(tmp_path):
@@ -283,13 +284,13 @@ def test_automatic_backup_rotates_old_files(tmp_path):
     folder.mkdir()
     template = automatic_backup(path, tmp_path / "template", now=NOW).backup.path
     for hours in range(1, 60):
-        shutil.copyfile(template, folder / default_backup_name(NOW - dt.timedelta(hours=hours)))
+        shutil.copyfile(template, folder / default_backup_name(NOW - dt.timedelta(hours=hours), path))
     (folder / "notes.txt").write_text("do not touch")
-    (folder / "prdesk-safety-1400-01-01-0000.prdesk-backup").write_bytes(template.read_bytes())
+    (folder / "office-safety-1400-01-01-0000.prdesk-backup").write_bytes(template.read_bytes())
     result = automatic_backup(path, folder, now=NOW)
     assert result.deleted
     assert all(parse_backup_name(p.name)[0] == "automatic" for p in result.deleted)
-    assert (folder / "notes.txt").exists() and (folder / "prdesk-safety-1400-01-01-0000.prdesk-backup").exists()
+    assert (folder / "notes.txt").exists() and (folder / "office-safety-1400-01-01-0000.prdesk-backup").exists()
     assert result.backup.path.exists()
     listed = list_backups(folder)
     assert listed[0].path == result.backup.path
@@ -328,3 +329,22 @@ def test_list_backups_flags_a_damaged_file(tmp_path):
     listed = {f.path.name: f.good for f in list_backups(folder)}
     assert listed == {made.name: True, cut.name: False}
     assert rotation.last_good_backup(list_backups(folder)).path == made
+
+
+def test_backups_of_two_databases_in_one_folder_keep_apart(tmp_path):
+    """Issue 13 §5: named by their database; rotation of one never removes the other's."""
+    office = make_office_db(tmp_path / "office.sqlite3", rows=3)
+    archive = make_office_db(tmp_path / "archive-1404.sqlite3", rows=3)
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    template = automatic_backup(archive, tmp_path / "template", now=NOW).backup.path
+    assert template.name == "archive_1404-1405-08-30-1530.prdesk-backup"
+    for hours in range(1, 60):
+        shutil.copyfile(template, folder / default_backup_name(NOW - dt.timedelta(hours=hours), archive))
+    result = automatic_backup(office, folder, now=NOW)
+    assert result.backup.path.name == "office-1405-08-30-1530.prdesk-backup"
+    assert result.deleted == ()  # the archive's 59 backups are not the office's to rotate
+    files = list_backups(folder)
+    assert {f.database for f in files} == {"office", "archive_1404"}
+    assert last_good_backup(files, office).path == result.backup.path
+    assert last_good_backup(files, archive).database == "archive_1404"

@@ -65,7 +65,7 @@ def save_a_setting(qtbot, window, key: str = "org_name_line3", value: str = NEW_
 
 
 def backups_in(folder: Path) -> list[Path]:
-    return sorted(folder.glob("prdesk-*.prdesk-backup")) if folder.exists() else []
+    return sorted(folder.glob("office-*.prdesk-backup")) if folder.exists() else []
 
 
 def corrupt_index(path: Path) -> None:

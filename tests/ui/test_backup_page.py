@@ -77,7 +77,7 @@ def db_files(db_path: Path) -> dict[str, str]:
 
 def make_backup(db_path: Path, folder: Path, password: str | None = None) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / backups.default_backup_name(dt.datetime(2026, 11, 20, 15, 30))
+    target = folder / backups.default_backup_name(dt.datetime(2026, 11, 20, 15, 30), db_path)
     backups.create(db_path, target, password)
     return target
 
@@ -97,7 +97,7 @@ def test_making_a_backup_with_a_password_through_the_page(panel, qtbot, folder, 
     click(qtbot, button(panel, "createBackup"))
 
     (target,) = suggested
-    assert target.parent == folder and target.name.startswith("prdesk-") and target.name.endswith(".prdesk-backup")
+    assert target.parent == folder and target.name.startswith("office-") and target.name.endswith(".prdesk-backup")
     assert target.exists()
     info = backups.verify(target, "گذرواژه123")  # Persian or ASCII digits: the same password
     assert info.manifest.encrypted
@@ -108,7 +108,7 @@ def test_making_a_backup_with_a_password_through_the_page(panel, qtbot, folder, 
     assert "رمز" in text and "اشخاص" in text
     assert panel.model.rowCount() == 1
     assert panel.model.rows[0].file.path == target
-    assert panel.model.data(panel.model.index(0, 3)) == "بله"
+    assert panel.model.data(panel.model.index(0, 4)) == "بله"
     assert "پیش" in panel.last_good.text() or "همین حالا" in panel.last_good.text()
 
 
@@ -153,7 +153,7 @@ def test_a_full_disk_is_told_plainly_and_leaves_no_file(panel, qtbot, folder, mo
 
 def test_the_list_shows_name_jalali_date_size_and_password(panel, db_path, folder, qtmodeltester):
     plain = make_backup(db_path, folder)
-    sealed = folder / backups.default_backup_name(dt.datetime(2026, 11, 21, 9, 5))
+    sealed = folder / backups.default_backup_name(dt.datetime(2026, 11, 21, 9, 5), db_path)
     backups.create(db_path, sealed, "رمز خوب")
     (folder / "notes.txt").write_text("not a backup", encoding="utf-8")
     panel.reload()
@@ -161,9 +161,9 @@ def test_the_list_shows_name_jalali_date_size_and_password(panel, db_path, folde
     model = panel.model
     assert model.rowCount() == 2
     qtmodeltester.check(model)
-    rows = [[model.data(model.index(r, c)) for c in range(4)] for r in range(2)]
-    assert rows[0] == [sealed.stem, "۱۴۰۵/۰۸/۳۰ ۰۹:۰۵", backups.format_size(sealed.stat().st_size), "بله"]
-    assert rows[1] == [plain.stem, "۱۴۰۵/۰۸/۲۹ ۱۵:۳۰", backups.format_size(plain.stat().st_size), "خیر"]
+    rows = [[model.data(model.index(r, c)) for c in range(5)] for r in range(2)]
+    assert rows[0] == [sealed.stem, "همین پایگاه داده", "۱۴۰۵/۰۸/۳۰ ۰۹:۰۵", backups.format_size(sealed.stat().st_size), "بله"]
+    assert rows[1] == [plain.stem, "همین پایگاه داده", "۱۴۰۵/۰۸/۲۹ ۱۵:۳۰", backups.format_size(plain.stat().st_size), "خیر"]
     assert model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole) == str(sealed)
     assert panel.folder_label.text() == str(folder)
     assert panel.empty.isHidden()

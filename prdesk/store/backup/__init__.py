@@ -23,7 +23,7 @@ _HOME = {
         "_temp_file", "_discard", "_snapshot",
     ),
     "names": (
-        "NAME_PREFIX", "SAFETY_PREFIX", "default_backup_name", "safety_copy_name", "unique_path", "format_size",
+        "NAME_PREFIX", "SAFETY_PREFIX", "DEFAULT_LABEL", "database_label", "default_backup_name", "safety_copy_name", "unique_path", "format_size",
         "format_count", "backup_folder", "is_network_path",
     ),
     "container": (

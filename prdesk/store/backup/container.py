@@ -32,7 +32,8 @@
 #
 # The snapshot is taken with SQLite's online backup API (the window may keep the database open),
 # switched to rollback-journal mode so it is one self-contained file, and checked with
-# integrity_check and foreign_key_check before it is packed. The manifest records the SHA-256 of
+# quick_check and foreign_key_check while its checksum is computed (integrity_check, which also
+# compares every index with its table, runs on verify and restore). The manifest records the SHA-256 of
 
 from __future__ import annotations
 
@@ -417,7 +418,8 @@ def refuse_special_file(path: Path) -> None:
 class _Container:
     """An open backup file being read: header, manifest, then the snapshot bytes."""
 
-    def __init__(self, path: Path, password: str | None):
+    def __init__(self, path: Path, password: str | None, *, key: bytes | None = None):
+        """``key``: the file key, when the caller just wrote the file (read-back without a second scrypt)."""
         self.path = Path(path)
         try:
             refuse_special_file(self.path)
@@ -432,9 +434,10 @@ class _Container:
             self.file_size = os.fstat(self.fh.fileno()).st_size
             self.header = _read_header(self.fh, self.path)
             if self.header.encrypted:
-                if password is None:
+                if password is None and key is None:
                     raise PasswordRequired(f"فایل پشتیبان «{self.path.name}» رمز دارد. رمز عبور آن را وارد کنید.")
-                key = _unwrap(self.header, password, self.path)
+                if key is None:
+                    key = _unwrap(self.header, password, self.path)
                 self.payload: _PlainReader | _SealedReader = _SealedReader(self.fh, self.header, key, self.path)
             else:
                 self.payload = _PlainReader(self.fh, self.path)
@@ -501,8 +504,8 @@ def _sha256_file(path: Path) -> tuple[str, int]:
 
 
 def _write_container(out: BinaryIO, manifest: Manifest, snapshot: Path, password: str | None,
-                     report: Callable[[int, int], None] | None = None) -> None:
-    """Write header, manifest and snapshot to ``out`` (the format described at the top)."""
+                     report: Callable[[int, int], None] | None = None) -> bytes | None:
+    """Write header, manifest and snapshot to ``out`` (the format described at the top); return the file key."""
     header, key = _build_header(password)
     fileops._write(out, header.raw)
     stream = _PlainWriter(out) if key is None else _SealedWriter(out, header, key)
@@ -517,4 +520,5 @@ def _write_container(out: BinaryIO, manifest: Manifest, snapshot: Path, password
                 report(done, manifest.snapshot_size)
     stream.close()
     fileops._fsync(out)
+    return key
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from pathlib import Path, PureWindowsPath
 
@@ -11,7 +12,8 @@ from prdesk.core.text import to_persian_digits
 from prdesk.paths import user_data_dir
 from prdesk.store.backup.errors import SUFFIX
 
-NAME_PREFIX = "prdesk-"
+DEFAULT_LABEL = "prdesk"
+NAME_PREFIX = "prdesk-"  # the default database's backups
 SAFETY_PREFIX = "prdesk-safety-"
 
 
@@ -44,14 +46,31 @@ def _stamp(now: dt.datetime | None) -> str:
     return f"{y:04d}-{m:02d}-{d:02d}-{local:%H%M}"
 
 
-def default_backup_name(now: dt.datetime | None = None) -> str:
-    """``prdesk-1405-08-30-1530.prdesk-backup``: the Jalali date and local time of ``now``."""
-    return f"{NAME_PREFIX}{_stamp(now)}{SUFFIX}"
+def database_label(database: Path | str | None) -> str:
+    """The name a database's backups start with: its file name without extension, one word.
+
+    ``prdesk.sqlite3`` (the default) gives ``prdesk``, the names backups always had; hyphens and
+    other separators become ``_`` so the label can be read back out of a backup's name.
+    """
+    if database is None:
+        return DEFAULT_LABEL
+    stem = Path(database).name.split(".")[0] or DEFAULT_LABEL
+    label = re.sub(r"[^\w]", "_", stem, flags=re.UNICODE)[:40]
+    return label or DEFAULT_LABEL
 
 
-def safety_copy_name(now: dt.datetime | None = None) -> str:
+def default_backup_name(now: dt.datetime | None = None, database: Path | str | None = None) -> str:
+    """``prdesk-1405-08-30-1530.prdesk-backup``: the database's label, the Jalali date and local time of ``now``.
+
+    The label keeps backups of different database files in one folder apart (``office-…``,
+    ``archive_1404-…``); rotation only ever weighs the backups of one database against each other.
+    """
+    return f"{database_label(database)}-{_stamp(now)}{SUFFIX}"
+
+
+def safety_copy_name(now: dt.datetime | None = None, database: Path | str | None = None) -> str:
     """``prdesk-safety-1405-08-30-1530.prdesk-backup``: a pattern rotation never deletes."""
-    return f"{SAFETY_PREFIX}{_stamp(now)}{SUFFIX}"
+    return f"{database_label(database)}-safety-{_stamp(now)}{SUFFIX}"
 
 
 def unique_path(folder: Path, name: str) -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import datetime as dt
 import errno
 import os
@@ -168,7 +169,11 @@ def create(
         fh.close()
         fileops._snapshot(source, snapshot)
         _check_progress(progress, 15)
-        facts = _inspect_snapshot(snapshot, full=True)
+        # The check runs in SQLite and the checksum in hashlib, both without the GIL: side by side.
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+            checking = pool.submit(_inspect_snapshot, snapshot, False)
+            sha, size = _sha256_file(snapshot)
+            facts = checking.result()
         if facts.problems:
             raise DamagedDatabase(
                 f"پایگاه داده آسیب دیده است ({facts.problems[0]})؛ پشتیبان گرفته نشد تا پشتیبان‌های سالم قبلی"
@@ -181,7 +186,6 @@ def create(
                 " آخرین پشتیبان سالم را بازگردانید."
             )
         _check_progress(progress, 35)
-        sha, size = _sha256_file(snapshot)
         created_utc, created_jalali = _now_fields(now)
         manifest = Manifest(
             app_version=prdesk.__version__,
@@ -198,10 +202,10 @@ def create(
         folder = out_path.parent
         packed, out = fileops._temp_file(out_path.parent, "backup")
         with out:
-            _write_container(out, manifest, snapshot, password, _stage(progress, 40, 75))
+            key = _write_container(out, manifest, snapshot, password, _stage(progress, 40, 75))
         fileops._discard(snapshot)
         snapshot = None
-        with _Container(packed, password) as container:
+        with _Container(packed, password, key=key) as container:
             if container.manifest != manifest:
                 raise _damaged(packed, "فایل نوشته‌شده با آنچه نوشته شد نمی‌خواند")
             container.copy_snapshot(None, _stage(progress, 75, 98))
@@ -430,21 +434,27 @@ def default_safety_folder(db_path: Path) -> Path:
 
 
 
-def _keep_safety_copy(db_path: Path, state: str, folder: Path, now: dt.datetime | None) -> Path:
-    """Keep the current database in ``folder`` under a name rotation never deletes."""
+def _keep_safety_copy(db_path: Path, state: str, folder: Path, now: dt.datetime | None) -> tuple[Path, str]:
+    """Keep the current database in ``folder`` under a name rotation never deletes; return it and the state.
+
+    A database that reads as healthy goes through create(), whose quick_check is the health
+    check; one that fails it is kept as raw bytes instead and its state becomes "damaged".
+    """
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise _os_error(exc, folder, "نگه‌داشتن نسخهٔ ایمنی پایگاه دادهٔ کنونی") from exc
     if state == "healthy":
-        target = unique_path(folder, safety_copy_name(now))
+        target = unique_path(folder, safety_copy_name(now, db_path))
         try:
             create(db_path, target, now=now)
+            return target, state
+        except DamagedDatabase:
+            state = "damaged"
         except BackupError as exc:
             raise BackupError(f"{exc} بازگردانی انجام نشد و پایگاه دادهٔ کنونی دست‌نخورده ماند.") from exc
-        return target
     # A damaged database cannot go through the backup API reliably: keep its raw bytes for an expert.
-    target = unique_path(folder, safety_copy_name(now)[: -len(SUFFIX)] + "-damaged.sqlite3")
+    target = unique_path(folder, safety_copy_name(now, db_path)[: -len(SUFFIX)] + "-damaged.sqlite3")
     try:
         fileops._copy_file(db_path, target)
         wal = db_path.with_name(db_path.name + "-wal")
@@ -452,7 +462,7 @@ def _keep_safety_copy(db_path: Path, state: str, folder: Path, now: dt.datetime 
             fileops._copy_file(wal, target.with_name(target.name + "-wal"))
     except OSError as exc:
         raise _os_error(exc, folder, "نگه‌داشتن نسخهٔ ایمنی پایگاه دادهٔ کنونی") from exc
-    return target
+    return target, state
 
 
 
@@ -548,10 +558,11 @@ def restore(
         info = _extract(backup_path, password, staged, _stage(progress, 0, 55))
         _check_progress(progress, 60)
         # Only a backup that passed every check gets to look at the current database.
-        state = _current_state(db_path)
+        # Its health is told by the safety copy's own check: one pass over the file, not two.
+        state = _current_state(db_path, check_health=False)
         if state != "missing":
             folder = safety_folder or default_safety_folder(db_path)
-            safety = _keep_safety_copy(db_path, state, folder, now)
+            safety, state = _keep_safety_copy(db_path, state, folder, now)
         # Letters numbered after the backup stay in the register: their numbers went out on paper.
         carried = carry_over(db_path, staged, now) if state != "missing" else []
         _check_progress(progress, 90)

@@ -74,6 +74,7 @@ class BackupRow:
     file: BackupFile
     size: int
     encrypted: bool | None  # None: the header could not be read
+    ours: bool = True  # taken from the database this window has open
 
     @property
     def restorable(self) -> bool:
@@ -81,8 +82,12 @@ class BackupRow:
         return self.file.path.name.endswith(backups.SUFFIX)
 
 
-def load_rows(folder: Path) -> list[BackupRow]:
-    """The backups and safety copies in ``folder``, newest first (reads only their headers)."""
+def load_rows(folder: Path, database: Path | None = None) -> list[BackupRow]:
+    """The backups and safety copies in ``folder``, newest first (reads only their headers).
+
+    ``ours`` tells the backups of ``database`` from those of other database files in the folder.
+    """
+    label = backups.database_label(database)
     rows = []
     for found in list_backups(folder):
         try:
@@ -95,7 +100,7 @@ def load_rows(folder: Path) -> list[BackupRow]:
                 encrypted = backups.is_encrypted(found.path)
             except BackupError:
                 encrypted = None
-        rows.append(BackupRow(found, size, encrypted))
+        rows.append(BackupRow(found, size, encrypted, found.database == label))
     return rows
 
 
@@ -126,6 +131,12 @@ def _note_tip(row: BackupRow) -> str:
     return ""
 
 
+def _database(row: BackupRow) -> str:
+    if row.ours:
+        return QCoreApplication.translate("BackupPanel", "This database")
+    return row.file.database
+
+
 def _encrypted(row: BackupRow) -> str:
     if row.encrypted is None:
         return "—"
@@ -147,6 +158,7 @@ class Column:
 CENTER = Qt.AlignmentFlag.AlignCenter
 COLUMNS: tuple[Column, ...] = (
     Column("name", lambda: QCoreApplication.translate("BackupPanel", "File"), lambda r: _shown_name(r.file.path)),
+    Column("database", lambda: QCoreApplication.translate("BackupPanel", "Database"), _database, CENTER),
     Column("date", lambda: QCoreApplication.translate("BackupPanel", "Taken"),
            lambda r: backup_dialogs.backup_time(r.file.created), CENTER),
     Column("size", lambda: QCoreApplication.translate("BackupPanel", "Size"), lambda r: backups.format_size(r.size), CENTER),
@@ -323,14 +335,14 @@ class BackupPanel(QWidget):
         self.folder_warning.setText("\n".join(warnings))
         self.folder_warning.setVisible(bool(warnings))
 
-        rows = load_rows(folder)
+        rows = load_rows(folder, self.context.db_path)
         self.model.set_rows(rows)
         for index, row in enumerate(rows):
             self.table.setIndexWidget(self.model.index(index, ACTIONS_COLUMN), self._actions(index, row))
         self.table.resizeRowsToContents()
         self.empty.setVisible(not rows)
 
-        newest = last_good_backup([r.file for r in rows])
+        newest = last_good_backup([r.file for r in rows], self.context.db_path)
         if newest is None:
             self.last_good.setText(self.tr("No automatic backup yet. Make one now with «Make a backup…»."))
         else:
@@ -402,7 +414,7 @@ class BackupPanel(QWidget):
             folder.mkdir(parents=True, exist_ok=True)  # so the save dialog opens there
         except OSError:
             pass
-        target = backup_dialogs.choose_backup_target(self, folder / backups.default_backup_name())
+        target = backup_dialogs.choose_backup_target(self, folder / backups.default_backup_name(database=self.context.db_path))
         if target is None:
             return None
         go_on, password = backup_dialogs.ask_new_password(self)
