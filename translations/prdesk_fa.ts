@@ -109,6 +109,10 @@
 <context>
     <name>BackupPanel</name>
     <message>
+        <source>Another database</source>
+        <translation>پایگاه دادهٔ دیگر</translation>
+    </message>
+    <message>
         <source>Damaged database (raw copy)</source>
         <translation>پایگاه دادهٔ آسیب‌دیده (رونوشت خام)</translation>
     </message>
@@ -123,14 +127,6 @@
     <message>
         <source>The data as it was just before a restore replaced it; never deleted automatically.</source>
         <translation>داده‌ها همان‌طور که درست پیش از بازگردانی بودند؛ هرگز خودکار پاک نمی‌شود.</translation>
-    </message>
-    <message>
-        <source>This database</source>
-        <translation>همین پایگاه داده</translation>
-    </message>
-    <message>
-        <source>Database</source>
-        <translation>پایگاه داده</translation>
     </message>
     <message>
         <source>An automatic backup is taken when the window closes and every {minutes} minutes while it is open, whenever something changed. Keep a copy outside this computer too: make a backup on a USB stick from time to time.</source>
@@ -288,6 +284,10 @@
     <message>
         <source>Looks damaged; verify it</source>
         <translation>به نظر آسیب دیده است؛ آن را بررسی کنید</translation>
+    </message>
+    <message>
+        <source>Taken from the database file {name}, not from the one open in this window.</source>
+        <translation>از فایل پایگاه دادهٔ {name} گرفته شده است، نه از پایگاه داده‌ای که در این پنجره باز است.</translation>
     </message>
     <message>
         <source>No</source>

@@ -108,7 +108,7 @@ def test_making_a_backup_with_a_password_through_the_page(panel, qtbot, folder, 
     assert "رمز" in text and "اشخاص" in text
     assert panel.model.rowCount() == 1
     assert panel.model.rows[0].file.path == target
-    assert panel.model.data(panel.model.index(0, 4)) == "بله"
+    assert panel.model.data(panel.model.index(0, 3)) == "بله"
     assert "پیش" in panel.last_good.text() or "همین حالا" in panel.last_good.text()
 
 
@@ -161,9 +161,9 @@ def test_the_list_shows_name_jalali_date_size_and_password(panel, db_path, folde
     model = panel.model
     assert model.rowCount() == 2
     qtmodeltester.check(model)
-    rows = [[model.data(model.index(r, c)) for c in range(5)] for r in range(2)]
-    assert rows[0] == [sealed.stem, "همین پایگاه داده", "۱۴۰۵/۰۸/۳۰ ۰۹:۰۵", backups.format_size(sealed.stat().st_size), "بله"]
-    assert rows[1] == [plain.stem, "همین پایگاه داده", "۱۴۰۵/۰۸/۲۹ ۱۵:۳۰", backups.format_size(plain.stat().st_size), "خیر"]
+    rows = [[model.data(model.index(r, c)) for c in range(4)] for r in range(2)]
+    assert rows[0] == [sealed.stem, "۱۴۰۵/۰۸/۳۰ ۰۹:۰۵", backups.format_size(sealed.stat().st_size), "بله"]
+    assert rows[1] == [plain.stem, "۱۴۰۵/۰۸/۲۹ ۱۵:۳۰", backups.format_size(plain.stat().st_size), "خیر"]
     assert model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole) == str(sealed)
     assert panel.folder_label.text() == str(folder)
     assert panel.empty.isHidden()

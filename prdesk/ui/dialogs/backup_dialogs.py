@@ -367,6 +367,10 @@ class RestoreConfirmDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addSpacing(6)
         layout.addWidget(buttons)
+        # Tall enough for the wrapped sentences at this width: the sizeHint alone leaves them on
+        # top of the table when the letters' sentence is there.
+        width = max(self.minimumWidth(), self.sizeHint().width())
+        self.resize(width, max(self.sizeHint().height(), layout.totalHeightForWidth(width)))
 
 
 def confirm_restore(parent: QWidget | None, preview: RestorePreview, safety_folder: Path | None) -> bool:

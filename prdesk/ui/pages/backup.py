@@ -110,6 +110,9 @@ def _shown_name(path: Path) -> str:
 
 
 def _note(row: BackupRow) -> str:
+    if not row.ours:
+        # Another database file's backups share the folder: its name starts theirs, and this says so.
+        return QCoreApplication.translate("BackupPanel", "Another database")
     if not row.restorable:
         return QCoreApplication.translate("BackupPanel", "Damaged database (raw copy)")
     if not row.file.good:
@@ -120,6 +123,10 @@ def _note(row: BackupRow) -> str:
 
 
 def _note_tip(row: BackupRow) -> str:
+    if not row.ours:
+        return QCoreApplication.translate(
+            "BackupPanel", "Taken from the database file {name}, not from the one open in this window."
+        ).format(name=row.file.database)
     if not row.restorable:
         return QCoreApplication.translate(
             "BackupPanel", "The database as it was when a restore replaced it, damaged; kept for a technician."
@@ -129,12 +136,6 @@ def _note_tip(row: BackupRow) -> str:
             "BackupPanel", "The data as it was just before a restore replaced it; never deleted automatically."
         )
     return ""
-
-
-def _database(row: BackupRow) -> str:
-    if row.ours:
-        return QCoreApplication.translate("BackupPanel", "This database")
-    return row.file.database
 
 
 def _encrypted(row: BackupRow) -> str:
@@ -158,7 +159,6 @@ class Column:
 CENTER = Qt.AlignmentFlag.AlignCenter
 COLUMNS: tuple[Column, ...] = (
     Column("name", lambda: QCoreApplication.translate("BackupPanel", "File"), lambda r: _shown_name(r.file.path)),
-    Column("database", lambda: QCoreApplication.translate("BackupPanel", "Database"), _database, CENTER),
     Column("date", lambda: QCoreApplication.translate("BackupPanel", "Taken"),
            lambda r: backup_dialogs.backup_time(r.file.created), CENTER),
     Column("size", lambda: QCoreApplication.translate("BackupPanel", "Size"), lambda r: backups.format_size(r.size), CENTER),
