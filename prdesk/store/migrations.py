@@ -338,8 +338,6 @@ def m012_contacts_index_rows_on_insert(db: Database) -> None:
 @migrations(name="m090_activity")
 def m090_activity(db: Database) -> None:
     """The record of media and public work (کارنامه): its editable kinds, entries and the people in them."""
-    from prdesk.core.activity import KINDS
-
     for statement in (
         """
         CREATE TABLE media_kinds (
@@ -378,7 +376,13 @@ def m090_activity(db: Database) -> None:
         "CREATE INDEX activity_people_person ON activity_people (person_id)",
     ):
         db.execute(statement)
+    # Literal values, not core's constants: a shipped migration must make the same rows forever.
+    kinds = (
+        ("news", "خبر منتشرشده"), ("interview", "مصاحبه"), ("feature", "گزارش/روایت"), ("press-conference", "نشست خبری"),
+        ("coverage", "پوشش خبری"), ("clipping", "بریده جراید"), ("social", "پست شبکه‌های اجتماعی"),
+        ("exhibition", "نمایشگاه"), ("visit", "بازدید"), ("survey", "نظرسنجی"), ("other", "سایر"),
+    )
     db.conn.executemany(
         "INSERT INTO media_kinds (key, name, position) VALUES (?, ?, ?)",
-        [(key, name, position) for position, (key, name) in enumerate(KINDS.items(), start=1)],
+        [(key, name, position) for position, (key, name) in enumerate(kinds, start=1)],
     )

@@ -115,3 +115,9 @@ def test_areas_without_data_are_marked_empty(db):
     result = summary(db, season_period(1405, 3))
     assert all(area.empty for area in result.areas if area.key != "contacts")
     assert {"letters", "events", "contacts", "media"} <= set(result.as_json())
+
+
+def test_a_new_database_starts_with_the_catalog_of_kinds(db):
+    from prdesk.core.activity import KINDS
+
+    assert store.kinds(db) == KINDS
