@@ -24,6 +24,15 @@ def _normal_sql(sql: str | None) -> str:
     return re.sub(r"\s+", " ", sql.translate(_QUOTES)).strip().casefold()
 
 
+def _texts(conn: sqlite3.Connection) -> dict[tuple[str, str], str]:
+    """Every schema object's normalized SQL text: the cheap first comparison."""
+    return {
+        (kind, name): _normal_sql(sql)
+        for kind, name, sql in conn.execute("SELECT type, name, sql FROM main.sqlite_master")
+        if not _SQLITE_OWN.match(name)
+    }
+
+
 def _describe(conn: sqlite3.Connection) -> dict[tuple[str, str], tuple]:
     """Every schema object of ``conn``'s main database, keyed by (type, name), as a comparable value.
 
@@ -54,11 +63,8 @@ def _describe(conn: sqlite3.Connection) -> dict[tuple[str, str], tuple]:
 
 
 @functools.lru_cache(maxsize=8)
-def reference_schema(applied: tuple[str, ...]) -> dict[tuple[str, str], tuple] | None:
-    """The schema the named migrations make, run in this order on an empty database; None for an unknown name.
-
-    Built from the migrations themselves (never written down twice), once per list of names.
-    """
+def _reference(applied: tuple[str, ...]) -> tuple[dict, dict] | None:
+    """(normalized SQL texts, structural description) of what the named migrations make."""
     known = {m.name: m for m in migrations._migrations}
     if any(name not in known for name in applied):
         return None
@@ -69,9 +75,18 @@ def reference_schema(applied: tuple[str, ...]) -> dict[tuple[str, str], tuple] |
         for name in applied:
             with db.atomic():
                 known[name].fn(db)
-        return _describe(conn)
+        return _texts(conn), _describe(conn)
     finally:
         conn.close()
+
+
+def reference_schema(applied: tuple[str, ...]) -> dict[tuple[str, str], tuple] | None:
+    """The schema the named migrations make, run in this order on an empty database; None for an unknown name.
+
+    Built from the migrations themselves (never written down twice), once per list of names.
+    """
+    reference = _reference(applied)
+    return None if reference is None else reference[1]
 
 
 def schema_differences(conn: sqlite3.Connection, applied: Sequence[str], limit: int = 5) -> list[str]:
@@ -80,9 +95,12 @@ def schema_differences(conn: sqlite3.Connection, applied: Sequence[str], limit: 
     An empty list: the schema is exactly what prdesk makes. The connection only reads sqlite_master
     and table pragmas, so it may be a read-only one with ``trusted_schema`` off.
     """
-    expected = reference_schema(tuple(applied))
-    if expected is None:
+    reference = _reference(tuple(applied))
+    if reference is None:
         return ["نام تغییری در ساختار هست که این نسخهٔ برنامه نمی‌شناسد."]
+    texts, expected = reference
+    if _texts(conn) == texts:
+        return []  # word for word what the migrations make: no need to look closer
     found = _describe(conn)
     problems = []
     for key in sorted(found.keys() - expected.keys()):

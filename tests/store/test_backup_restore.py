@@ -101,6 +101,8 @@ def test_restore_is_refused_while_another_window_has_the_database_open(office, s
     with pytest.raises(BackupError, match="در دست برنامهٔ دیگری"):
         restore(office, saved, safety_folder=tmp_path / "backups")
     assert window["events"].count == 6
+    # Issue 9 item 14: a restore refused as in use leaves no safety copy behind.
+    assert not (tmp_path / "backups").exists() or list((tmp_path / "backups").iterdir()) == []
     window["events"].insert(note("پنجره هنوز کار می‌کند"))
     window.close()
     assert len(notes(office)) == 7
