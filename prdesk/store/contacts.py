@@ -29,7 +29,7 @@ __all__ = [
     "Change", "ContactFilter", "add_organization", "update_organization", "delete_organization",
     "organization_delete_impact", "get_organization", "add_person", "update_person", "delete_person",
     "get_person", "change_position", "position_history", "position_holder", "find_duplicates",
-    "merge_organizations", "merge_people", "query_people", "iter_people", "count_people", "people_query",
+    "merge_organizations", "merge_people", "query_people", "people_in_order", "organizations_in_order", "iter_people", "count_people", "people_query",
     "query_organizations", "iter_organizations", "count_organizations", "organizations_query", "search_contacts",
     "list_tags", "lookup_values", "add_lookup_value", "rename_lookup_value", "remove_lookup_value",
     "list_cities", "has_contacts", "deferred_search_index", "check_search_index",
@@ -943,7 +943,7 @@ PEOPLE_ORDERS: tuple[str, ...] = tuple(_PEOPLE_ORDER) + ("relevance",)
 ORGANIZATION_ORDERS: tuple[str, ...] = tuple(_ORG_ORDER) + ("relevance",)
 
 
-def _order_sql(orders: dict, order_by: str | None, descending: bool, rank: str | None, alias: str) -> str:
+def _order_terms(orders: dict, order_by: str | None, descending: bool, rank: str | None, alias: str) -> list[str]:
     if order_by in (None, "relevance"):
         terms = [rank, f"{alias}.sort_name", f"{alias}.id"] if rank else orders["name"]
     else:
@@ -952,7 +952,59 @@ def _order_sql(orders: dict, order_by: str | None, descending: bool, rank: str |
         terms = orders[order_by]
     if descending:
         terms = [t[:-5] if t.endswith(" DESC") else f"{t} DESC" for t in terms]
-    return ", ".join(terms)
+    return list(terms)
+
+
+def _order_sql(orders: dict, order_by: str | None, descending: bool, rank: str | None, alias: str) -> str:
+    return ", ".join(_order_terms(orders, order_by, descending, rank, alias))
+
+
+def _key_columns(terms: list[str]) -> str:
+    """Each ORDER BY term as a result column ``_k0``, ``_k1`` …: the key the next page starts after."""
+    # A bare name (people_count) is a result column already; SQLite cannot select an alias twice.
+    plain = [t.removesuffix(" DESC") for t in terms]
+    return "".join(f", {t} AS _k{i}" for i, t in enumerate(plain) if not t.isidentifier())
+
+
+def _take_key(row: dict, terms: list[str]) -> dict:
+    """Move the ``_k…`` columns of ``row`` into ``row["_key"]``: the ``after`` of the next page."""
+    row["_key"] = tuple(
+        row[t] if t.isidentifier() else row.pop(f"_k{i}") for i, t in enumerate(t.removesuffix(" DESC") for t in terms)
+    )
+    return row
+
+
+#: Sort terms that are never NULL (o.sort_name is, for a person without an organization).
+_NOT_NULL = frozenset({"p.sort_name", "p.id", "o.id"})
+
+
+def _after_sql(terms: list[str], after: tuple, named: dict) -> list[str]:
+    """WHERE parts keeping only the rows after the key ``after`` in the order of ``terms`` (keyset paging).
+
+    Each page then costs the same wherever it is: SQLite seeks to the key instead of counting
+    past every row before it as OFFSET does. NULL sorts first ascending and last descending.
+    """
+    condition = None
+    for i in reversed(range(len(terms))):
+        descending = terms[i].endswith(" DESC")
+        expr = terms[i].removesuffix(" DESC")
+        if after[i] is None:
+            later = "0" if descending else f"{expr} IS NOT NULL"
+            same = f"{expr} IS NULL"
+        else:
+            named[f"after{i}"] = after[i]
+            later = f"({expr} < :after{i} OR {expr} IS NULL)" if descending else f"{expr} > :after{i}"
+            same = f"{expr} = :after{i}"
+        condition = later if condition is None else f"({later} OR ({same} AND {condition}))"
+    where = [condition]
+    # A plain bound on the first term lets SQLite start its index scan at the key; descending, only
+    # where no NULL can come after it (a column that cannot be NULL).
+    first = terms[0].removesuffix(" DESC")
+    if after[0] is not None and not terms[0].endswith(" DESC"):
+        where.insert(0, f"{first} >= :after0")
+    elif after[0] is not None and first in _NOT_NULL:
+        where.insert(0, f"{first} <= :after0")
+    return where
 
 
 def _listing_sql(
@@ -1021,13 +1073,29 @@ def people_query(
     descending: bool = False,
     limit: int | None = None,
     offset: int = 0,
+    *,
+    after: tuple | None = None,
+    keyed: bool = False,
 ) -> tuple[str, dict]:
     """The SQL statement and parameters behind :func:`iter_people` (the benchmark runs it bare)."""
     where, named, compact, _ = _people_filter(f)
     rank = _rank_sql("p") if compact is not None else None
-    select = f"SELECT {_PEOPLE_SELECT}{', ' + rank + ' AS rank' if rank else ''} FROM people p LEFT JOIN organizations o ON o.id = p.organization_id"
-    order = _order_sql(_PEOPLE_ORDER, order_by, descending, rank, "p")
-    return _listing_sql(select, where, named, order, limit, offset)
+    terms = _order_terms(_PEOPLE_ORDER, order_by, descending, rank, "p")
+    keys = _key_columns(terms) if keyed or after is not None else ""
+    select = f"SELECT {_PEOPLE_SELECT}{', ' + rank + ' AS rank' if rank else ''}{keys} FROM people p LEFT JOIN organizations o ON o.id = p.organization_id"
+    if after is not None:
+        where += _after_sql(terms, after, named)
+    return _listing_sql(select, where, named, ", ".join(terms), limit, offset)
+
+
+def _people_terms(f: ContactFilter, order_by: str | None, descending: bool) -> list[str]:
+    rank = _rank_sql("p") if query_tokens(f.text) else None
+    return _order_terms(_PEOPLE_ORDER, order_by, descending, rank, "p")
+
+
+def _organization_terms(f: ContactFilter, order_by: str | None, descending: bool) -> list[str]:
+    rank = _rank_sql("o") if query_tokens(f.text) else None
+    return _order_terms(_ORG_ORDER, order_by, descending, rank, "o")
 
 
 def iter_people(
@@ -1037,14 +1105,22 @@ def iter_people(
     descending: bool = False,
     limit: int | None = None,
     offset: int = 0,
+    *,
+    after: tuple | None = None,
+    keyed: bool = False,
 ) -> Iterator[dict]:
     """People matching ``f`` as dicts (one row at a time; for exports of the whole directory).
 
     ``order_by`` is one of PEOPLE_ORDERS; None means best match first when searching, by name
-    otherwise. Each row also has ``full_name``; with a search it has ``rank`` (0 best).
+    otherwise. Each row also has ``full_name``; with a search it has ``rank`` (0 best). With
+    ``keyed`` each row carries its place in the order as ``row["_key"]``; ``after=`` that key
+    starts the next page right after the row (keyset paging: every page costs the same).
     """
-    sql, named = people_query(f, order_by, descending, limit, offset)
+    sql, named = people_query(f, order_by, descending, limit, offset, after=after, keyed=keyed)
+    terms = _people_terms(f, order_by, descending) if keyed else []
     for person in _dict_rows(db, sql, named):
+        if keyed:
+            _take_key(person, terms)
         person["is_staff"] = bool(person["is_staff"])
         person["full_name"] = full_name(person)
         yield person
@@ -1057,9 +1133,38 @@ def query_people(
     limit: int | None = 100,
     offset: int = 0,
     descending: bool = False,
+    *,
+    after: tuple | None = None,
+    keyed: bool = False,
 ) -> list[dict]:
     """One page of people matching ``f``, sorted in SQL (for lazy table models, reports, greeting batches)."""
-    return list(iter_people(db, f, order_by, descending, limit, offset))
+    return list(iter_people(db, f, order_by, descending, limit, offset, after=after, keyed=keyed))
+
+
+def people_in_order(
+    db: Database,
+    f: ContactFilter = ContactFilter(),
+    order_by: str | None = None,
+    limit: int | None = 100,
+    *,
+    descending: bool = False,
+    after: tuple | None = None,
+) -> tuple[list[int], tuple | None]:
+    """The ids of one page of people in order, and the key of the last (``after`` for the next page).
+
+    A long list re-read after a change needs only this; the rows themselves are read by id
+    (``ContactFilter(ids=…)``) for the part of the list that is on screen.
+    """
+    where, named, _compact, needs_org = _people_filter(f)
+    terms = _people_terms(f, order_by, descending)
+    sql = f"SELECT p.id{_key_columns(terms)} FROM people p"
+    if needs_org or any("o." in t for t in terms):  # without it SQLite reads the names' index alone
+        sql += " LEFT JOIN organizations o ON o.id = p.organization_id"
+    if after is not None:
+        where += _after_sql(terms, after, named)
+    sql, named = _listing_sql(sql, where, named, ", ".join(terms), limit, 0)
+    rows = db.execute(sql, named).fetchall()
+    return [row[0] for row in rows], (tuple(rows[-1][1:]) if rows else None)
 
 
 def count_people(db: Database, f: ContactFilter = ContactFilter()) -> int:
@@ -1093,15 +1198,16 @@ def _org_filter(f: ContactFilter) -> tuple[list[str], dict, str | None]:
     return where, named, compact
 
 
+_PEOPLE_COUNT = "(SELECT count(*) FROM people WHERE organization_id = o.id)"
 _ORG_SELECT = """
     o.id, o.name, o.kind, o.activity, o.registration_no, o.province, o.city, o.address, o.postal_code,
     o.fax, o.email, o.website, o.notes, o.created_at, o.updated_at,
     coalesce((SELECT group_concat(number, '، ') FROM (SELECT number FROM org_phones WHERE org_id = o.id
               ORDER BY position, id)), '') AS phones,
-    (SELECT count(*) FROM people WHERE organization_id = o.id) AS people_count,
+    {people_count} AS people_count,
     coalesce((SELECT group_concat(t.name, '، ') FROM org_tags ot JOIN tags t ON t.id = ot.tag_id
               WHERE ot.org_id = o.id), '') AS tags
-"""
+""".format(people_count=_PEOPLE_COUNT)
 
 
 def organizations_query(
@@ -1110,13 +1216,19 @@ def organizations_query(
     descending: bool = False,
     limit: int | None = None,
     offset: int = 0,
+    *,
+    after: tuple | None = None,
+    keyed: bool = False,
 ) -> tuple[str, dict]:
     """The SQL statement and parameters behind :func:`iter_organizations`."""
     where, named, compact = _org_filter(f)
     rank = _rank_sql("o") if compact is not None else None
-    select = f"SELECT {_ORG_SELECT}{', ' + rank + ' AS rank' if rank else ''} FROM organizations o"
-    order = _order_sql(_ORG_ORDER, order_by, descending, rank, "o")
-    return _listing_sql(select, where, named, order, limit, offset)
+    terms = _order_terms(_ORG_ORDER, order_by, descending, rank, "o")
+    keys = _key_columns(terms) if keyed or after is not None else ""
+    select = f"SELECT {_ORG_SELECT}{', ' + rank + ' AS rank' if rank else ''}{keys} FROM organizations o"
+    if after is not None:
+        where += _after_sql(terms, after, named)
+    return _listing_sql(select, where, named, ", ".join(terms), limit, offset)
 
 
 def iter_organizations(
@@ -1126,10 +1238,18 @@ def iter_organizations(
     descending: bool = False,
     limit: int | None = None,
     offset: int = 0,
+    *,
+    after: tuple | None = None,
+    keyed: bool = False,
 ) -> Iterator[dict]:
-    """Organizations matching ``f`` as dicts; ``order_by`` is one of ORGANIZATION_ORDERS."""
-    sql, named = organizations_query(f, order_by, descending, limit, offset)
-    yield from _dict_rows(db, sql, named)
+    """Organizations matching ``f`` as dicts; ``order_by`` is one of ORGANIZATION_ORDERS (``after``, ``keyed``: as iter_people)."""
+    sql, named = organizations_query(f, order_by, descending, limit, offset, after=after, keyed=keyed)
+    if not keyed:
+        yield from _dict_rows(db, sql, named)
+        return
+    terms = _organization_terms(f, order_by, descending)
+    for organization in _dict_rows(db, sql, named):
+        yield _take_key(organization, terms)
 
 
 def query_organizations(
@@ -1139,9 +1259,37 @@ def query_organizations(
     limit: int | None = 100,
     offset: int = 0,
     descending: bool = False,
+    *,
+    after: tuple | None = None,
+    keyed: bool = False,
 ) -> list[dict]:
     """One page of organizations matching ``f``, sorted in SQL."""
-    return list(iter_organizations(db, f, order_by, descending, limit, offset))
+    return list(iter_organizations(db, f, order_by, descending, limit, offset, after=after, keyed=keyed))
+
+
+def organizations_in_order(
+    db: Database,
+    f: ContactFilter = ContactFilter(),
+    order_by: str | None = None,
+    limit: int | None = 100,
+    *,
+    descending: bool = False,
+    after: tuple | None = None,
+) -> tuple[list[int], tuple | None]:
+    """The ids of one page of organizations in order and the key of the last (see people_in_order)."""
+    where, named, _compact = _org_filter(f)
+    terms = _organization_terms(f, order_by, descending)
+    keys = "".join(
+        f", {_PEOPLE_COUNT} AS _k{i}" if t.removesuffix(" DESC") == "people_count" else f", {t.removesuffix(' DESC')} AS _k{i}"
+        for i, t in enumerate(terms)
+    )
+    counted = any(t.removesuffix(" DESC") == "people_count" for t in terms)
+    sql = f"SELECT o.id{keys}{', ' + _PEOPLE_COUNT + ' AS people_count' if counted else ''} FROM organizations o"
+    if after is not None:
+        where += _after_sql(terms, after, named)
+    sql, named = _listing_sql(sql, where, named, ", ".join(terms), limit, 0)
+    rows = db.execute(sql, named).fetchall()
+    return [row[0] for row in rows], (tuple(rows[-1][1:1 + len(terms)]) if rows else None)
 
 
 def count_organizations(db: Database, f: ContactFilter = ContactFilter(), *, without_people: bool = False) -> int:

@@ -31,6 +31,10 @@ class PagedTableModel(QAbstractTableModel):
     def _fetch(self, offset: int, limit: int) -> list[Any]:
         raise NotImplementedError
 
+    def _fetch_next(self, limit: int) -> list[Any]:
+        """The ``limit`` rows after those loaded; a subclass that can seek by key does that instead."""
+        return self._fetch(len(self._rows), limit)
+
     def reload(self, *, keep_loaded: bool = True) -> None:
         """Ask the store again; with ``keep_loaded`` as many rows as were loaded (the scroll position survives)."""
         wanted = PAGE_SIZE
@@ -57,7 +61,7 @@ class PagedTableModel(QAbstractTableModel):
     def fetchMore(self, parent: _INDEX = QModelIndex()) -> None:
         if parent.isValid() or len(self._rows) >= self._total:
             return
-        rows = self._fetch(len(self._rows), min(PAGE_SIZE, self._total - len(self._rows)))
+        rows = self._fetch_next(min(PAGE_SIZE, self._total - len(self._rows)))
         if not rows:
             self._total = len(self._rows)
             return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -443,18 +443,29 @@ class ContactsPage(Page):
 
     @staticmethod
     def selected_ids(view: QTableView) -> list[int]:
-        rows = sorted(index.row() for index in view.selectionModel().selectedRows())
-        return [view.model().row_id(row) for row in rows]
+        # Read by range, not by index: 10,000 selected rows are one range, not 10,000 objects.
+        rows: set[int] = set()
+        for selected in view.selectionModel().selection():
+            rows.update(range(selected.top(), selected.bottom() + 1))
+        return view.model().ids_of(sorted(rows))
 
     def _select(self, view: QTableView, ids: list[int], current: int | None) -> None:
+        """Select the rows of ``ids`` again after a reload: one range per run of rows, one select call."""
         model: ContactTableModel = view.model()
+        rows = sorted(model.rows_of(ids))
+        wanted = QItemSelection()
+        last_column = model.columnCount() - 1
+        start = 0
+        for i in range(1, len(rows) + 1):
+            if i == len(rows) or rows[i] != rows[i - 1] + 1:
+                wanted.select(model.index(rows[start], 0), model.index(rows[i - 1], last_column))
+                start = i
         selection = view.selectionModel()
-        for record_id in ids:
-            row = model.row_of(record_id)
-            if row >= 0:
-                selection.select(model.index(row, 0), QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
-        if current is not None and model.row_of(current) >= 0:
-            selection.setCurrentIndex(model.index(model.row_of(current), 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+        if not wanted.isEmpty():
+            selection.select(wanted, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+        row = model.row_of(current) if current is not None else -1
+        if row >= 0:
+            selection.setCurrentIndex(model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
 
     def select_record(self, table: str, record_id: int) -> bool:
         """Make ``record_id`` the current row of its table (when loaded) and show it."""
