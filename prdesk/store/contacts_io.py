@@ -256,10 +256,11 @@ def _xlsx_rows(path: Path) -> tuple[Iterator[list], str, Callable[[], tuple[int,
         try:
             for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
                 for value in row:
-                    if value.__class__ is str and len(value) > MAX_CELL:
+                    # openpyxl cuts a longer cell to exactly Excel's limit: a full-length cell was longer.
+                    if value.__class__ is str and len(value) >= MAX_CELL:
                         raise ValidationError(
-                            f"در سطر {to_persian_digits(number)} فایل اکسل خانه‌ای بیش از ۳۲٬۷۶۷ نویسه دارد "
-                            "(بیش از آنچه خود اکسل می‌پذیرد)؛ چیزی وارد نشد. آن خانه را کوتاه کنید.",
+                            f"در سطر {to_persian_digits(number)} فایل اکسل خانه‌ای با ۳۲٬۷۶۷ نویسه یا بیشتر هست "
+                            "(بیش از آنچه خود اکسل در یک خانه نگه می‌دارد)؛ چیزی وارد نشد. آن خانه را کوتاه کنید.",
                             "file",
                         )
                 yield list(row)

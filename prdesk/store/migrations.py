@@ -333,3 +333,11 @@ def m012_contacts_index_rows_on_insert(db: Database) -> None:
     """
     db.execute("DROP TRIGGER IF EXISTS people_fts_insert")
     db.execute("DROP TRIGGER IF EXISTS organizations_fts_insert")
+
+
+@migrations(name="m014_search_keys_fold_hamza_and_heh")
+def m014_search_keys_fold_hamza_and_heh(db: Database) -> None:
+    """The normalizer folds «ء» and «ھ»: every stored search key is recomputed (the FTS follows by trigger)."""
+    from prdesk.store.search_keys import rebuild_search_keys
+
+    rebuild_search_keys(db)
