@@ -45,7 +45,8 @@ def import_command(ctx: click.Context, file: Path, encoding: str | None, as_json
     from prdesk.store.contacts_io import import_contacts, preview
 
     encoding = encoding.lower() if encoding else None
-    sheet = preview(file, 0, encoding)  # a file that cannot be read is refused before the database is opened
+    # A file that cannot be read is refused before the database is opened.
+    sheet = preview(file, 0, encoding, exact=False)
     db = open_db(ctx)
     mapping = guess_mapping(sheet.headers)
     if not as_json:

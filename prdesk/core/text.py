@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -75,12 +76,21 @@ def clean(text: str | None) -> str:
     """
     if text is None:
         return ""
-    text = unicodedata.normalize("NFC", str(text)).translate(_STORE_TABLE)
+    text = text if text.__class__ is str else str(text)
+    # Names, cities, positions and organizations repeat across thousands of imported rows.
+    return _clean_short(text) if len(text) <= 120 else _clean(text)
+
+
+def _clean(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).translate(_STORE_TABLE)
     if "\r" in text or "\u2028" in text or "\u2029" in text or "\x85" in text:
         text = _NEWLINES.sub("\n", text)
     text = _INVISIBLE.sub("", text)
     text = _SPACES.sub(lambda m: " " if "\n" not in m.group() else m.group(), text)
     return text.strip(_EDGES).strip()
+
+
+_clean_short = functools.lru_cache(maxsize=1 << 15)(_clean)
 
 
 def printable(value: object) -> str:
@@ -105,6 +115,14 @@ def search_key(text: str | None) -> str:
     """
     if not text:
         return ""
+    text = text if text.__class__ is str else str(text)
+    if text.isascii():
+        # Phone numbers, e-mails, registration numbers: nothing to fold but spaces and case.
+        return _SPACES.sub(" ", text).strip().casefold()
+    return _search_key_short(text) if len(text) <= 120 else _search_key(text)
+
+
+def _search_key(text: str) -> str:
     # NFKD then dropping every combining mark: Persian harakat, madda and hamza above, and Latin
     # accents all go, so the key is stable under repeated normalization.
     text = unicodedata.normalize("NFKD", str(text))
@@ -114,6 +132,10 @@ def search_key(text: str | None) -> str:
     text = _JOINERS.sub(" ", text)
     text = _SPACES.sub(" ", text)
     return text.strip().casefold()
+
+
+# Names, cities and positions repeat across thousands of rows (imports, re-indexing).
+_search_key_short = functools.lru_cache(maxsize=1 << 15)(_search_key)
 
 
 def compact_key(text: str | None) -> str:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import datetime as dt
-import io
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,9 +82,12 @@ _PERSIAN = set("ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمن
 _LEAD_LETTERS = set("طظعغ")
 
 
-def plausible_persian(text: str) -> bool:
-    """Whether ``text`` (decoded as Windows-1256) reads as Persian rather than mojibake."""
-    foreign = persian = leads = 0
+def _persian_counts(text: str) -> tuple[int, int, int]:
+    """(Persian characters, of them ط ظ ع غ, other non-ASCII characters) in ``text``."""
+    rest = text.encode("ascii", "ignore")
+    if len(rest) == len(text):
+        return 0, 0, 0
+    persian = leads = foreign = 0
     for ch in text:
         if ch < "\x80":
             continue
@@ -94,48 +97,95 @@ def plausible_persian(text: str) -> bool:
                 leads += 1
         else:
             foreign += 1
+    return persian, leads, foreign
+
+
+def _plausible(persian: int, leads: int, foreign: int) -> bool:
     if not persian and not foreign:
         return True
     return foreign <= 0.02 * (persian + foreign) and leads <= 0.25 * max(persian, 1)
 
 
-def _decode(data: bytes, encoding: str | None, path: Path) -> tuple[str, str]:
-    """The text of a CSV and the encoding it was read in, decided on evidence (or as the clerk chose).
+def plausible_persian(text: str) -> bool:
+    """Whether ``text`` (decoded as Windows-1256) reads as Persian rather than mojibake."""
+    return _plausible(*_persian_counts(text))
 
-    Valid UTF-8 with a few bad bytes stays UTF-8: the lines with bad bytes carry U+FFFD and are
-    reported as unreadable. Windows-1256 is taken only when it reads as Persian. Otherwise the
-    file is refused rather than stored as mojibake.
+
+_CHUNK = 1 << 20
+
+
+def _chunks(path: Path, skip: int = 0) -> Iterator[bytes]:
+    with path.open("rb") as fh:
+        fh.seek(skip)
+        while chunk := fh.read(_CHUNK):
+            yield chunk
+
+
+def _windows_1256_reads_as_persian(path: Path) -> bool:
+    totals = [0, 0, 0]
+    for chunk in _chunks(path):
+        for i, n in enumerate(_persian_counts(chunk.decode("cp1256"))):
+            totals[i] += n
+    return _plausible(*totals)
+
+
+def _utf8_evidence(path: Path, skip: int) -> tuple[int, int]:
+    """(characters outside ASCII read well, bytes that are not UTF-8) over the whole file."""
+    decoder = codecs.getincrementaldecoder("utf-8")("replace")
+    good = bad = 0
+    for chunk in _chunks(path, skip):
+        text = decoder.decode(chunk)
+        wrong = text.count(UNREADABLE)
+        bad += wrong
+        good += len(text) - len(text.encode("ascii", "ignore")) - wrong
+    text = decoder.decode(b"", final=True)
+    bad += text.count(UNREADABLE)
+    return good, bad
+
+
+def _is_utf8(path: Path, skip: int) -> bool:
+    decoder = codecs.getincrementaldecoder("utf-8")("strict")
+    try:
+        for chunk in _chunks(path, skip):
+            decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _choose_encoding(path: Path, encoding: str | None) -> tuple[str, str, bool]:
+    """The codec to read a CSV with, its label, and whether some bytes will not decode.
+
+    Decided on evidence (or as the clerk chose), streaming through the file: valid UTF-8 with a
+    few bad bytes stays UTF-8, and the lines with bad bytes carry U+FFFD and are reported as
+    unreadable. Windows-1256 is taken only when it reads as Persian. Otherwise the file is
+    refused rather than stored as mojibake.
     """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError:
-            raise _encoding_refused(path) from None
-    bom = data.startswith(b"\xef\xbb\xbf")
+    with path.open("rb") as fh:
+        head = fh.read(4)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16", "utf-16", True
     if encoding == "windows-1256":
-        text = data.decode("cp1256")
-        if not plausible_persian(text):
+        if not _windows_1256_reads_as_persian(path):
             raise ValidationError(
                 f"فایل «{left_to_right(path.name)}» با رمزگذاری Windows-1256 متن فارسی درستی نمی‌دهد؛ "
                 "چیزی وارد نشد. رمزگذاری UTF-8 را انتخاب کنید.",
                 "encoding",
             )
-        return text, "cp1256"
-    body = data[3:] if bom else data
-    label = "utf-8-sig" if bom else "utf-8"
-    try:
-        return body.decode("utf-8"), label
-    except UnicodeDecodeError:
-        pass
-    text = body.decode("utf-8", errors="replace")
-    bad = text.count(UNREADABLE)
-    good = sum(1 for ch in text if ch > "\x7f") - bad
-    if bom or encoding == "utf-8" or good >= 4 * bad:
-        return text, label
-    cp1256 = data.decode("cp1256")
-    if plausible_persian(cp1256):
+        return "cp1256", "cp1256", False
+    bom = head.startswith(b"\xef\xbb\xbf")
+    codec, label = ("utf-8-sig", "utf-8-sig") if bom else ("utf-8", "utf-8")
+    if _is_utf8(path, 3 if bom else 0):
+        return codec, label, False
+    if bom or encoding == "utf-8":
+        return codec, label, True
+    good, bad = _utf8_evidence(path, 0)
+    if good >= 4 * bad:
+        return codec, label, True
+    if _windows_1256_reads_as_persian(path):
         # What Excel on a Persian Windows writes for "CSV": the ANSI code page 1256.
-        return cp1256, "cp1256"
+        return "cp1256", "cp1256", False
     raise _encoding_refused(path)
 
 
@@ -157,21 +207,28 @@ def _read_error(path: Path, exc: OSError) -> StorageError:
     return StorageError(f"فایل «{left_to_right(path)}» خوانده نشد ({exc.strerror}). دسترسی به فایل را بررسی کنید.")
 
 
-def _csv_reader(text: str, delimiter: str) -> Iterator[list]:
-    """The rows of ``text``; a cell longer than the csv module allows is a clear refusal, not a traceback."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+def _csv_reader(path: Path, codec: str, delimiter: str) -> Iterator[list]:
+    """The rows of the CSV, streamed; a cell longer than the csv module allows is a clear refusal, not a traceback."""
     try:
-        yield from reader
-    except csv.Error as exc:
-        row = to_persian_digits(reader.line_num)
-        if "field larger than field limit" in str(exc):
-            limit = to_persian_digits(f"{csv.field_size_limit():,}".replace(",", "٬"))
-            raise ValidationError(
-                f"در سطر {row} فایل خانه‌ای بیش از {limit} نویسه دارد؛ چنین فایلی جدول مخاطبان نیست "
-                "(شاید یک علامت نقل‌قول «\"» بسته نشده باشد). فایل را در اکسل باز و بررسی کنید؛ چیزی وارد نشد.",
-                "file",
-            ) from exc
-        raise ValidationError(f"سطر {row} فایل CSV خوانده نشد ({exc}). فایل را در اکسل باز و دوباره ذخیره کنید.", "file") from exc
+        handle = open(path, encoding=codec, errors="replace", newline="")
+    except OSError as exc:
+        raise _read_error(path, exc) from exc
+    with handle:
+        reader = csv.reader(handle, delimiter=delimiter)
+        try:
+            yield from reader
+        except csv.Error as exc:
+            row = to_persian_digits(reader.line_num)
+            if "field larger than field limit" in str(exc):
+                limit = to_persian_digits(f"{csv.field_size_limit():,}".replace(",", "٬"))
+                raise ValidationError(
+                    f"در سطر {row} فایل خانه‌ای بیش از {limit} نویسه دارد؛ چنین فایلی جدول مخاطبان نیست "
+                    "(شاید یک علامت نقل‌قول «\"» بسته نشده باشد). فایل را در اکسل باز و بررسی کنید؛ چیزی وارد نشد.",
+                    "file",
+                ) from exc
+            raise ValidationError(f"سطر {row} فایل CSV خوانده نشد ({exc}). فایل را در اکسل باز و دوباره ذخیره کنید.", "file") from exc
+        except OSError as exc:
+            raise _read_error(path, exc) from exc
 
 
 def _raw_rows(path: Path, encoding: str | None = None) -> tuple[Iterator[list], str, Callable[[], tuple[int, int]]]:
@@ -191,26 +248,33 @@ def _raw_rows(path: Path, encoding: str | None = None) -> tuple[Iterator[list], 
             )
         if suffix in (".xlsx", ".xlsm") or _is_xlsx(path):
             return _xlsx_rows(path)
-        data = path.read_bytes()
+        codec, used, damaged = _choose_encoding(path, encoding)
+        with open(path, encoding=codec, errors="replace", newline="") as fh:
+            delimiter = _delimiter(fh.read(65536))
     except OSError as exc:
         raise _read_error(path, exc) from exc
-    text, used = _decode(data, encoding, path)
-    del data
-    delimiter = _delimiter(text)
+    except UnicodeError:
+        raise _encoding_refused(path) from None
     counted: list[tuple[int, int]] = []
 
-    def count() -> tuple[int, int]:
+    def count(exact: bool = True) -> tuple[int, int]:
+        if not exact:
+            # For a progress bar: lines, and whether any row may be unreadable (a quoted cell may span lines).
+            lines, last = 0, b"\n"
+            for chunk in _chunks(path):
+                lines += chunk.count(b"\n")
+                last = chunk[-1:]
+            return lines + (last != b"\n"), int(damaged)
         if not counted:
             rows = unreadable = 0
-            check = UNREADABLE in text
-            for row in _csv_reader(text, delimiter):
+            for row in _csv_reader(path, codec, delimiter):
                 rows += 1
-                if check and any(UNREADABLE in cell for cell in row):
+                if damaged and any(UNREADABLE in cell for cell in row):
                     unreadable += 1
             counted.append((rows, unreadable))
         return counted[0]
 
-    return _csv_reader(text, delimiter), used, count
+    return _csv_reader(path, codec, delimiter), used, count
 
 
 def _is_ole(path: Path) -> bool:
@@ -267,7 +331,7 @@ def _xlsx_rows(path: Path) -> tuple[Iterator[list], str, Callable[[], tuple[int,
         finally:
             workbook.close()
 
-    def count() -> tuple[int, int]:
+    def count(exact: bool = True) -> tuple[int, int]:
         # Excel writes the sheet's size; a file without it is counted row by row.
         if sheet.max_row:
             return sheet.max_row, 0
@@ -316,10 +380,12 @@ def _find_header(rows: list[list]) -> int:
     return 0
 
 
-def preview(path: Path | str, n: int = 10, encoding: str | None = None) -> Sheet:
+def preview(path: Path | str, n: int = 10, encoding: str | None = None, *, exact: bool = True) -> Sheet:
     """The header and the first ``n`` data rows of a CSV or XLSX file, for the mapping dialog.
 
     ``encoding`` ("utf-8" or "windows-1256") reads a CSV as the clerk chose; None decides on evidence.
+    Without ``exact`` the row count is estimated from the lines (enough for a progress bar) and
+    ``unreadable`` only says whether some rows may be unreadable.
     """
     path = Path(path)
     rows_iter, encoding, count = _raw_rows(path, encoding)
@@ -335,7 +401,7 @@ def preview(path: Path | str, n: int = 10, encoding: str | None = None) -> Sheet
     header_index = _find_header(head)
     headers = [_cell_text(c) for c in head[header_index]]
     data = [[_cell_text(c) for c in row] for row in head[header_index + 1:] if not all(_blank(c) for c in row)][:n]
-    rows, unreadable = count()
+    rows, unreadable = count(exact)
     return Sheet(headers, data, encoding, header_index + 1, max(0, rows - header_index - 1), unreadable)
 
 
@@ -690,19 +756,20 @@ def import_contacts(
     The transaction takes the write lock at once and waits for it like every writer.
     """
     path = Path(path)
-    sheet = preview(path, 0, encoding)
+    sheet = preview(path, 0, encoding, exact=False)
     mapping = _check_mapping(guess_mapping(sheet.headers) if mapping is None else mapping)
     summary = ImportSummary(total=sheet.total, encoding=sheet.encoding)
     rows, _, _ = _raw_rows(path, encoding)
     importer = _Importer(db, summary)
     unreadable = sheet.unreadable > 0
+    done = 0
     try:
         with write_transaction(db), store.deferred_search_index(db):
             for number, row in enumerate(rows, start=1):
                 if number <= sheet.header_row:
                     continue
                 done = number - sheet.header_row
-                if progress is not None and done % 200 == 1 and progress(done - 1, sheet.total) is False:
+                if progress is not None and done % 200 == 1 and progress(done - 1, max(sheet.total, done)) is False:
                     raise _Cancelled
                 if _blank_row(row):
                     summary.empty_rows += 1
@@ -711,7 +778,8 @@ def import_contacts(
                     summary.skipped.append((number, _UNREADABLE_ROW))
                     continue
                 importer.row(number, _row_values(row, mapping))
-            if progress is not None and progress(sheet.total, sheet.total) is False:
+            summary.total = done  # the estimate counted lines; a quoted cell may hold several
+            if progress is not None and progress(done, done) is False:
                 raise _Cancelled
     except _Cancelled:
         return ImportSummary(total=sheet.total, cancelled=True, encoding=sheet.encoding)
