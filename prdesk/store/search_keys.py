@@ -11,7 +11,7 @@ from prdesk.store.letters import _keys as letter_keys
 
 
 def rebuild_search_keys(db: Database) -> int:
-    """Recompute the name, sort and search keys of organizations, people, tags, events and letters.
+    """Recompute the name, sort and search keys of organizations, people, tags, events, letters and activities.
 
     Only rows whose keys change are written; the UPDATE triggers keep the FTS indexes in step.
     Returns the number of rows changed. Runs inside the caller's transaction (a migration).
@@ -65,4 +65,14 @@ def rebuild_search_keys(db: Database) -> int:
             updates.append((*keys, row[0]))
     db.conn.executemany("UPDATE letters SET search_key = ?, compact_key = ? WHERE id = ?", updates)
     changed += len(updates)
+    if "activities" in db.table_names():
+        updates = []
+        for activity_id, title, outlet, notes, key in db.execute(
+            "SELECT id, title, outlet, notes, search_key FROM activities"
+        ).fetchall():
+            new = search_key(" ".join([title, outlet, notes]))
+            if new != key:
+                updates.append((new, activity_id))
+        db.conn.executemany("UPDATE activities SET search_key = ? WHERE id = ?", updates)
+        changed += len(updates)
     return changed
