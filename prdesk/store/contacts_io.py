@@ -82,22 +82,17 @@ _PERSIAN = set("ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمن
 _LEAD_LETTERS = set("طظعغ")
 
 
+_NOT_FOREIGN = dict.fromkeys(map(ord, _PERSIAN)) | dict.fromkeys(range(128))
+
+
 def _persian_counts(text: str) -> tuple[int, int, int]:
     """(Persian characters, of them ط ظ ع غ, other non-ASCII characters) in ``text``."""
-    rest = text.encode("ascii", "ignore")
-    if len(rest) == len(text):
+    ascii_count = len(text.encode("ascii", "ignore"))
+    if ascii_count == len(text):
         return 0, 0, 0
-    persian = leads = foreign = 0
-    for ch in text:
-        if ch < "\x80":
-            continue
-        if ch in _PERSIAN:
-            persian += 1
-            if ch in _LEAD_LETTERS:
-                leads += 1
-        else:
-            foreign += 1
-    return persian, leads, foreign
+    foreign = len(text.translate(_NOT_FOREIGN))
+    leads = sum(text.count(letter) for letter in _LEAD_LETTERS)
+    return len(text) - ascii_count - foreign, leads, foreign
 
 
 def _plausible(persian: int, leads: int, foreign: int) -> bool:
