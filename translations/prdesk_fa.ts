@@ -1521,6 +1521,18 @@
         <translation>فایل:</translation>
     </message>
     <message>
+        <source>Decide from the file</source>
+        <translation>از روی خود فایل تشخیص داده شود</translation>
+    </message>
+    <message>
+        <source>How the characters of a CSV file are stored. If the names in the preview look garbled, choose the other one.</source>
+        <translation>نویسه‌های فایل CSV با کدام رمزگذاری ذخیره شده‌اند. اگر نام‌ها در پیش‌نمایش به‌هم‌ریخته‌اند، گزینهٔ دیگر را انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Characters of a CSV file:</source>
+        <translation>رمزگذاری نویسه‌های فایل CSV:</translation>
+    </message>
+    <message>
         <source>Where each column goes</source>
         <translation>هر ستون به کجا می‌رود</translation>
     </message>
@@ -1559,6 +1571,10 @@
     <message>
         <source>{rows} rows under the header (row {header} of the file); read as {encoding}.</source>
         <translation>{rows} سطر زیر سطر عنوان‌ها (سطر {header} فایل)؛ خوانده شده به صورت {encoding}.</translation>
+    </message>
+    <message>
+        <source>{count} rows hold bytes that are not characters in this encoding; they will be skipped and listed.</source>
+        <translation>{count} سطر بایت‌هایی دارد که در این رمزگذاری نویسه نیستند؛ این سطرها وارد نمی‌شوند و در گزارش فهرست می‌شوند.</translation>
     </message>
     <message>
         <source>an Excel workbook</source>

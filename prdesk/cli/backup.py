@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from prdesk.cli.common import db_path, open_db
-from prdesk.core.text import to_persian_digits
+from prdesk.core.text import printable, to_persian_digits
 from prdesk.errors import BackupError
 
 _PASSWORD_HELP = "Read the backup password from this UTF-8 file (first line; '-' reads stdin)."
@@ -72,7 +72,7 @@ def verify_command(file: Path, password_file) -> None:
 
     info = _run_with_progress("بررسی", lambda report: verify(file, _password(password_file), report))
     for line in info.summary_lines():
-        click.echo(line)
+        click.echo(printable(line))  # the organization's name comes from the file: no terminal escapes
     click.echo("نتیجه: فایل پشتیبان سالم است.")
 
 

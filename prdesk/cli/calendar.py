@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from prdesk.cli.common import open_db
-from prdesk.errors import StorageError
+from prdesk.store.outputs import write_output
 
 
 @click.group()
@@ -32,12 +32,8 @@ def year(ctx: click.Context, year: str, fmt: str, out: Path | None) -> None:
     if out is None:
         click.echo(data.decode("utf-8") if isinstance(data, bytes) else data, nl=False)
         return
-    try:
-        if isinstance(data, bytes):
-            out.write_bytes(data)
-        else:
-            # Excel on Windows reads a CSV as UTF-8 only with the byte-order mark.
-            out.write_text(data, encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="")
-    except OSError as exc:
-        raise StorageError(f"فایل «{out}» نوشته نشد ({exc.strerror}). مسیر دیگری بدهید.") from exc
+    if not isinstance(data, bytes):
+        # Excel on Windows reads a CSV as UTF-8 only with the byte-order mark.
+        data = data.encode("utf-8-sig" if fmt == "csv" else "utf-8")
+    write_output(out, data)
     click.echo(f"نوشته شد: {out}", err=True)

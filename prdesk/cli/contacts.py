@@ -10,6 +10,7 @@ import click
 
 from prdesk.cli.common import echo_json, open_db
 from prdesk.core.contacts import ContactFilter
+from prdesk.core.text import printable
 
 
 @contextlib.contextmanager
@@ -34,21 +35,25 @@ def contacts() -> None:
 
 @contacts.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--encoding", type=click.Choice(["utf-8", "windows-1256"], case_sensitive=False), default=None,
+              help="How the CSV's characters are stored (default: decided from the file; it is refused rather than garbled).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.pass_context
-def import_command(ctx: click.Context, file: Path, as_json: bool) -> None:
+def import_command(ctx: click.Context, file: Path, encoding: str | None, as_json: bool) -> None:
     """Import FILE (CSV in UTF-8 or Windows-1256, or XLSX); columns are matched from the header."""
     from prdesk.core.contacts import IMPORT_FIELD_BY_KEY, guess_mapping
     from prdesk.store.contacts_io import import_contacts, preview
 
+    encoding = encoding.lower() if encoding else None
+    # A file that cannot be read is refused before the database is opened.
+    sheet = preview(file, 0, encoding, exact=False)
     db = open_db(ctx)
-    sheet = preview(file, 0)
     mapping = guess_mapping(sheet.headers)
     if not as_json:
         for index, key in sorted(mapping.items()):
-            click.echo(f"ستون «{sheet.headers[index]}» ← {IMPORT_FIELD_BY_KEY[key].persian}", err=True)
+            click.echo(printable(f"ستون «{sheet.headers[index]}» ← {IMPORT_FIELD_BY_KEY[key].persian}"), err=True)
     with _progress_bar(sheet.total, "ورود اطلاعات", hidden=as_json) as progress:
-        summary = import_contacts(db, file, mapping, progress)
+        summary = import_contacts(db, file, mapping, progress, encoding)
     if as_json:
         echo_json({
             "total": summary.total,
@@ -63,7 +68,7 @@ def import_command(ctx: click.Context, file: Path, as_json: bool) -> None:
             "encoding": summary.encoding,
         })
     else:
-        click.echo(summary.describe())
+        click.echo(printable(summary.describe()))
 
 
 @contacts.command("export")
@@ -75,14 +80,14 @@ def import_command(ctx: click.Context, file: Path, as_json: bool) -> None:
 @click.pass_context
 def export_command(ctx: click.Context, fmt: str, out: Path, kind: str, tag: str) -> None:
     """Export the directory (or the part chosen with --kind/--tag) as CSV, XLSX or vCard."""
-    from prdesk.core.text import clean
+    from prdesk.core.text import clean, to_persian_digits
     from prdesk.store.contacts_io import export_contacts, export_total
 
     db = open_db(ctx)
     f = ContactFilter(kind=clean(kind), tag=clean(tag))
     with _progress_bar(export_total(db, f), "خروجی") as progress:
         count = export_contacts(db, out, fmt, f, progress=progress)
-    click.echo(f"{count} ردیف در «{out}» نوشته شد.")
+    click.echo(f"{to_persian_digits(count)} ردیف در «{out}» نوشته شد.")
 
 
 @contacts.command("search")
@@ -108,4 +113,4 @@ def search_command(ctx: click.Context, text: str, limit: int, as_json: bool) -> 
         else:
             parts = [item["name"], item["kind"], item["city"], "، ".join(item["phones"])]
             label = "سازمان"
-        click.echo(f"[{label} {item['id']}] " + " | ".join(p for p in parts if p))
+        click.echo(printable(f"[{label} {item['id']}] " + " | ".join(p for p in parts if p)))

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from prdesk.cli.common import open_db
-from prdesk.errors import StorageError, ValidationError
+from prdesk.errors import ValidationError
 
 _PDF = click.Path(dir_okay=False, writable=True, path_type=Path)
 
@@ -39,47 +39,38 @@ def _read_body(path: Path) -> str:
 @click.pass_context
 def print_letter(ctx, body_file, subject, recipient, number, date_text, paper, attachments, preprinted, out) -> None:
     """Print an ad-hoc letter on the office's letterhead; without --number it is entered in the register."""
-    from prdesk.core.jalali import format_jalali, jalali_parts, parse_jalali, today
-    from prdesk.core.letter_number import Letter, format_number
+    from prdesk.core.jalali import format_jalali, parse_jalali, today
+    from prdesk.core.letter_number import Letter
     from prdesk.core.text import to_persian_digits
     from prdesk.printing.letter import render_letter
-    from prdesk.store.letters import next_serial, register_letter
+    from prdesk.printing.pages import write_pdf
+    from prdesk.store.letters import register_letter
     from prdesk.store.settings import get_settings
+    from prdesk.store.writing import write_transaction
 
+    if date_text is not None and not date_text.strip():
+        raise ValidationError("تاریخ نامه خالی است؛ تاریخ را به‌صورت ۱۴۰۵/۰۸/۳۰ وارد کنید یا --date را ندهید تا امروز گذاشته شود.", "date")
+    date = parse_jalali(date_text, "date") if date_text is not None else today()
     db = open_db(ctx)
     settings = get_settings(db)
     body = _read_body(body_file)
     if not body.strip():
         raise ValidationError(f"فایل متن نامه «{body_file}» خالی است؛ متن نامه را در آن بنویسید.")
-    date = parse_jalali(date_text, "date") if date_text else today()
     letter = Letter(
         body=body, subject=subject, date=date, attachments=attachments,
         recipient=recipient.replace("\\n", "\n"), number=number or "",
     )
     options = {"paper": paper.upper() if paper else None, "preprinted": preprinted}
-    if not number:
-        # Lay the letter out once with the number it is about to get, so a letter that cannot be
-        # printed never takes a number from the register.
-        year = jalali_parts(date)[0]
-        letter.number = format_number(
-            settings["letter_number_pattern"], seq=next_serial(db, year), year=year,
-            type_code=settings["letter_type_code"], unit=settings["letter_unit_code"],
-        )
-        render_letter(letter, settings, **options)
-    try:
-        handle = out.open("wb")
-    except OSError as exc:
-        raise StorageError(f"فایل «{out}» نوشته نشد ({exc.strerror}). مسیر یا دسترسی پوشه را بررسی کنید.") from exc
-    try:
-        with handle:
-            if not number:
-                _, letter.number = register_letter(
-                    db, letter, paper=options["paper"] or settings["paper_size"], preprinted=preprinted
-                )
-            handle.write(render_letter(letter, settings, **options))
-    except BaseException:
-        out.unlink(missing_ok=True)
-        raise
+    if number:
+        write_pdf(render_letter(letter, settings, **options), out)
+    else:
+        # The number is taken, the letter laid out and its PDF put in place inside one transaction:
+        # a letter that cannot be printed or saved never takes a number from the register.
+        with write_transaction(db):
+            _, letter.number = register_letter(
+                db, letter, paper=options["paper"] or settings["paper_size"], preprinted=preprinted
+            )
+            write_pdf(render_letter(letter, settings, **options), out)
     shown = to_persian_digits(letter.number) if letter.number else "بدون شماره"
     registered = "در دفتر اندیکاتور ثبت و " if not number else ""
     click.echo(f"نامهٔ شمارهٔ {shown} مورخ {format_jalali(date)} {registered}در «{out}» ذخیره شد.")
@@ -107,7 +98,7 @@ def report_contacts(ctx, group_by, kind, city, tag, people, out) -> None:
     db = open_db(ctx)
     data = render_directory(db, group_by=group_by, f=ContactFilter(kind=kind, city=city, tag=tag), people=people)
     write_pdf(data, out)
-    click.echo(f"فهرست مخاطبین در «{out}» ذخیره شد.")
+    click.echo(f"فهرست مخاطبان در «{out}» ذخیره شد.")
 
 
 @print_group.command("calendar")

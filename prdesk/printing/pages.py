@@ -6,7 +6,7 @@ from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
-from prdesk.errors import StorageError
+from prdesk.store.outputs import write_output
 
 
 class _PagedCanvas(Canvas):
@@ -37,10 +37,5 @@ def paged_canvas(decorate) -> type[Canvas]:
 
 
 def write_pdf(data: bytes, path: Path | str) -> Path:
-    """Write PDF bytes to ``path``; a refusal of the disk becomes a plain Persian message."""
-    path = Path(path)
-    try:
-        path.write_bytes(data)
-    except OSError as exc:
-        raise StorageError(f"فایل «{path}» نوشته نشد ({exc.strerror}). مسیر یا دسترسی پوشه را بررسی کنید.") from exc
-    return path
+    """Write PDF bytes to ``path`` through a temporary file beside it; a refusal of the disk becomes Persian."""
+    return write_output(path, data)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import datetime as dt
-import io
-import os
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +31,8 @@ from prdesk.core.contacts import (
 from prdesk.core.text import clean, compact_key, left_to_right, to_persian_digits
 from prdesk.errors import StorageError, ValidationError
 from prdesk.store import contacts as store
+from prdesk.store.outputs import write_replacing
+from prdesk.store.writing import write_transaction
 
 Progress = Callable[[int, int], bool]
 # Characters that make Excel/LibreOffice read a cell as a formula (CSV injection).
@@ -40,6 +41,16 @@ SCOPES = ("directory", "people", "organizations")
 
 
 # ---------------------------------------------------------------- reading files
+
+
+ENCODINGS = ("utf-8", "windows-1256")
+# Excel's own limit for one cell; a longer cell is not a sheet an office made.
+MAX_CELL = 32_767
+# An XLSX is a zip: its parts are checked before anything is decompressed.
+MAX_XLSX_UNPACKED = 256 * 1024 * 1024
+MAX_XLSX_RATIO = 100
+_RATIO_FROM = 4 * 1024 * 1024
+UNREADABLE = "\ufffd"
 
 
 @dataclass
@@ -51,22 +62,130 @@ class Sheet:
     encoding: str  # "utf-8", "utf-8-sig", "utf-16", "cp1256" or "xlsx"
     header_row: int  # 1-based row number of the header in the file
     total: int  # data rows after the header
+    unreadable: int = 0  # lines with bytes that are not text in the chosen encoding (skipped, reported)
 
 
-def _decode(data: bytes) -> tuple[str, str]:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+def _encoding_refused(path: Path) -> ValidationError:
+    return ValidationError(
+        f"رمزگذاری نویسه‌های فایل «{left_to_right(path.name)}» شناخته نشد: نه UTF-8 است و نه متن فارسی "
+        "Windows-1256. برای اینکه متن به‌هم‌ریخته ذخیره نشود چیزی وارد نشد. فایل را در اکسل با "
+        "«CSV UTF-8» ذخیره کنید یا رمزگذاری را خودتان انتخاب کنید (--encoding utf-8 یا windows-1256).",
+        "encoding",
+    )
+
+
+# Letters, digits and marks of Persian text as Windows-1256 holds them; anything else outside ASCII
+# (Latin accents, †‡§¹Œ…) is what UTF-8 bytes turn into when read as Windows-1256.
+_PERSIAN = set("ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىيپچژکگیۀ" "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
+               "\u200c\u200d\u200e\u200f«»،؛؟ـ٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹\u00a0")
+# In UTF-8 every Persian letter starts with a byte Windows-1256 reads as ط ظ ع or غ.
+_LEAD_LETTERS = set("طظعغ")
+
+
+_NOT_FOREIGN = dict.fromkeys(map(ord, _PERSIAN)) | dict.fromkeys(range(128))
+
+
+def _persian_counts(text: str) -> tuple[int, int, int]:
+    """(Persian characters, of them ط ظ ع غ, other non-ASCII characters) in ``text``."""
+    ascii_count = len(text.encode("ascii", "ignore"))
+    if ascii_count == len(text):
+        return 0, 0, 0
+    foreign = len(text.translate(_NOT_FOREIGN))
+    leads = sum(text.count(letter) for letter in _LEAD_LETTERS)
+    return len(text) - ascii_count - foreign, leads, foreign
+
+
+def _plausible(persian: int, leads: int, foreign: int) -> bool:
+    if not persian and not foreign:
+        return True
+    return foreign <= 0.02 * (persian + foreign) and leads <= 0.25 * max(persian, 1)
+
+
+def plausible_persian(text: str) -> bool:
+    """Whether ``text`` (decoded as Windows-1256) reads as Persian rather than mojibake."""
+    return _plausible(*_persian_counts(text))
+
+
+_CHUNK = 1 << 20
+
+
+def _chunks(path: Path, skip: int = 0) -> Iterator[bytes]:
+    with path.open("rb") as fh:
+        fh.seek(skip)
+        while chunk := fh.read(_CHUNK):
+            yield chunk
+
+
+def _windows_1256_reads_as_persian(path: Path) -> bool:
+    totals = [0, 0, 0]
+    for chunk in _chunks(path):
+        for i, n in enumerate(_persian_counts(chunk.decode("cp1256"))):
+            totals[i] += n
+    return _plausible(*totals)
+
+
+def _utf8_evidence(path: Path, skip: int) -> tuple[int, int]:
+    """(characters outside ASCII read well, bytes that are not UTF-8) over the whole file."""
+    decoder = codecs.getincrementaldecoder("utf-8")("replace")
+    good = bad = 0
+    for chunk in _chunks(path, skip):
+        text = decoder.decode(chunk)
+        wrong = text.count(UNREADABLE)
+        bad += wrong
+        good += len(text) - len(text.encode("ascii", "ignore")) - wrong
+    text = decoder.decode(b"", final=True)
+    bad += text.count(UNREADABLE)
+    return good, bad
+
+
+def _is_utf8(path: Path, skip: int) -> bool:
+    decoder = codecs.getincrementaldecoder("utf-8")("strict")
     try:
-        return data.decode("utf-8"), "utf-8"
+        for chunk in _chunks(path, skip):
+            decoder.decode(chunk)
+        decoder.decode(b"", final=True)
     except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _choose_encoding(path: Path, encoding: str | None) -> tuple[str, str, bool]:
+    """The codec to read a CSV with, its label, and whether some bytes will not decode.
+
+    Decided on evidence (or as the clerk chose), streaming through the file: valid UTF-8 with a
+    few bad bytes stays UTF-8, and the lines with bad bytes carry U+FFFD and are reported as
+    unreadable. Windows-1256 is taken only when it reads as Persian. Otherwise the file is
+    refused rather than stored as mojibake.
+    """
+    with path.open("rb") as fh:
+        head = fh.read(4)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16", "utf-16", True
+    if encoding == "windows-1256":
+        if not _windows_1256_reads_as_persian(path):
+            raise ValidationError(
+                f"فایل «{left_to_right(path.name)}» با رمزگذاری Windows-1256 متن فارسی درستی نمی‌دهد؛ "
+                "چیزی وارد نشد. رمزگذاری UTF-8 را انتخاب کنید.",
+                "encoding",
+            )
+        return "cp1256", "cp1256", False
+    bom = head.startswith(b"\xef\xbb\xbf")
+    codec, label = ("utf-8-sig", "utf-8-sig") if bom else ("utf-8", "utf-8")
+    if _is_utf8(path, 3 if bom else 0):
+        return codec, label, False
+    if bom or encoding == "utf-8":
+        return codec, label, True
+    good, bad = _utf8_evidence(path, 0)
+    if good >= 4 * bad:
+        return codec, label, True
+    if _windows_1256_reads_as_persian(path):
         # What Excel on a Persian Windows writes for "CSV": the ANSI code page 1256.
-        return data.decode("cp1256", errors="replace"), "cp1256"
+        return "cp1256", "cp1256", False
+    raise _encoding_refused(path)
 
 
 def _delimiter(text: str) -> str:
-    sample = "\n".join(text.splitlines()[:30])
+    sample = "\n".join(text[:65536].splitlines()[:30])
     try:
         return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
     except csv.Error:
@@ -79,29 +198,78 @@ def _is_xlsx(path: Path) -> bool:
         return fh.read(4) == b"PK\x03\x04"
 
 
-def _raw_rows(path: Path) -> tuple[Iterator[list], str, Callable[[], int]]:
-    """Every row of the file as a list of cell values, how it was decoded, and a row counter."""
-    if not path.exists():
-        raise ValidationError(f"فایل «{path}» پیدا نشد.", "file")
-    suffix = path.suffix.lower()
-    if suffix == ".xls" or (suffix not in (".xlsx", ".xlsm") and _is_ole(path)):
-        raise ValidationError(
-            "فایل‌های قدیمی اکسل (xls) خوانده نمی‌شوند؛ فایل را در اکسل با «Save As» به قالب xlsx یا CSV ذخیره کنید.",
-            "file",
-        )
-    if suffix in (".xlsx", ".xlsm") or _is_xlsx(path):
-        return _xlsx_rows(path)
+def _read_error(path: Path, exc: OSError) -> StorageError:
+    return StorageError(f"فایل «{left_to_right(path)}» خوانده نشد ({exc.strerror}). دسترسی به فایل را بررسی کنید.")
+
+
+def _csv_reader(path: Path, codec: str, delimiter: str) -> Iterator[list]:
+    """The rows of the CSV, streamed; a cell longer than the csv module allows is a clear refusal, not a traceback."""
     try:
-        data = path.read_bytes()
+        handle = open(path, encoding=codec, errors="replace", newline="")
     except OSError as exc:
-        raise StorageError(f"فایل «{path}» خوانده نشد ({exc.strerror}).") from exc
-    text, encoding = _decode(data)
-    delimiter = _delimiter(text)
+        raise _read_error(path, exc) from exc
+    with handle:
+        reader = csv.reader(handle, delimiter=delimiter)
+        try:
+            yield from reader
+        except csv.Error as exc:
+            row = to_persian_digits(reader.line_num)
+            if "field larger than field limit" in str(exc):
+                limit = to_persian_digits(f"{csv.field_size_limit():,}".replace(",", "٬"))
+                raise ValidationError(
+                    f"در سطر {row} فایل خانه‌ای بیش از {limit} نویسه دارد؛ چنین فایلی جدول مخاطبان نیست "
+                    "(شاید یک علامت نقل‌قول «\"» بسته نشده باشد). فایل را در اکسل باز و بررسی کنید؛ چیزی وارد نشد.",
+                    "file",
+                ) from exc
+            raise ValidationError(f"سطر {row} فایل CSV خوانده نشد ({exc}). فایل را در اکسل باز و دوباره ذخیره کنید.", "file") from exc
+        except OSError as exc:
+            raise _read_error(path, exc) from exc
 
-    def rows() -> Iterator[list]:
-        yield from csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
 
-    return rows(), encoding, lambda: sum(1 for _ in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+def _raw_rows(path: Path, encoding: str | None = None) -> tuple[Iterator[list], str, Callable[[], tuple[int, int]]]:
+    """Every row of the file as a list of cell values, how it was decoded, and a row counter."""
+    if encoding is not None and encoding not in ENCODINGS:
+        raise ValidationError(f"رمزگذاری «{encoding}» شناخته نشد؛ utf-8 یا windows-1256 را انتخاب کنید.", "encoding")
+    if not path.exists():
+        raise ValidationError(f"فایل «{left_to_right(path)}» پیدا نشد.", "file")
+    if path.is_dir():
+        raise ValidationError(f"«{left_to_right(path)}» یک پوشه است؛ یک فایل CSV یا xlsx انتخاب کنید.", "file")
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".xls" or (suffix not in (".xlsx", ".xlsm") and _is_ole(path)):
+            raise ValidationError(
+                "فایل‌های قدیمی اکسل (xls) خوانده نمی‌شوند؛ فایل را در اکسل با «Save As» به قالب xlsx یا CSV ذخیره کنید.",
+                "file",
+            )
+        if suffix in (".xlsx", ".xlsm") or _is_xlsx(path):
+            return _xlsx_rows(path)
+        codec, used, damaged = _choose_encoding(path, encoding)
+        with open(path, encoding=codec, errors="replace", newline="") as fh:
+            delimiter = _delimiter(fh.read(65536))
+    except OSError as exc:
+        raise _read_error(path, exc) from exc
+    except UnicodeError:
+        raise _encoding_refused(path) from None
+    counted: list[tuple[int, int]] = []
+
+    def count(exact: bool = True) -> tuple[int, int]:
+        if not exact:
+            # For a progress bar: lines, and whether any row may be unreadable (a quoted cell may span lines).
+            lines, last = 0, b"\n"
+            for chunk in _chunks(path):
+                lines += chunk.count(b"\n")
+                last = chunk[-1:]
+            return lines + (last != b"\n"), int(damaged)
+        if not counted:
+            rows = unreadable = 0
+            for row in _csv_reader(path, codec, delimiter):
+                rows += 1
+                if damaged and any(UNREADABLE in cell for cell in row):
+                    unreadable += 1
+            counted.append((rows, unreadable))
+        return counted[0]
+
+    return _csv_reader(path, codec, delimiter), used, count
 
 
 def _is_ole(path: Path) -> bool:
@@ -109,7 +277,32 @@ def _is_ole(path: Path) -> bool:
         return fh.read(8) == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-def _xlsx_rows(path: Path) -> tuple[Iterator[list], str, Callable[[], int]]:
+def _check_xlsx_parts(path: Path) -> None:
+    """Refuse a workbook whose parts would unpack to more than a sheet needs (a zip bomb), before reading it."""
+    import zipfile
+
+    refused = ValidationError(
+        f"فایل اکسل «{left_to_right(path.name)}» پس از باز شدن بسیار بزرگ‌تر از یک جدول مخاطبان می‌شود "
+        "(بیش از ۲۵۶ مگابایت یا فشرده‌سازی غیرعادی) و خوانده نشد؛ چیزی وارد نشد. "
+        "فایل را در اکسل باز کنید، ستون‌ها و سطرهای اضافه را پاک و دوباره ذخیره کنید.",
+        "file",
+    )
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise ValidationError(
+            f"فایل اکسل «{left_to_right(path.name)}» خوانده نشد ({exc}). آن را در اکسل باز و دوباره ذخیره کنید.", "file"
+        ) from exc
+    if sum(part.file_size for part in parts) > MAX_XLSX_UNPACKED:
+        raise refused
+    for part in parts:
+        if part.file_size > _RATIO_FROM and part.file_size > MAX_XLSX_RATIO * max(part.compress_size, 1):
+            raise refused
+
+
+def _xlsx_rows(path: Path) -> tuple[Iterator[list], str, Callable[[], tuple[int, int]]]:
+    _check_xlsx_parts(path)
     import openpyxl
 
     try:
@@ -120,19 +313,27 @@ def _xlsx_rows(path: Path) -> tuple[Iterator[list], str, Callable[[], int]]:
 
     def rows() -> Iterator[list]:
         try:
-            for row in sheet.iter_rows(values_only=True):
+            for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+                for value in row:
+                    # openpyxl cuts a longer cell to exactly Excel's limit: a full-length cell was longer.
+                    if value.__class__ is str and len(value) >= MAX_CELL:
+                        raise ValidationError(
+                            f"در سطر {to_persian_digits(number)} فایل اکسل خانه‌ای با ۳۲٬۷۶۷ نویسه یا بیشتر هست "
+                            "(بیش از آنچه خود اکسل در یک خانه نگه می‌دارد)؛ چیزی وارد نشد. آن خانه را کوتاه کنید.",
+                            "file",
+                        )
                 yield list(row)
         finally:
             workbook.close()
 
-    def count() -> int:
+    def count(exact: bool = True) -> tuple[int, int]:
         # Excel writes the sheet's size; a file without it is counted row by row.
         if sheet.max_row:
-            return sheet.max_row
+            return sheet.max_row, 0
         again = openpyxl.load_workbook(path, read_only=True, data_only=True)
         try:
             other = again.active if again.active is not None else again.worksheets[0]
-            return sum(1 for _ in other.iter_rows(values_only=True))
+            return sum(1 for _ in other.iter_rows(values_only=True)), 0
         finally:
             again.close()
 
@@ -174,10 +375,15 @@ def _find_header(rows: list[list]) -> int:
     return 0
 
 
-def preview(path: Path | str, n: int = 10) -> Sheet:
-    """The header and the first ``n`` data rows of a CSV or XLSX file, for the mapping dialog."""
+def preview(path: Path | str, n: int = 10, encoding: str | None = None, *, exact: bool = True) -> Sheet:
+    """The header and the first ``n`` data rows of a CSV or XLSX file, for the mapping dialog.
+
+    ``encoding`` ("utf-8" or "windows-1256") reads a CSV as the clerk chose; None decides on evidence.
+    Without ``exact`` the row count is estimated from the lines (enough for a progress bar) and
+    ``unreadable`` only says whether some rows may be unreadable.
+    """
     path = Path(path)
-    rows_iter, encoding, count = _raw_rows(path)
+    rows_iter, encoding, count = _raw_rows(path, encoding)
     head: list[list] = []
     for row in rows_iter:
         head.append(row)
@@ -190,8 +396,8 @@ def preview(path: Path | str, n: int = 10) -> Sheet:
     header_index = _find_header(head)
     headers = [_cell_text(c) for c in head[header_index]]
     data = [[_cell_text(c) for c in row] for row in head[header_index + 1:] if not all(_blank(c) for c in row)][:n]
-    total = max(0, count() - header_index - 1)
-    return Sheet(headers, data, encoding, header_index + 1, total)
+    rows, unreadable = count(exact)
+    return Sheet(headers, data, encoding, header_index + 1, max(0, rows - header_index - 1), unreadable)
 
 
 # ---------------------------------------------------------------- import
@@ -227,7 +433,7 @@ class ImportSummary:
         if self.cancelled:
             return "ورود اطلاعات لغو شد؛ هیچ تغییری در پایگاه داده داده نشد."
         lines = [
-            f"تازه: {p(self.imported_people)} شخص و {p(self.imported_organizations)} سازمان",
+            f"جدید: {p(self.imported_people)} شخص و {p(self.imported_organizations)} سازمان",
             f"به‌روزشده: {p(self.updated_people)} شخص و {p(self.updated_organizations)} سازمان",
             f"بدون تغییر (از قبل بود): {p(self.unchanged)} سطر",
             f"کنار گذاشته: {p(len(self.skipped))} سطر",
@@ -241,6 +447,9 @@ class ImportSummary:
 
 class _Cancelled(Exception):
     pass
+
+
+_UNREADABLE_ROW = "بایت‌هایی دارد که در رمزگذاری فایل نویسه نیستند؛ این سطر خوانده نشد. آن را در فایل درست کنید."
 
 
 def _check_mapping(mapping: Mapping[int, str]) -> dict[int, str]:
@@ -529,6 +738,7 @@ def import_contacts(
     path: Path | str,
     mapping: Mapping[int, str] | None = None,
     progress: Progress | None = None,
+    encoding: str | None = None,
 ) -> ImportSummary:
     """Import a CSV or XLSX file in ONE transaction; a cancel or a failure leaves the database as it was.
 
@@ -536,26 +746,35 @@ def import_contacts(
     the header. A row matching an existing record (same name in the same city; a person with the
     same name in the same organization or with the same mobile) updates it; a row that cannot be
     read is skipped with the reason. ``progress(done, total)`` returning False cancels.
+    ``encoding`` ("utf-8" or "windows-1256") reads a CSV as the clerk chose; None decides on
+    evidence, and a row with bytes that are not text in that encoding is skipped and reported.
+    The transaction takes the write lock at once and waits for it like every writer.
     """
     path = Path(path)
-    sheet = preview(path, 0)
+    sheet = preview(path, 0, encoding, exact=False)
     mapping = _check_mapping(guess_mapping(sheet.headers) if mapping is None else mapping)
     summary = ImportSummary(total=sheet.total, encoding=sheet.encoding)
-    rows, _, _ = _raw_rows(path)
+    rows, _, _ = _raw_rows(path, encoding)
     importer = _Importer(db, summary)
+    unreadable = sheet.unreadable > 0
+    done = 0
     try:
-        with db.atomic(), store.deferred_search_index(db):
+        with write_transaction(db), store.deferred_search_index(db):
             for number, row in enumerate(rows, start=1):
                 if number <= sheet.header_row:
                     continue
                 done = number - sheet.header_row
-                if progress is not None and done % 200 == 1 and progress(done - 1, sheet.total) is False:
+                if progress is not None and done % 200 == 1 and progress(done - 1, max(sheet.total, done)) is False:
                     raise _Cancelled
                 if _blank_row(row):
                     summary.empty_rows += 1
                     continue
+                if unreadable and any(UNREADABLE in cell for cell in row):
+                    summary.skipped.append((number, _UNREADABLE_ROW))
+                    continue
                 importer.row(number, _row_values(row, mapping))
-            if progress is not None and progress(sheet.total, sheet.total) is False:
+            summary.total = done  # the estimate counted lines; a quoted cell may hold several
+            if progress is not None and progress(done, done) is False:
                 raise _Cancelled
     except _Cancelled:
         return ImportSummary(total=sheet.total, cancelled=True, encoding=sheet.encoding)
@@ -692,18 +911,10 @@ def _write(path: Path | str, writer: Callable[[Path], int]) -> int | None:
     A cancel or a failure leaves no half-written file, and a file the clerk chose to overwrite
     stays as it was.
     """
-    path = Path(path)
-    temp = path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
-        count = writer(temp)
-        os.replace(temp, path)
-        return count
+        return write_replacing(path, writer)
     except _ExportCancelled:
         return None
-    except OSError as exc:
-        raise StorageError(f"فایل «{left_to_right(path)}» نوشته نشد ({exc.strerror}). پوشه یا نام دیگری انتخاب کنید.") from exc
-    finally:
-        temp.unlink(missing_ok=True)
 
 
 def export_csv(db: Database, path: Path | str, f: ContactFilter = ContactFilter(), scope: str = "directory",
@@ -742,7 +953,7 @@ def export_xlsx(db: Database, path: Path | str, f: ContactFilter = ContactFilter
 
     def write(target: Path) -> int:
         workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet("مخاطبین")
+        sheet = workbook.create_sheet("مخاطبان")
         sheet.sheet_view.rightToLeft = True
         sheet.freeze_panes = "A2"
         for index, column in enumerate(columns, start=1):

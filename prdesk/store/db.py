@@ -15,6 +15,7 @@ from sqlite_utils import Database
 from prdesk.core.text import left_to_right
 from prdesk.errors import DatabaseLocked, RefusedDatabase, StorageError
 from prdesk.store.migrations import APPLICATION_ID, MIGRATION_SET, migrations
+from prdesk.store.writing import storage_message
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -139,7 +140,10 @@ def open_database(path: Path | str, *, migrate: bool = True) -> Database:
             migrations.apply(db)
         except sqlite3.Error as exc:
             db.close()
-            raise StorageError(f"به‌روزرسانی ساختار پایگاه داده انجام نشد ({exc}). فایل تغییری نکرد.") from exc
+            # A full disk, a held lock or a read-only file is said as such, not blamed on the update.
+            raise StorageError(
+                storage_message(exc) or f"به‌روزرسانی ساختار پایگاه داده انجام نشد ({exc}). فایل تغییری نکرد."
+            ) from exc
     return db
 
 

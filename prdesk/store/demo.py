@@ -19,6 +19,7 @@ from prdesk.store.contacts import (
     person_keys,
 )
 from prdesk.store.settings import update_settings
+from prdesk.store.writing import write_transaction
 
 SIZES: dict[str, dict[str, int]] = {
     "small": {"organizations": 50, "people": 300, "staff": 20},
@@ -329,7 +330,8 @@ def fill_demo(db: Database, size: str = "small", progress: Callable[[int, int], 
 
     stamp = _now()
     try:
-        with db.atomic(), deferred_search_index(db):
+        # BEGIN IMMEDIATE: wait for another writer under the busy timeout instead of failing at once.
+        with write_transaction(db), deferred_search_index(db):
             update_settings(db, {
                 "org_name_line3": HOME_OFFICE,
                 "org_address": "اصفهان، خیابان استانداری، نبش کوچه نظامی، ساختمان شماره ۲",

@@ -16,6 +16,7 @@ from prdesk.core.jalali import format_jalali, jalali_parts, parse_jalali, today
 from prdesk.core.letter_number import CopyRecipient, Letter, format_number
 from prdesk.core.text import clean, compact_key, search_key, to_persian_digits
 from prdesk.errors import NotFound, StorageError, ValidationError
+from prdesk.store.outputs import write_replacing
 from prdesk.store.settings import get_settings
 
 STATUS_LABELS = {"issued": "صادره", "void": "باطل‌شده"}
@@ -338,10 +339,7 @@ def export_register_xlsx(db: Database, path: Path | str, text: str = "", **filte
     for index, (_, _, width) in enumerate(REGISTER_COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
-    try:
-        book.save(str(path))
-    except OSError as exc:
-        raise StorageError(f"فایل «{path}» نوشته نشد ({exc.strerror}). مسیر یا دسترسی پوشه را بررسی کنید.") from exc
+    write_replacing(path, lambda target: book.save(str(target)))
     return len(rows)
 
 

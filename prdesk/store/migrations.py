@@ -394,3 +394,11 @@ def m013_letters_carried_over(db: Database) -> None:
     # NULL: the letter was registered in this file. A timestamp: it was registered after the
     # backup that was restored and copied in by that restore (issue 13 §3).
     db.execute("ALTER TABLE letters ADD COLUMN carried_over_at TEXT")
+
+
+@migrations(name="m014_search_keys_fold_hamza_and_heh")
+def m014_search_keys_fold_hamza_and_heh(db: Database) -> None:
+    """The normalizer folds «ء» and «ھ»: every stored search key is recomputed (the FTS follows by trigger)."""
+    from prdesk.store.search_keys import rebuild_search_keys
+
+    rebuild_search_keys(db)

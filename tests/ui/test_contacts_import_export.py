@@ -295,3 +295,31 @@ def test_export_progress_dialog_cancels_and_leaves_no_file(page, qtbot, tmp_path
     assert statuses == [dialog.outcome.text()]
     assert dialog.progress is None and dialog.export_button.isEnabled()
     dialog.reject()
+
+
+def test_the_clerk_chooses_how_a_csv_is_encoded(page, qtbot, db, monkeypatch, tmp_path):
+    path = tmp_path / "با بایت خراب.csv"
+    lines = [",".join(HEADER[1:7]), ",".join(ROWS[0][1:7]), ",".join(ROWS[1][1:7])]
+    data = "\n".join(lines).encode() + b"\n"
+    data = data.replace("کاشانی".encode(), "کاش".encode() + b"\xff" + "انی".encode())
+    path.write_bytes(data)
+    before = database_snapshot(db)
+    dialog = open_import(page, qtbot, monkeypatch, path)
+    assert dialog.encoding_combo.currentData() is None
+    assert dialog.preview_table.item(0, 0).text() == "علی"  # UTF-8 kept despite the stray byte
+    assert "۱" in dialog.info.text() and dialog.import_button.isEnabled()
+    dialog.resize(1100, 720)
+    dialog.grab().save("/work/shots/io-import-encoding.png")
+
+    dialog.encoding_combo.setCurrentIndex(dialog.encoding_combo.findData("windows-1256"))
+    assert not dialog.error.isHidden() and "Windows-1256" in dialog.error.text()
+    assert not dialog.import_button.isEnabled()
+    assert database_snapshot(db) == before
+
+    dialog.encoding_combo.setCurrentIndex(dialog.encoding_combo.findData("utf-8"))
+    assert dialog.error.isHidden() and dialog.import_button.isEnabled()
+    click(qtbot, dialog.import_button)
+    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=10_000)
+    assert dialog.summary.imported_people == 1 and [row for row, _ in dialog.summary.skipped] == [3]
+    assert "سطر ۳" in dialog.summary_view.toPlainText()
+    dialog.grab().save("/work/shots/io-import-summary.png")

@@ -72,6 +72,21 @@ class ImportDialog(WorkerDialog):
         file_row.addWidget(self.choose_button)
         layout.addLayout(file_row)
 
+        encoding_row = QHBoxLayout()
+        self.encoding_combo = QComboBox()
+        self.encoding_combo.setObjectName("encoding")
+        self.encoding_combo.addItem(self.tr("Decide from the file"), None)
+        self.encoding_combo.addItem(self.tr("Unicode text (UTF-8)"), "utf-8")
+        self.encoding_combo.addItem(self.tr("Windows Arabic/Persian text (Windows-1256)"), "windows-1256")
+        self.encoding_combo.setToolTip(self.tr(
+            "How the characters of a CSV file are stored. If the names in the preview look garbled, choose the other one."
+        ))
+        self.encoding_combo.currentIndexChanged.connect(self._encoding_changed)
+        encoding_row.addWidget(QLabel(self.tr("Characters of a CSV file:")))
+        encoding_row.addWidget(self.encoding_combo)
+        encoding_row.addStretch(1)
+        layout.addLayout(encoding_row)
+
         self.info = QLabel()
         self.info.setObjectName("hint")
         self.info.setWordWrap(True)
@@ -144,7 +159,7 @@ class ImportDialog(WorkerDialog):
         self.error.hide()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.sheet = preview(self.path, PREVIEW_ROWS)
+            self.sheet = preview(self.path, PREVIEW_ROWS, self.encoding())
         except PrdeskError as exc:
             self.sheet = None
             self._show_error(str(exc))
@@ -158,13 +173,26 @@ class ImportDialog(WorkerDialog):
             QApplication.restoreOverrideCursor()
         self._fill_mapping(self.sheet)
         self._fill_preview(self.sheet)
-        self.info.setText(self.tr("{rows} rows under the header (row {header} of the file); read as {encoding}.").format(
+        info = self.tr("{rows} rows under the header (row {header} of the file); read as {encoding}.").format(
             rows=to_persian_digits(self.sheet.total),
             header=to_persian_digits(self.sheet.header_row),
             encoding=self._encoding_name(self.sheet.encoding),
-        ))
+        )
+        if self.sheet.unreadable:
+            info += " " + self.tr(
+                "{count} rows hold bytes that are not characters in this encoding; they will be skipped and listed."
+            ).format(count=to_persian_digits(self.sheet.unreadable))
+        self.info.setText(info)
         self.import_button.setEnabled(True)
         return True
+
+    def encoding(self) -> str | None:
+        """The encoding the clerk chose for a CSV file, or None to decide from the file."""
+        return self.encoding_combo.currentData()
+
+    def _encoding_changed(self) -> None:
+        if self.path is not None and self.task is None:
+            self.load_file(self.path)
 
     def _encoding_name(self, encoding: str) -> str:
         return {
@@ -246,14 +274,14 @@ class ImportDialog(WorkerDialog):
             messages.show_error(self, refusal, title=self.tr("The file was not imported"))
             return
         self.error.hide()
-        path, mapping = self.path, self.mapping()
+        path, mapping, encoding = self.path, self.mapping(), self.encoding()
         db_path = self.context.db_path
 
         def work(progress):
             # A sqlite3 connection belongs to the thread that opened it: the worker opens its own.
             db = connect(db_path)
             try:
-                return import_contacts(db, path, mapping, progress)
+                return import_contacts(db, path, mapping, progress, encoding)
             finally:
                 db.close()
 

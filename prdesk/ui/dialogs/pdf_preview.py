@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from prdesk.core.text import left_to_right, to_persian_digits
 from prdesk.errors import PrdeskError
 from prdesk.printing.pages import write_pdf
+from prdesk.store.outputs import write_replacing
 from prdesk.ui import printing
 from prdesk.ui.dialogs import messages, pickers
 
@@ -389,7 +390,8 @@ class PdfPreviewDialog(QDialog):
             if self._data is not None:
                 write_pdf(self._data, target)
             elif self._path is not None and self._path.resolve() != target.resolve():
-                shutil.copyfile(self._path, target)
+                source = self._path
+                write_replacing(target, lambda temp: shutil.copyfile(source, temp))
         except PrdeskError as exc:
             messages.show_error(self, str(exc), title=self.tr("The PDF was not saved"))
             return None
