@@ -142,3 +142,10 @@ def report_plan(ctx, year, out) -> None:
     db = open_db(ctx)
     write_pdf(render_plan(db, year), out)
     click.echo(f"برنامهٔ سالانهٔ مراسم {to_persian_digits(year)} در «{out}» ذخیره شد.")
+
+
+# The meetings area's documents live with its commands; they are offered here under `print`.
+from prdesk.cli.meetings import print_agenda, report_meetings  # noqa: E402
+
+print_group.add_command(print_agenda, "agenda")
+report_group.add_command(report_meetings, "meetings")
