@@ -5,7 +5,8 @@ from prdesk.store.meetings.booking import (
     get_meeting, history, list_meetings, next_free_slots, postpone, read_date, reschedule, set_outcome, set_status,
 )
 from prdesk.store.meetings.followups import (
-    FollowUp, add_followup, default_due, get_followup, list_followups, open_followups_of_visitors, update_followup,
+    FollowUp, add_followup, default_due, get_followup, hold_meeting, list_followups, open_followups_of_visitors,
+    update_followup,
 )
 from prdesk.store.meetings.hosts import (
     Host, Room, add_host, add_room, find_host, find_room, get_host, holidays, list_hosts, list_rooms, set_room_active,

@@ -164,3 +164,18 @@ def open_followups_of_visitors(db: Database, meeting) -> list[FollowUp]:
         params += phones
     ids = [r[0] for r in db.execute(f"SELECT DISTINCT meeting_id FROM meeting_visitors WHERE {' OR '.join(conditions)}", params)]
     return [f for f in list_followups(db, open_only=True, meeting_ids=ids)]
+
+
+def hold_meeting(db: Database, meeting_id: int, outcome: str, *, followup: dict | None = None,
+                 today: dt.date | None = None):
+    """Mark a meeting held with its outcome and, when given, open its follow-up: one action, one transaction."""
+    from prdesk.store.meetings.booking import set_status
+
+    with db.atomic():
+        meeting = set_status(db, meeting_id, "held", outcome=outcome)
+        if followup and clean(followup.get("action")):
+            add_followup(db, meeting_id, followup["action"], referred_to=followup.get("referred_to", ""),
+                         due=followup.get("due"), today=today)
+        elif followup is not None and (clean(followup.get("referred_to")) or followup.get("due")):
+            raise ValidationError("اقدامی را که باید پیگیری شود بنویسید.", "action")
+    return meeting
