@@ -2455,6 +2455,30 @@
         <source>Fruitless</source>
         <translation>بی‌نتیجه</translation>
     </message>
+    <message>
+        <source>Earlier meetings</source>
+        <translation>ملاقات‌های پیشین</translation>
+    </message>
+    <message>
+        <source>No earlier meeting.</source>
+        <translation>ملاقات پیشینی ندارد.</translation>
+    </message>
+    <message>
+        <source>Open follow-ups</source>
+        <translation>پیگیری‌های باز</translation>
+    </message>
+    <message>
+        <source>No open follow-up.</source>
+        <translation>پیگیری بازی ندارد.</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>سررسید</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>سابقهٔ وضعیت</translation>
+    </message>
 </context>
 <context>
     <name>MeetingsPage</name>
@@ -2785,6 +2809,10 @@
     <message>
         <source>Person&apos;s date</source>
         <translation>تاریخ شخص</translation>
+    </message>
+    <message>
+        <source>Visitor meeting</source>
+        <translation>ملاقات</translation>
     </message>
     <message>
         <source>National</source>
@@ -3958,6 +3986,21 @@
     <message>
         <source>Saved despite a conflict</source>
         <translation>با وجود تداخل ثبت شده است</translation>
+    </message>
+</context>
+<context>
+    <name>TodayMeetings</name>
+    <message>
+        <source>Today&apos;s meetings</source>
+        <translation>ملاقات‌های امروز</translation>
+    </message>
+    <message>
+        <source>No meetings today.</source>
+        <translation>امروز ملاقاتی نیست.</translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups: %1</source>
+        <translation>پیگیری‌های سررسیدگذشته: %1</translation>
     </message>
 </context>
 <context>

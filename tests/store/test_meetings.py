@@ -264,3 +264,16 @@ def test_merging_two_contacts_keeps_their_meetings(db, rezaei):
     merge_people(db, rezaei, twin)
     assert [v.person_id for v in ms.get_meeting(db, b.id).visitors] == [rezaei, rezaei]
     assert ms.get_meeting(db, a.id).visitors[0].person_id == rezaei
+
+
+def test_calendar_days_list_meetings_that_take_place(db):
+    from prdesk.store.calendar import range_model
+
+    kept = book(db, subject="وام")
+    gone = book(db, "11:00")
+    ms.set_status(db, gone.id, "cancelled", reason="سفر")
+    (day,) = range_model(db, SATURDAY, SATURDAY)
+    items = [i for i in day.occasions if i.source == "meeting"]
+    assert [(i.ref, i.start_time, i.category) for i in items] == [(kept.id, "10:00", "meeting")]
+    assert "حسن کریمی" in items[0].title and "وام" in items[0].title
+    assert items[0].to_dict()["source"] == "meeting"

@@ -307,3 +307,17 @@ def test_lanes_put_only_overlaps_side_by_side():
     placed = {x.id: (lane, count) for x, lane, count in lanes([m(1, "10:00", "10:30"), m(2, "10:30", "11:00"),
                                                               m(3, "10:45", "11:15"), m(4, "12:00", "12:30")])}
     assert placed == {1: (0, 1), 2: (0, 2), 3: (1, 2), 4: (0, 1)}
+
+
+def test_dashboard_panel_lists_today_and_overdue(qtbot, context, db):
+    from prdesk.ui.pages.meetings.today import TodayMeetings
+
+    m = ms.add_meeting(db, {"date": TODAY, "start": "09:00", "visitors": [{"name": "زهرا"}], "subject": "بیمه"})
+    ms.add_followup(db, m.id, "نامه به بانک", due=TODAY - dt.timedelta(days=1))
+    panel = TodayMeetings(context)
+    qtbot.addWidget(panel)
+    panel.reload()
+    assert "زهرا" in panel.meetings.item(0).text() and "۰۹:۰۰" in panel.meetings.item(0).text()
+    assert "۱" in panel.overdue_title.text() and panel.overdue.item(0).foreground().color().name() == "#b3261e"
+    context.runner.run(lambda: ms.set_status(db, m.id, "held"), area="meetings")
+    assert "برگزار شد" in panel.meetings.item(0).text()

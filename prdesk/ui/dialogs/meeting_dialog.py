@@ -90,11 +90,17 @@ def visitor_label(v: ms.Visitor) -> str:
 def history_html(db, meeting) -> str:
     """The visitors' earlier meetings, their open follow-ups and (for a stored meeting) its own history, as HTML."""
     statuses = status_names()
+    earlier_title = QCoreApplication.translate("Meetings", "Earlier meetings")
+    no_earlier = QCoreApplication.translate("Meetings", "No earlier meeting.")
+    followups_title = QCoreApplication.translate("Meetings", "Open follow-ups")
+    no_followups = QCoreApplication.translate("Meetings", "No open follow-up.")
+    due = QCoreApplication.translate("Meetings", "due")
+    history_title = QCoreApplication.translate("Meetings", "History")
     parts = []
     earlier = ms.earlier_meetings(db, meeting, limit=8)
-    parts.append(f"<h4>{QCoreApplication.translate('Meetings', 'Earlier meetings')}</h4>")
+    parts.append(f"<h4>{earlier_title}</h4>")
     if not earlier:
-        parts.append(f"<p>{QCoreApplication.translate('Meetings', 'No earlier meeting.')}</p>")
+        parts.append(f"<p>{no_earlier}</p>")
     for name, found in earlier.items():
         parts.append(f"<p><b>{name}</b></p><ul>")
         for m in found:
@@ -102,18 +108,18 @@ def history_html(db, meeting) -> str:
             parts.append(f"<li>{jalali.format_jalali(m.date)} — {statuses[m.status]}{(' — ' + what) if what else ''}</li>")
         parts.append("</ul>")
     followups = ms.open_followups_of_visitors(db, meeting)
-    parts.append(f"<h4>{QCoreApplication.translate('Meetings', 'Open follow-ups')}</h4>")
+    parts.append(f"<h4>{followups_title}</h4>")
     if not followups:
-        parts.append(f"<p>{QCoreApplication.translate('Meetings', 'No open follow-up.')}</p>")
+        parts.append(f"<p>{no_followups}</p>")
     else:
         today = dt.date.today()
         parts.append("<ul>")
         for f in followups:
             colour = ' style="color:#b3261e"' if f.overdue(today) else ""
-            parts.append(f"<li{colour}>{f.action} — {QCoreApplication.translate('Meetings', 'due')} {jalali.format_jalali(f.due_date)}</li>")
+            parts.append(f"<li{colour}>{f.action} — {due} {jalali.format_jalali(f.due_date)}</li>")
         parts.append("</ul>")
     if getattr(meeting, "id", None):
-        parts.append(f"<h4>{QCoreApplication.translate('Meetings', 'History')}</h4><ul>")
+        parts.append(f"<h4>{history_title}</h4><ul>")
         for h in ms.history(db, meeting.id):
             stamp = dt.datetime.fromisoformat(h["at"])
             when = f"{jalali.format_jalali(stamp.date())} {to_persian_digits(stamp.strftime('%H:%M'))}"
