@@ -277,3 +277,27 @@ def test_calendar_days_list_meetings_that_take_place(db):
     assert [(i.ref, i.start_time, i.category) for i in items] == [(kept.id, "10:00", "meeting")]
     assert "حسن کریمی" in items[0].title and "وام" in items[0].title
     assert items[0].to_dict()["source"] == "meeting"
+
+
+def test_demo_meetings_are_realistic(db, rezaei):
+    from prdesk.store.meetings.demo import fill_meetings
+
+    today = dt.date(2026, 12, 1)
+    with db.atomic():
+        made = fill_meetings(db, "small", today=today)
+    assert made == count(db) > 300
+    statuses = dict(db.execute("SELECT status, count(*) FROM meetings GROUP BY status").fetchall())
+    assert {"held", "cancelled", "no-show", "postponed", "scheduled"} <= set(statuses)
+    assert len(ms.list_hosts(db)) == 4
+    assert ms.list_followups(db, overdue_only=True, today=today)
+    public = db.execute("SELECT count(*) FROM meetings WHERE public_day = 1 AND queue_number IS NOT NULL").fetchone()[0]
+    assert public > 0
+    for old, new in db.execute("SELECT id, postponed_to FROM meetings WHERE status = 'postponed'"):
+        assert ms.get_meeting(db, new).postponed_from == old
+    # No host is double-booked by the demo (only rule-abiding meetings).
+    clashes = db.execute(
+        "SELECT count(*) FROM meetings a JOIN meetings b ON a.host_id = b.host_id AND a.date = b.date AND a.id < b.id "
+        "AND a.start_time < b.end_time AND b.start_time < a.end_time "
+        "WHERE a.status NOT IN ('cancelled', 'no-show', 'postponed') AND b.status NOT IN ('cancelled', 'no-show', 'postponed')"
+    ).fetchone()[0]
+    assert clashes == 0
