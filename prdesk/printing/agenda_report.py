@@ -14,13 +14,14 @@ from prdesk.core import jalali
 from prdesk.core import meetings as rules
 from prdesk.core.jalali import format_jalali
 from prdesk.core.text import to_persian_digits
+from prdesk.printing.agenda_list import FastList
 from prdesk.printing.report import bar_chart, build_report, data_table, heading, paragraph, section_heading
 from prdesk.store import meetings as ms
 from prdesk.store.settings import get_settings
 
 PAGE_WIDTH_MM = 267.0  # A4 landscape inside the report margins
 LIST_HEADERS = ("ردیف", "تاریخ", "ساعت", "میزبان", "مراجعه‌کننده", "سازمان", "موضوع", "نوع", "وضعیت", "نتیجه")
-LIST_WIDTHS = [12.0, 19.0, 20.0, 24.0, 34.0, 34.0, 0.0, 22.0, 20.0, 45.0]
+LIST_WIDTHS = [12.0, 18.0, 12.0, 30.0, 34.0, 36.0, 0.0, 22.0, 20.0, 45.0]
 TOP_ORGANIZATIONS = 12
 
 
@@ -85,12 +86,12 @@ def report_story(db: Database, start: dt.date, end: dt.date, *, list_limit: int 
     widths = list(LIST_WIDTHS)
     widths[6] = PAGE_WIDTH_MM - sum(widths)
     rows = [
-        [_count(i), format_jalali(m.date), f"{m.start}–{m.end}", m.host, m.visitor_names, m.organization, m.subject,
-         m.type_name, m.status_name, m.outcome or m.cancel_reason]
+        [_count(i), format_jalali(m.date), to_persian_digits(m.start), m.host, m.visitor_names, m.organization, m.subject,
+         rules.REQUEST_TYPES[m.type], rules.STATUSES[m.status], m.outcome or m.cancel_reason]
         for i, m in enumerate(shown, start=1)
     ]
-    story.append(data_table(LIST_HEADERS, rows, widths, size=7.5,
-                            aligns=["center", "center", "center", "right", "right", "right", "right", "right", "center", "right"]))
+    story.append(FastList(LIST_HEADERS, rows, [w * mm for w in widths],
+                          ["center", "center", "center", "right", "right", "right", "right", "right", "right", "right"]))
     return story
 
 

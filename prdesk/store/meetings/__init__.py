@@ -1,7 +1,7 @@
 """Visitor meetings in the database: hosts and rooms, booking under the rules, status history, follow-ups, public days."""
 
 from prdesk.store.meetings.booking import (
-    Draft, Meeting, Visitor, add_meeting, bookings_on, check_meeting, conflicts, day_meetings, earlier_meetings,
+    Draft, Meeting, Visitor, add_meeting, bookings_on, check_meeting, check_rules, conflicts, day_meetings, earlier_meetings,
     get_meeting, history, list_meetings, next_free_slots, postpone, read_date, reschedule, set_outcome, set_status,
 )
 from prdesk.store.meetings.followups import (
