@@ -713,6 +713,17 @@
     </message>
 </context>
 <context>
+    <name>CancelDialog</name>
+    <message>
+        <source>Cancel meeting</source>
+        <translation>لغو ملاقات</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>دلیل</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <source>Save</source>
@@ -1464,6 +1475,84 @@
     </message>
 </context>
 <context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Follow-up</source>
+        <translation>پیگیری</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>اقدام</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Referred to</source>
+        <translation>ارجاع به</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>سررسید</translation>
+    </message>
+    <message>
+        <source>Closing note</source>
+        <translation>یادداشت پایانی</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupsTab</name>
+    <message>
+        <source>Open follow-ups</source>
+        <translation>پیگیری‌های باز</translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups</source>
+        <translation>پیگیری‌های سررسیدگذشته</translation>
+    </message>
+    <message>
+        <source>All follow-ups</source>
+        <translation>همهٔ پیگیری‌ها</translation>
+    </message>
+    <message>
+        <source>Change state…</source>
+        <translation>تغییر وضعیت…</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>سررسید</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>اقدام</translation>
+    </message>
+    <message>
+        <source>Referred to</source>
+        <translation>ارجاع به</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>مراجعه‌کنندگان</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>موضوع</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Closing note</source>
+        <translation>یادداشت پایانی</translation>
+    </message>
+    <message>
+        <source>%1 follow-ups, %2 overdue</source>
+        <translation>%1 پیگیری، %2 سررسیدگذشته</translation>
+    </message>
+</context>
+<context>
     <name>HealthReportDialog</name>
     <message>
         <source>Database health check</source>
@@ -1496,6 +1585,37 @@
     <message>
         <source>Go to the backups…</source>
         <translation>رفتن به پشتیبان‌ها…</translation>
+    </message>
+</context>
+<context>
+    <name>HeldDialog</name>
+    <message>
+        <source>Meeting held</source>
+        <translation>برگزاری ملاقات</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>نتیجه</translation>
+    </message>
+    <message>
+        <source>Needs a follow-up</source>
+        <translation>پیگیری لازم دارد</translation>
+    </message>
+    <message>
+        <source>Action to follow up</source>
+        <translation>اقدامی که باید پیگیری شود</translation>
+    </message>
+    <message>
+        <source>Referred to</source>
+        <translation>ارجاع به</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>سررسید</translation>
+    </message>
+    <message>
+        <source>Write the action to follow up, or untick «Needs a follow-up».</source>
+        <translation>اقدامی را که باید پیگیری شود بنویسید، یا تیک «پیگیری لازم دارد» را بردارید.</translation>
     </message>
 </context>
 <context>
@@ -2012,6 +2132,77 @@
     </message>
 </context>
 <context>
+    <name>ListTab</name>
+    <message>
+        <source>All statuses</source>
+        <translation>همهٔ وضعیت‌ها</translation>
+    </message>
+    <message>
+        <source>All request types</source>
+        <translation>همهٔ انواع درخواست</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>سازمان</translation>
+    </message>
+    <message>
+        <source>Search visitors, subjects, outcomes</source>
+        <translation>جست‌وجو در مراجعه‌کنندگان، موضوع‌ها و نتیجه‌ها</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>تا</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>تاریخ</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>ساعت</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>میزبان</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>مراجعه‌کنندگان</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>موضوع</translation>
+    </message>
+    <message>
+        <source>Request type</source>
+        <translation>نوع درخواست</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>نتیجه</translation>
+    </message>
+    <message>
+        <source>All hosts</source>
+        <translation>همهٔ میزبان‌ها</translation>
+    </message>
+    <message>
+        <source>%1 meetings</source>
+        <translation>%1 ملاقات</translation>
+    </message>
+    <message>
+        <source>The newest %1 meetings; narrow the filters to see the others.</source>
+        <translation>%1 ملاقات جدیدتر؛ برای دیدن بقیه، فیلترها را محدودتر کنید.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>PRDesk</source>
@@ -2068,14 +2259,383 @@
     </message>
 </context>
 <context>
+    <name>MeetingActions</name>
+    <message>
+        <source>The visitor is here.</source>
+        <translation>حضور مراجعه‌کننده ثبت شد.</translation>
+    </message>
+    <message>
+        <source>Marked held.</source>
+        <translation>برگزاری ملاقات ثبت شد.</translation>
+    </message>
+    <message>
+        <source>Marked as no-show.</source>
+        <translation>غیبت مراجعه‌کننده ثبت شد.</translation>
+    </message>
+    <message>
+        <source>Postponed to %1 at %2</source>
+        <translation>ملاقات به %1 ساعت %2 موکول شد.</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <source>Edit meeting</source>
+        <translation>ویرایش ملاقات</translation>
+    </message>
+    <message>
+        <source>New meeting</source>
+        <translation>ملاقات جدید</translation>
+    </message>
+    <message>
+        <source>Visitor from the contacts</source>
+        <translation>مراجعه‌کننده از مخاطبان</translation>
+    </message>
+    <message>
+        <source>Name of a walk-in visitor</source>
+        <translation>نام مراجعه‌کنندهٔ حضوری</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>تلفن</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>سازمان</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>افزودن</translation>
+    </message>
+    <message>
+        <source>Walk-in visitor</source>
+        <translation>مراجعه‌کنندهٔ حضوری</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>حذف از فهرست</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>مراجعه‌کنندگان</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>تاریخ</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>دقیقه</translation>
+    </message>
+    <message>
+        <source>for</source>
+        <translation>به مدت</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>ساعت</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>میزبان</translation>
+    </message>
+    <message>
+        <source>(no room)</source>
+        <translation>(بدون اتاق)</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>اتاق ملاقات</translation>
+    </message>
+    <message>
+        <source>e.g. Loan of the housing cooperative</source>
+        <translation>مثلاً وام تعاونی مسکن</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>موضوع</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>اولویت</translation>
+    </message>
+    <message>
+        <source>Request type</source>
+        <translation>نوع درخواست</translation>
+    </message>
+    <message>
+        <source>Notes before the meeting</source>
+        <translation>یادداشت پیش از ملاقات</translation>
+    </message>
+    <message>
+        <source>Save despite the conflict</source>
+        <translation>ثبت با وجود تداخل</translation>
+    </message>
+    <message>
+        <source>Save on a closed day or time</source>
+        <translation>ثبت در روز یا ساعت تعطیل</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>ذخیره</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>وضعیت: %1</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>حاضر</translation>
+    </message>
+    <message>
+        <source>Held…</source>
+        <translation>برگزار شد…</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>غایب</translation>
+    </message>
+    <message>
+        <source>Cancel meeting…</source>
+        <translation>لغو ملاقات…</translation>
+    </message>
+    <message>
+        <source>Postpone…</source>
+        <translation>موکول کردن…</translation>
+    </message>
+    <message>
+        <source>Type the walk-in visitor&apos;s name first.</source>
+        <translation>اول نام مراجعه‌کنندهٔ حضوری را بنویسید.</translation>
+    </message>
+    <message>
+        <source>Use %1</source>
+        <translation>ثبت در %1</translation>
+    </message>
+    <message>
+        <source>Please check the value</source>
+        <translation>مقدار را بررسی کنید</translation>
+    </message>
+    <message>
+        <source>Meeting saved: %1 at %2</source>
+        <translation>ملاقات ثبت شد: %1 ساعت %2</translation>
+    </message>
+</context>
+<context>
+    <name>Meetings</name>
+    <message>
+        <source>Request</source>
+        <translation>درخواست</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>شکایت</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>پیشنهاد</translation>
+    </message>
+    <message>
+        <source>Criticism</source>
+        <translation>انتقاد</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>گزارش</translation>
+    </message>
+    <message>
+        <source>Courtesy visit</source>
+        <translation>دیدار و احوال‌پرسی</translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation>دعوت</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>سایر</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>درخواست شده</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>تعیین وقت شده</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>حاضر</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>برگزار شد</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>لغو شد</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>غایب</translation>
+    </message>
+    <message>
+        <source>Postponed</source>
+        <translation>موکول شد</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>عادی</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>فوری</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>کم</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>باز</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>در دست اقدام</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>انجام شد</translation>
+    </message>
+    <message>
+        <source>Fruitless</source>
+        <translation>بی‌نتیجه</translation>
+    </message>
+    <message>
+        <source>Earlier meetings</source>
+        <translation>ملاقات‌های پیشین</translation>
+    </message>
+    <message>
+        <source>No earlier meeting.</source>
+        <translation>ملاقات پیشینی ندارد.</translation>
+    </message>
+    <message>
+        <source>Open follow-ups</source>
+        <translation>پیگیری‌های باز</translation>
+    </message>
+    <message>
+        <source>No open follow-up.</source>
+        <translation>پیگیری بازی ندارد.</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>سررسید</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>سابقهٔ وضعیت</translation>
+    </message>
+</context>
+<context>
     <name>MeetingsPage</name>
     <message>
         <source>Meetings</source>
         <translation>ملاقات‌ها</translation>
     </message>
     <message>
-        <source>The schedule of visitors&apos; meetings will be added to this page in a later version of PRDesk.</source>
-        <translation>برنامهٔ ملاقات‌های مراجعان در نسخهٔ بعدی پی‌آر‌دسک به این صفحه اضافه می‌شود.</translation>
+        <source>Host</source>
+        <translation>میزبان</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>قبلی</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>بعدی</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>امروز</translation>
+    </message>
+    <message>
+        <source>New meeting</source>
+        <translation>ملاقات جدید</translation>
+    </message>
+    <message>
+        <source>Book a meeting (Ctrl+N)</source>
+        <translation>ثبت ملاقات جدید (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Print agenda</source>
+        <translation>چاپ برنامهٔ روز</translation>
+    </message>
+    <message>
+        <source>The host&apos;s agenda of the day (Ctrl+P)</source>
+        <translation>برنامهٔ ملاقات‌های روز میزبان (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Request form</source>
+        <translation>فرم درخواست ملاقات</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>گزارش</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>روز</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>هفته</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>فهرست</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>پیگیری‌ها</translation>
+    </message>
+    <message>
+        <source>Public day</source>
+        <translation>ملاقات عمومی</translation>
+    </message>
+    <message>
+        <source>week of %1</source>
+        <translation>هفتهٔ %1</translation>
+    </message>
+    <message>
+        <source>%1 meetings, %2</source>
+        <translation>%1 ملاقات، %2</translation>
+    </message>
+    <message>
+        <source>Laying out the agenda…</source>
+        <translation>آماده‌سازی برنامهٔ روز…</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>برنامهٔ ملاقات‌ها</translation>
+    </message>
+    <message>
+        <source>Laying out the queue sheet…</source>
+        <translation>آماده‌سازی فهرست نوبت…</translation>
+    </message>
+    <message>
+        <source>Queue sheet</source>
+        <translation>فهرست نوبت</translation>
+    </message>
+    <message>
+        <source>Laying out the form…</source>
+        <translation>آماده‌سازی فرم…</translation>
+    </message>
+    <message>
+        <source>Laying out the report…</source>
+        <translation>آماده‌سازی گزارش…</translation>
+    </message>
+    <message>
+        <source>Meetings report</source>
+        <translation>گزارش ملاقات‌ها</translation>
     </message>
 </context>
 <context>
@@ -2304,6 +2864,10 @@
     <message>
         <source>Person&apos;s date</source>
         <translation>تاریخ شخص</translation>
+    </message>
+    <message>
+        <source>Visitor meeting</source>
+        <translation>ملاقات</translation>
     </message>
     <message>
         <source>National</source>
@@ -3084,6 +3648,29 @@
     </message>
 </context>
 <context>
+    <name>PostponeDialog</name>
+    <message>
+        <source>Postpone meeting</source>
+        <translation>موکول کردن ملاقات</translation>
+    </message>
+    <message>
+        <source>New date</source>
+        <translation>تاریخ جدید</translation>
+    </message>
+    <message>
+        <source>New time</source>
+        <translation>ساعت جدید</translation>
+    </message>
+    <message>
+        <source>Save despite the conflict</source>
+        <translation>ثبت با وجود تداخل</translation>
+    </message>
+    <message>
+        <source>Save on a closed day or time</source>
+        <translation>ثبت در روز یا ساعت تعطیل</translation>
+    </message>
+</context>
+<context>
     <name>PrintJob</name>
     <message>
         <source>Printing was cancelled.</source>
@@ -3105,6 +3692,105 @@
     <message>
         <source>The printer could not be opened. Check that it is switched on and connected, or choose another printer, then print again.</source>
         <translation>چاپگر باز نشد. روشن و وصل بودن آن را بررسی کنید یا چاپگر دیگری انتخاب کنید، سپس دوباره چاپ کنید.</translation>
+    </message>
+</context>
+<context>
+    <name>PublicDayTab</name>
+    <message>
+        <source>Visitor&apos;s name</source>
+        <translation>نام مراجعه‌کننده</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>تلفن</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>سازمان</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>موضوع</translation>
+    </message>
+    <message>
+        <source>Give a queue number</source>
+        <translation>دادن نوبت</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>حاضر</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>انجام شد</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>غایب</translation>
+    </message>
+    <message>
+        <source>Warn at</source>
+        <translation>هشدار در صورت</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>خاموش</translation>
+    </message>
+    <message>
+        <source>public meetings in</source>
+        <translation>ملاقات عمومی در</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>روز</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>نوبت</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>ورود</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>مراجعه‌کنندگان</translation>
+    </message>
+    <message>
+        <source>Request type</source>
+        <translation>نوع درخواست</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Print queue sheet</source>
+        <translation>چاپ فهرست نوبت</translation>
+    </message>
+    <message>
+        <source>End the day</source>
+        <translation>پایان روز ملاقات عمومی</translation>
+    </message>
+    <message>
+        <source>Public meeting day of %1 — %2</source>
+        <translation>ملاقات عمومی %1 — %2</translation>
+    </message>
+    <message>
+        <source>Choose a visitor in the queue first.</source>
+        <translation>اول مراجعه‌کننده‌ای را در فهرست نوبت انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Queue number %1 for %2</source>
+        <translation>نوبت %1 برای %2</translation>
+    </message>
+    <message>
+        <source>End the public day? Visitors who did not come are marked absent and each heard request becomes a follow-up.</source>
+        <translation>روز ملاقات عمومی پایان یابد؟ کسانی که نیامده‌اند غایب ثبت می‌شوند و هر درخواستی که شنیده شده یک پیگیری می‌شود.</translation>
+    </message>
+    <message>
+        <source>The public day is closed: %1 follow-ups opened, %2 marked absent.</source>
+        <translation>روز ملاقات عمومی بسته شد: %1 پیگیری باز شد، %2 غایب ثبت شد.</translation>
     </message>
 </context>
 <context>
@@ -3605,6 +4291,32 @@
     </message>
 </context>
 <context>
+    <name>TimeGrid</name>
+    <message>
+        <source>Status: %1</source>
+        <translation>وضعیت: %1</translation>
+    </message>
+    <message>
+        <source>Saved despite a conflict</source>
+        <translation>با وجود تداخل ثبت شده است</translation>
+    </message>
+</context>
+<context>
+    <name>TodayMeetings</name>
+    <message>
+        <source>Today&apos;s meetings</source>
+        <translation>ملاقات‌های امروز</translation>
+    </message>
+    <message>
+        <source>No meetings today.</source>
+        <translation>امروز ملاقاتی نیست.</translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups: %1</source>
+        <translation>پیگیری‌های سررسیدگذشته: %1</translation>
+    </message>
+</context>
+<context>
     <name>Workers</name>
     <message>
         <source>Please wait</source>
@@ -3614,6 +4326,13 @@
     <message>
         <source>Cancel</source>
         <translation>انصراف</translation>
+    </message>
+</context>
+<context>
+    <name>_ActionDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>ذخیره</translation>
     </message>
 </context>
 </TS>

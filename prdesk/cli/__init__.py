@@ -20,6 +20,7 @@ _AREA_COMMANDS = {
     "calendar": ("prdesk.cli.calendar", "calendar"),
     "contacts": ("prdesk.cli.contacts", "contacts"),
     "demo": ("prdesk.cli.demo", "demo"),
+    "meetings": ("prdesk.cli.meetings", "meetings"),
     "print": ("prdesk.cli.printing", "print_group"),
     "report": ("prdesk.cli.activity", "report"),
 }

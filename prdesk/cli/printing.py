@@ -165,3 +165,10 @@ def report_activity(ctx, start_text, end_text, intro_file, conclusion_file, out)
         data = render_performance(db, period, intro=intro, conclusion=conclusion, result=result)
     write_pdf(data, out)
     click.echo(f"گزارش عملکرد {result.period.title} در «{out}» ذخیره شد.")
+
+
+# The meetings area's documents live with its commands; they are offered here under `print`.
+from prdesk.cli.meetings import print_agenda, report_meetings  # noqa: E402
+
+print_group.add_command(print_agenda, "agenda")
+report_group.add_command(report_meetings, "meetings")

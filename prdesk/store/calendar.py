@@ -676,6 +676,9 @@ def range_model(db: Database, start: dt.date, end: dt.date, *, include_hidden: b
     for o in event_occurrences(db, start, end, correction=correction):
         events.setdefault(o.date, []).append(o)
     people = _person_items(db, start, end)
+    from prdesk.store.meetings.calendar_items import day_items as meeting_items
+
+    meetings = meeting_items(db, start, end)
     rank = {"office": 1}
     model = []
     for info in occ.days_between(start, end, correction):
@@ -698,6 +701,7 @@ def range_model(db: Database, start: dt.date, end: dt.date, *, include_hidden: b
                     e.start_time, e.end_time, e.status, e.location, e.reminder_days,
                 )
             )
+        entry.occasions.extend(meetings.get(day, ()))
         entry.occasions.extend(people.get(day, ()))
         model.append(entry)
     return model

@@ -118,12 +118,12 @@ def test_merge_people_keeps_everything(db):
 
 
 def test_merging_later_tables_links_is_generic(db):
-    db.execute("CREATE TABLE meetings (id INTEGER PRIMARY KEY, person_id INTEGER REFERENCES people (id))")
+    db.execute("CREATE TABLE later_area_links (id INTEGER PRIMARY KEY, person_id INTEGER REFERENCES people (id))")
     keep = store.add_person(db, {"last_name": "احمدی"}).id
     drop = store.add_person(db, {"last_name": "احمدی"}).id
-    db.execute("INSERT INTO meetings (person_id) VALUES (?)", [drop])
+    db.execute("INSERT INTO later_area_links (person_id) VALUES (?)", [drop])
     store.merge_people(db, keep, drop)
-    assert db.execute("SELECT person_id FROM meetings").fetchone()[0] == keep
+    assert db.execute("SELECT person_id FROM later_area_links").fetchone()[0] == keep
 
 
 def test_merge_with_itself_is_refused(db):

@@ -71,6 +71,7 @@ SOURCE_GROUPS = {
     occ.SOURCE_EVENT: "events",
     occ.SOURCE_BIRTHDAY: "people",
     occ.SOURCE_PERSON: "people",
+    "meeting": "events",  # visitor meetings (prdesk.store.meetings.calendar_items)
 }
 
 

@@ -85,6 +85,7 @@ def source_names() -> dict[str, str]:
         occ.SOURCE_EVENT: QCoreApplication.translate("MonthView", "Event"),
         occ.SOURCE_BIRTHDAY: QCoreApplication.translate("MonthView", "Birthday"),
         occ.SOURCE_PERSON: QCoreApplication.translate("MonthView", "Person's date"),
+        "meeting": QCoreApplication.translate("MonthView", "Visitor meeting"),
     }
 
 

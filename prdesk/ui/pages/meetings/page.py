@@ -1,0 +1,223 @@
+"""The meetings page: the host's day and week, the list, follow-ups and the public day; Ctrl+N books, Ctrl+P prints the agenda."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QTabWidget, QWidget
+
+from prdesk.core import jalali
+from prdesk.core.text import to_persian_digits
+from prdesk.store import meetings as ms
+from prdesk.ui.pages.base import Page
+from prdesk.ui.pages.meetings.grid import TimeGrid
+from prdesk.ui.pages.meetings.tabs import FollowupsTab, ListTab, PublicDayTab
+from prdesk.ui.widgets.jalali_date_edit import JalaliDateEdit
+
+DAY, WEEK, LIST, FOLLOWUPS, PUBLIC = range(5)
+
+
+def week_of(day: dt.date) -> list[dt.date]:
+    """The Saturday-first week that holds ``day``."""
+    saturday = day - dt.timedelta(days=jalali.week_index(day))
+    return [saturday + dt.timedelta(days=i) for i in range(7)]
+
+
+class MeetingsPage(Page):
+    """The director's (and each host's) meetings: book, see the day and week, record outcomes, follow up."""
+
+    key = "meetings"
+    areas = ("meetings", "contacts", "calendar", "settings")
+
+    def title(self) -> str:
+        return self.tr("Meetings")
+
+    def build(self) -> None:
+        self.day = self.context.today()
+        bar = QHBoxLayout()
+        self.host = QComboBox()
+        self.host.setObjectName("meetingHost")
+        self.host.currentIndexChanged.connect(lambda _i: self.reload())
+        bar.addWidget(QLabel(self.tr("Host")))
+        bar.addWidget(self.host)
+        self.previous_button = QPushButton(self.tr("Previous"))
+        self.next_button = QPushButton(self.tr("Next"))
+        self.today_button = QPushButton(self.tr("Today"))
+        self.date = JalaliDateEdit()
+        self.date.set_date(self.day)
+        self.date.date_changed.connect(self._date_typed)
+        self.previous_button.clicked.connect(lambda: self.move(-1))
+        self.next_button.clicked.connect(lambda: self.move(1))
+        self.today_button.clicked.connect(lambda: self.go_to(self.context.today()))
+        for widget in (self.previous_button, self.date, self.next_button, self.today_button):
+            bar.addWidget(widget)
+        self.summary = QLabel()
+        self.summary.setObjectName("meetingSummary")
+        bar.addWidget(self.summary, 1)
+        self.new_button = QPushButton(self.tr("New meeting"))
+        self.new_button.setToolTip(self.tr("Book a meeting (Ctrl+N)"))
+        self.new_button.clicked.connect(lambda: self.new_meeting())
+        self.print_button = QPushButton(self.tr("Print agenda"))
+        self.print_button.setToolTip(self.tr("The host's agenda of the day (Ctrl+P)"))
+        self.print_button.clicked.connect(self.print_agenda)
+        self.form_button = QPushButton(self.tr("Request form"))
+        self.form_button.clicked.connect(self.print_request_form)
+        self.report_button = QPushButton(self.tr("Report"))
+        self.report_button.clicked.connect(self.print_report)
+        for widget in (self.new_button, self.print_button, self.form_button, self.report_button):
+            bar.addWidget(widget)
+        self.layout_.addLayout(bar)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("meetingTabs")
+        self.day_grid = TimeGrid()
+        self.day_grid.setObjectName("dayGrid")
+        self.week_grid = TimeGrid()
+        self.week_grid.setObjectName("weekGrid")
+        for grid, name in ((self.day_grid, self.tr("Day")), (self.week_grid, self.tr("Week"))):
+            grid.meeting_activated.connect(self.open_meeting)
+            grid.slot_activated.connect(lambda day, start: self.new_meeting(day, start))
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(grid)
+            self.tabs.addTab(scroll, name)
+        self.list_tab = ListTab(self.context, self.open_meeting)
+        self.tabs.addTab(self.list_tab, self.tr("List"))
+        self.followups_tab = FollowupsTab(self.context)
+        self.tabs.addTab(self.followups_tab, self.tr("Follow-ups"))
+        self.public_tab = PublicDayTab(self.context, self.host.currentData, lambda: self.day)
+        self.public_tab.print_button.clicked.connect(self.print_queue_sheet)
+        self.tabs.addTab(self.public_tab, self.tr("Public day"))
+        self.tabs.currentChanged.connect(lambda _i: self.reload())
+        self.layout_.addWidget(self.tabs, 1)
+
+        for keys, slot in ((QKeySequence.StandardKey.New, self.new_meeting), (QKeySequence.StandardKey.Print, self.print_agenda)):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _checked=False, s=slot: s())
+            self.addAction(action)
+        self.fill_hosts()
+        self.reload()
+
+    def fill_hosts(self) -> None:
+        current = self.host.currentData()
+        self.host.blockSignals(True)
+        self.host.clear()
+        for host in ms.list_hosts(self.context.db):
+            self.host.addItem(host.name, host.id)
+        self.host.setCurrentIndex(max(0, self.host.findData(current)))
+        self.host.blockSignals(False)
+        self.list_tab.fill_hosts()
+
+    # --- navigation -------------------------------------------------------------------------
+
+    def go_to(self, day: dt.date) -> None:
+        self.day = day
+        self.date.set_date(day)
+        self.reload()
+
+    def move(self, step: int) -> None:
+        days = 7 if self.tabs.currentIndex() == WEEK else 1
+        self.go_to(self.day + dt.timedelta(days=step * days))
+
+    def _date_typed(self, day) -> None:
+        if day is not None and day != self.day:
+            self.day = day
+            self.reload()
+
+    # --- what is shown ----------------------------------------------------------------------
+
+    def reload(self) -> None:
+        if self.defer_until_shown():
+            return
+        self.fill_hosts()
+        host_id = self.host.currentData()
+        if host_id is None:
+            return
+        db = self.context.db
+        host = ms.get_host(db, host_id)
+        tab = self.tabs.currentIndex()
+        if tab == DAY:
+            self._show_grid(self.day_grid, [self.day], host)
+        elif tab == WEEK:
+            self._show_grid(self.week_grid, week_of(self.day), host)
+        else:
+            self.summary.clear()
+            {LIST: self.list_tab, FOLLOWUPS: self.followups_tab, PUBLIC: self.public_tab}[tab].reload()
+
+    def _show_grid(self, grid: TimeGrid, days: list[dt.date], host: ms.Host) -> None:
+        db = self.context.db
+        found = ms.list_meetings(db, start=days[0], end=days[-1], host_id=host.id)
+        by_day: dict[dt.date, list[ms.Meeting]] = {}
+        for m in found:
+            by_day.setdefault(m.date, []).append(m)
+        spans = [host.hours.on(d) for d in days if host.hours.on(d)]
+        hours = (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else (8 * 60, 14 * 60)
+        grid.show_days(days, by_day, ms.holidays(db, days[0], days[-1]), hours, {d: host.hours.on(d) for d in days})
+        held = sum(1 for m in found if m.blocks)
+        what = jalali.format_jalali_long(days[0]) if len(days) == 1 else self.tr("week of %1").replace(
+            "%1", jalali.format_jalali(days[0]))
+        self.summary.setText(self.tr("%1 meetings, %2").replace("%1", to_persian_digits(held)).replace("%2", what))
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def new_meeting(self, day: dt.date | None = None, start: str | None = None):
+        """Ctrl+N: book a meeting (on the day shown, or at the slot double-clicked)."""
+        from prdesk.ui.dialogs.meeting_dialog import MeetingDialog
+
+        self.dialog = MeetingDialog(self.context, date=day or self.day, start=start, host_id=self.host.currentData(), parent=self)
+        self.dialog.open()
+        return self.dialog
+
+    def open_meeting(self, meeting_id: int):
+        from prdesk.ui.dialogs.meeting_dialog import MeetingDialog
+
+        self.dialog = MeetingDialog(self.context, meeting=ms.get_meeting(self.context.db, meeting_id), parent=self)
+        self.dialog.open()
+        return self.dialog
+
+    def _print(self, render, *, label: str, title: str, file_name: str):
+        from prdesk.ui.print_job import print_preview
+        from prdesk.ui.printing import safe_file_name
+
+        self.preview_dialog = print_preview(self, self.context.db_path, render, label=label, title=title,
+                                            file_name=safe_file_name(file_name))
+        return self.preview_dialog
+
+    def print_agenda(self):
+        """The host's agenda of the day shown, on A4."""
+        from prdesk.printing.agenda import render_agenda
+
+        host_id, day, printed = self.host.currentData(), self.day, self.context.today()
+        return self._print(lambda db: render_agenda(db, day, host_id, printed=printed), label=self.tr("Laying out the agenda…"),
+                           title=self.tr("Agenda"), file_name=f"agenda-{jalali.format_jalali_iso(day).replace('/', '-')}")
+
+    def print_queue_sheet(self):
+        from prdesk.printing.agenda import render_queue_sheet
+
+        host_id, day, printed = self.host.currentData(), self.day, self.context.today()
+        return self._print(lambda db: render_queue_sheet(db, day, host_id, printed=printed),
+                           label=self.tr("Laying out the queue sheet…"), title=self.tr("Queue sheet"),
+                           file_name=f"queue-{jalali.format_jalali_iso(day).replace('/', '-')}")
+
+    def print_request_form(self):
+        from prdesk.printing.agenda import render_request_form
+        from prdesk.store.settings import get_settings
+
+        return self._print(lambda db: render_request_form(get_settings(db)), label=self.tr("Laying out the form…"),
+                           title=self.tr("Request form"), file_name="meeting-request-form")
+
+    def print_report(self):
+        """The meetings report of the month shown."""
+        from prdesk.printing.agenda_report import render_meetings_report
+
+        y, m, _ = jalali.jalali_parts(self.day)
+        start = jalali.to_gregorian(y, m, 1)
+        end = start + dt.timedelta(days=jalali.days_in_month(y, m) - 1)
+        printed = self.context.today()
+        return self._print(lambda db: render_meetings_report(db, start, end, printed=printed),
+                           label=self.tr("Laying out the report…"), title=self.tr("Meetings report"),
+                           file_name=f"meetings-{y}-{m:02d}")

@@ -1,0 +1,79 @@
+"""The dashboard's meetings panel: today's meetings and the overdue follow-ups (red)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from prdesk.core.text import to_persian_digits
+from prdesk.ui.pages.base import PageContext
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+OVERDUE_SHOWN = 6
+
+
+class TodayMeetings(QGroupBox):
+    """Today's meetings of every host by time, then the overdue follow-ups; double-click opens a meeting."""
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.setTitle(self.tr("Today's meetings"))
+        self.setObjectName("todayMeetings")
+        column = QVBoxLayout(self)
+        self.meetings = QListWidget()
+        self.meetings.setObjectName("todayMeetingList")
+        self.meetings.setWordWrap(True)
+        self.meetings.itemActivated.connect(self._open)
+        column.addWidget(self.meetings, 2)
+        self.overdue_title = QLabel()
+        self.overdue_title.setObjectName("overdueTitle")
+        self.overdue_title.setStyleSheet("color: #b3261e")
+        column.addWidget(self.overdue_title)
+        self.overdue = QListWidget()
+        self.overdue.setObjectName("overdueFollowups")
+        self.overdue.setWordWrap(True)
+        column.addWidget(self.overdue, 1)
+        context.bus.changed.connect(lambda area: area in ("meetings", "today") and self.reload())
+        # Read after the dashboard's first paint: start-up waits for nothing here.
+        QTimer.singleShot(0, self.reload)
+
+    def reload(self) -> None:
+        from prdesk.core.jalali import format_jalali
+        from prdesk.store import meetings as ms
+        from prdesk.ui.dialogs.meeting_dialog import status_names
+
+        db, today = self.context.db, self.context.today()
+        self.meetings.clear()
+        statuses = status_names()
+        for m in ms.list_meetings(db, start=today, end=today):
+            text = f"{to_persian_digits(m.start)}  {m.visitor_names}"
+            if m.subject:
+                text += f" — {m.subject}"
+            text += f" ({m.host}، {statuses[m.status]})"
+            item = QListWidgetItem(text)
+            item.setData(ID_ROLE, m.id)
+            if not m.blocks:
+                item.setForeground(QBrush(QColor("#7b8794")))
+            self.meetings.addItem(item)
+        if not self.meetings.count():
+            self.meetings.addItem(QListWidgetItem(self.tr("No meetings today.")))
+        late = ms.list_followups(db, today=today, overdue_only=True)
+        self.overdue_title.setText(self.tr("Overdue follow-ups: %1").replace("%1", to_persian_digits(len(late))))
+        self.overdue.clear()
+        for f in late[:OVERDUE_SHOWN]:
+            item = QListWidgetItem(f"{format_jalali(f.due_date)} — {f.action}" + (f" ({f.visitors})" if f.visitors else ""))
+            item.setForeground(QBrush(QColor("#b3261e")))
+            self.overdue.addItem(item)
+        self.overdue.setVisible(bool(late))
+
+    def _open(self, item: QListWidgetItem) -> None:
+        meeting_id = item.data(ID_ROLE)
+        if meeting_id is None:
+            return
+        from prdesk.store import meetings as ms
+        from prdesk.ui.dialogs.meeting_dialog import MeetingDialog
+
+        self.dialog = MeetingDialog(self.context, meeting=ms.get_meeting(self.context.db, meeting_id), parent=self)
+        self.dialog.open()
