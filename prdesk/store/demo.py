@@ -454,6 +454,8 @@ def _insert_people(db: Database, people: list[dict], stamp: str) -> None:
     rows = []
     for person in people:
         person.setdefault("position_since", None)
+        person.setdefault("deceased", 0)  # NOT NULL columns of the messages area
+        person.setdefault("salutation", "")
         keys = person_keys(person, *org_names[person.get("organization_id")])
         rows.append([person.get(c) for c in PERSON_DB_FIELDS] + [stamp, stamp, keys["name_key"], keys["sort_name"],
                                                                  keys["search_key"]])
