@@ -19,6 +19,7 @@ _AREA_COMMANDS = {
     "calendar": ("prdesk.cli.calendar", "calendar"),
     "contacts": ("prdesk.cli.contacts", "contacts"),
     "demo": ("prdesk.cli.demo", "demo"),
+    "messages": ("prdesk.cli.messages", "messages"),
     "print": ("prdesk.cli.printing", "print_group"),
 }
 
