@@ -90,3 +90,31 @@ def proposals(db: Database, today: dt.date | None = None, horizon: int = 14) -> 
                     count = count_recipients(db, RecipientFilter.from_target(plan.target))
                     found.append(Proposal(item.title, entry.date, days_left, count, template, plan.target))
     return found
+
+
+def staff_birthdays(db: Database, today: dt.date, days: int = 14) -> list[dict]:
+    """Living staff whose birthday (Jalali anniversary) falls in the next ``days`` days: id, name, day, days_left."""
+    from prdesk.core.jalali import jalali_parts
+    from prdesk.core.recurrence import jalali_anniversary
+    from prdesk.core.salutation import resolve_salutation
+
+    found = []
+    rows = db.execute(
+        "SELECT id, honorific, title, first_name, last_name, gender, salutation, birthday FROM people"
+        " WHERE is_staff = 1 AND NOT deceased AND birthday IS NOT NULL AND birthday <> ''"
+    ).fetchall()
+    year = jalali_parts(today)[0]
+    for row in rows:
+        person = dict(zip(("id", "honorific", "title", "first_name", "last_name", "gender", "salutation", "birthday"), row))
+        try:
+            born = dt.date.fromisoformat(person["birthday"])
+        except ValueError:
+            continue
+        for y in (year, year + 1):
+            day = jalali_anniversary(born, y)
+            if today <= day < today + dt.timedelta(days=days):
+                name = " ".join(p for p in (person["first_name"], person["last_name"]) if p)
+                found.append({"id": person["id"], "name": f"{resolve_salutation(person)} {name}".strip(), "day": day,
+                              "days_left": (day - today).days})
+                break
+    return sorted(found, key=lambda b: (b["day"], b["name"]))

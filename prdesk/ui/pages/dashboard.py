@@ -275,6 +275,10 @@ class DashboardPage(Page):
         self.reminders_empty.hide()
         column.addWidget(self.reminders_empty)
         lists.addWidget(reminders_box, 2)
+        from prdesk.ui.pages.messages_due import MessagesDueBox
+
+        self.messages_due = MessagesDueBox(self.context)
+        lists.addWidget(self.messages_due, 2)
         self.layout_.addLayout(lists, 1)
         self._loader: Worker | None = None
         #: The rows of collapsed people's lines not made yet, by the line's GROUP_ROLE key.
