@@ -438,7 +438,7 @@
     </message>
     <message>
         <source>Blank back after each odd-length letter (duplex printing)</source>
-        <translation>صفحهٔ سفید پشت هر نامهٔ فرد‌صفحه (چاپ دورو)</translation>
+        <translation>یک صفحهٔ سفید پس از هر نامه با شمار صفحهٔ فرد (چاپ دورو)</translation>
     </message>
     <message>
         <source>Kind of organization</source>
@@ -2511,6 +2511,10 @@
     <message>
         <source>{n} days</source>
         <translation>{n} روز</translation>
+    </message>
+    <message>
+        <source>in {n} days</source>
+        <translation>{n} روز دیگر</translation>
     </message>
     <message>
         <source>no template chosen</source>

@@ -213,7 +213,7 @@ def display_row(row: Mapping) -> dict[str, str]:
     """An archive row as the clerk reads it: Jalali date, Persian digits and words."""
     return {
         "date": format_jalali(dt.date.fromisoformat(row["date"])),
-        "recipient": row["recipient"],
+        "recipient": row["recipient"].split(" - ")[0],  # the name; the position and organization in the tooltip
         "occasion": row["occasion"],
         "kind": KINDS.get(row["kind"], row["kind"]),
         "channel": CHANNELS.get(row["channel"], row["channel"]),

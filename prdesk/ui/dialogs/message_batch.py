@@ -120,8 +120,13 @@ class BatchDialog(WorkerDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(CHECK, QHeaderView.ResizeMode.ResizeToContents)
+        char = self.fontMetrics().averageCharWidth()
+        # Wide enough to read, narrow enough that the reason column stays in view at 1100 pixels.
+        for column, width in ((SALUTATION, 13), (NAME, 15), (POSITION, 14), (ORGANIZATION, 24)):
+            header.resizeSection(column, width * char + 12)
+        header.setStretchLastSection(True)
         self.table.itemChanged.connect(self._ticked)
         self.table.currentCellChanged.connect(lambda row, *_: self.show_preview(row))
         split.addWidget(self.table)

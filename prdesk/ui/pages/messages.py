@@ -68,7 +68,7 @@ class ArchiveModel(PagedTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return shown[key]
         if role == Qt.ItemDataRole.ToolTipRole and key == "recipient":
-            return stored["text"]
+            return stored["recipient"].replace(" - ", "\n") + "\n\n" + stored["text"]
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):

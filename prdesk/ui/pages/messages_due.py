@@ -54,6 +54,11 @@ class MessagesDueBox(QGroupBox):
             return self.tr("tomorrow")
         return self.tr("{n} days").format(n=to_persian_digits(n))
 
+    def _when(self, n: int) -> str:
+        if n <= 1:
+            return self._days(n)
+        return self.tr("in {n} days").format(n=to_persian_digits(n))
+
     def reload(self) -> None:
         """Read the proposals, birthdays and follow-ups again."""
         from prdesk.store.messages import bereavements, plans
@@ -67,10 +72,10 @@ class MessagesDueBox(QGroupBox):
                 days=self._days(p.days_left), occasion=p.occasion, n=to_persian_digits(p.recipients), template=template)
             self._add(text, ("batch", p))
         for b in plans.staff_birthdays(db, today, HORIZON):
-            text = self.tr("Birthday of {name} ({days}) — send greeting").format(name=b["name"], days=self._days(b["days_left"]))
+            text = self.tr("Birthday of {name} ({days}) — send greeting").format(name=b["name"], days=self._when(b["days_left"]))
             self._add(text, ("birthday", b))
         for f in bereavements.follow_ups(db, today, today + dt.timedelta(days=HORIZON - 1)):
-            text = self.tr("{title} ({days}) — condolence").format(title=f["title"], days=self._days((f["day"] - today).days))
+            text = self.tr("{title} ({days}) — condolence").format(title=f["title"], days=self._when((f["day"] - today).days))
             self._add(text, ("bereavement", f))
         self.empty.setVisible(self.list.count() == 0)
         self.list.setVisible(self.list.count() > 0)
