@@ -211,3 +211,13 @@ def test_a_deceased_contact_has_no_birthday_in_the_calendar(db):
     titles = [o.title for e in calendar_store.range_model(db, day, day) for o in e.occasions]
     assert any("مریم احمدی" in t for t in titles)
     assert not any("سارا نوری" in t for t in titles)
+
+
+def test_the_demo_archives_messages_with_their_search_index(db):
+    from prdesk.store.demo import fill_demo
+
+    fill_demo(db, "small")
+    assert archive.count_messages(db) == 600
+    db.execute("INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 1)")
+    assert archive.count_messages(db, "نوروز") == db.execute("SELECT count(*) FROM messages WHERE occasion = 'عید نوروز'").fetchone()[0]
+    assert db.execute("SELECT count(*) FROM people WHERE deceased = 1").fetchone()[0] >= 1
