@@ -219,5 +219,5 @@ def test_the_demo_archives_messages_with_their_search_index(db):
     fill_demo(db, "small")
     assert archive.count_messages(db) == 600
     db.execute("INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 1)")
-    assert archive.count_messages(db, "نوروز") == db.execute("SELECT count(*) FROM messages WHERE occasion = 'عید نوروز'").fetchone()[0]
+    assert archive.count_messages(db, "", occasion="نوروز") == db.execute("SELECT count(*) FROM messages WHERE occasion = 'عید نوروز'").fetchone()[0]
     assert db.execute("SELECT count(*) FROM people WHERE deceased = 1").fetchone()[0] >= 1
