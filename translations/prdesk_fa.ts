@@ -2592,6 +2592,10 @@
         <translation>{n} پیام</translation>
     </message>
     <message>
+        <source>more than {n} messages</source>
+        <translation>بیش از {n} پیام</translation>
+    </message>
+    <message>
         <source>Select a message in the list first.</source>
         <translation>نخست پیامی را در فهرست انتخاب کنید.</translation>
     </message>

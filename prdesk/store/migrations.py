@@ -396,6 +396,10 @@ def m040_messages(db: Database) -> None:
         "CREATE INDEX messages_organization ON messages (organization_id)",
         "CREATE INDEX messages_date ON messages (date)",
         "CREATE INDEX messages_occasion ON messages (occasion_key, year)",
+        # The archive's filters: an equality on one of these walks its index in id order, newest first.
+        "CREATE INDEX messages_channel ON messages (channel)",
+        "CREATE INDEX messages_status ON messages (status)",
+        "CREATE INDEX messages_kind ON messages (kind)",
         # Substring search over the archive (recipient, occasion, text, letter number), as for contacts;
         # the store indexes each row it inserts, the triggers keep deletes and edits in step.
         """

@@ -131,14 +131,21 @@ def duplicate_message(db: Database, message_id: int, *, date: object = None) -> 
 
 
 _FILTERS = ("kind", "channel", "status", "person_id", "organization_id")
+#: The archive counts matches up to this many; past it the page says «more than …» (counting 30,000 costs more than finding them).
+COUNT_CAP = 2_000
 
 
-def _where(text: str = "", **filters) -> tuple[str, list]:
+def _query(text: str = "", **filters) -> tuple[str, str, list]:
+    """(FROM clause, WHERE clause, parameters): the search index first when there are words, so the
+    newest matches stream out in id order and a LIMIT stops the search early."""
     clauses, params = [], []
     words = search_key(text).split()
     long_words = [w for w in words if len(w) >= 3]
+    source = "messages m"
     if long_words:
-        clauses.append("m.id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?)")
+        # The trigram index answers words of three letters or more, newest (highest id) first.
+        source = "messages_fts f JOIN messages m ON m.id = f.rowid"
+        clauses.append("messages_fts MATCH ?")
         params.append(" AND ".join('"' + w.replace('"', '""') + '"' for w in long_words))
     for word in (w for w in words if len(w) < 3):
         clauses.append("instr(m.search_key, ?) > 0")
@@ -157,16 +164,18 @@ def _where(text: str = "", **filters) -> tuple[str, list]:
     if filters.get("date_to"):
         clauses.append("m.date <= ?")
         params.append(as_date(filters["date_to"], "date_to").isoformat())
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+    return source, (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
 def search_messages(db: Database, text: str = "", *, limit: int | None = 200, offset: int = 0, **filters) -> list[dict]:
-    """Archive rows matching every word of ``text`` (recipient, occasion, subject, letter number) and the filters, newest first.
+    """Archive rows matching every word of ``text`` (recipient, occasion, subject, letter number) and the filters,
+    the most recently archived first.
 
     Filters: kind, channel, status, person_id, organization_id, occasion (words of it), date_from, date_to.
     """
-    where, params = _where(text, **filters)
-    sql = f"SELECT m.* FROM messages m{where} ORDER BY m.date DESC, m.id DESC"
+    source, where, params = _query(text, **filters)
+    order = "f.rowid DESC" if source.startswith("messages_fts") else "m.id DESC"
+    sql = f"SELECT m.* FROM {source}{where} ORDER BY {order}"
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params += [int(limit), int(offset)]
@@ -175,10 +184,12 @@ def search_messages(db: Database, text: str = "", *, limit: int | None = 200, of
     return [dict(zip(names, values)) for values in cursor.fetchall()]
 
 
-def count_messages(db: Database, text: str = "", **filters) -> int:
-    """How many rows :func:`search_messages` would return without a limit."""
-    where, params = _where(text, **filters)
-    return db.execute(f"SELECT count(*) FROM messages m{where}", params).fetchone()[0]
+def count_messages(db: Database, text: str = "", *, cap: int | None = None, **filters) -> int:
+    """How many rows :func:`search_messages` would return without a limit (at most ``cap`` + 1 when a cap is given)."""
+    source, where, params = _query(text, **filters)
+    if cap is None:
+        return db.execute(f"SELECT count(*) FROM {source}{where}", params).fetchone()[0]
+    return db.execute(f"SELECT count(*) FROM (SELECT 1 FROM {source}{where} LIMIT ?)", [*params, int(cap) + 1]).fetchone()[0]
 
 
 def already_sent(db: Database, person_ids: Iterable[int], occasion: str, year: int) -> dict[int, dict]:

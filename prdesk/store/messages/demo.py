@@ -41,7 +41,7 @@ def fill_messages(db: Database, size: str, rnd: random.Random, stamp: str) -> in
     this_year = jalali_parts(dt.date.today())[0]
     first = db.execute("SELECT coalesce(max(id), 0) + 1 FROM messages").fetchone()[0]
     rows = []
-    for n in range(count):
+    for _ in range(count):
         pid, org_id, honorific, title, first_name, last_name, gender, position, org = rnd.choice(people)
         occasion, month, day, template_title = rnd.choice(ROUND)
         year = rnd.randint(this_year - 5, this_year - 1)
@@ -63,9 +63,10 @@ def fill_messages(db: Database, size: str, rnd: random.Random, stamp: str) -> in
         }
         row["search_key"] = message_key(row)
         rows.append([row[c] for c in COLUMNS])
-        if len(rows) == 20_000 or n == count - 1:
-            db.conn.executemany(f"INSERT INTO messages ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})", rows)
-            rows = []
+    # Archived in the order they were sent, as an office archives them (the archive lists newest ids first).
+    date_column = COLUMNS.index("date")
+    rows.sort(key=lambda r: r[date_column])
+    db.conn.executemany(f"INSERT INTO messages ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})", rows)
     db.execute("INSERT INTO messages_fts (rowid, search_key) SELECT id, search_key FROM messages WHERE id >= ?", [first])
     _bereavements(db, rnd, stamp)
     return count

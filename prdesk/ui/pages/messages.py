@@ -32,6 +32,7 @@ class ArchiveModel(PagedTableModel):
         self.db = db
         self.text = ""
         self.filters: dict = {}
+        self.capped = False
 
     def headers(self) -> dict[str, str]:
         return {
@@ -47,7 +48,10 @@ class ArchiveModel(PagedTableModel):
         return [(row, archive.display_row(row)) for row in rows]
 
     def _count_matching(self) -> int:
-        return archive.count_messages(self.db, self.text, **self.filters)
+        # Counting tens of thousands of matches costs more than finding them: past the cap the page says «more than».
+        count = archive.count_messages(self.db, self.text, cap=archive.COUNT_CAP, **self.filters)
+        self.capped = count > archive.COUNT_CAP
+        return min(count, archive.COUNT_CAP)
 
     def set_filter(self, text: str, filters: dict) -> None:
         self.text, self.filters = text, {k: v for k, v in filters.items() if v not in (None, "")}
@@ -188,7 +192,9 @@ class MessagesPage(Page):
             self.model.reload()
 
     def _show_count(self) -> None:
-        self.count_label.setText(self.tr("{n} messages").format(n=to_persian_digits(f"{self.model.total:,}".replace(",", "٬"))))
+        n = to_persian_digits(f"{self.model.total:,}".replace(",", "٬"))
+        text = self.tr("more than {n} messages") if self.model.capped else self.tr("{n} messages")
+        self.count_label.setText(text.format(n=n))
 
     def selected_row(self) -> int | None:
         rows = self.view.selectionModel().selectedRows()
