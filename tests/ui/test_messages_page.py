@@ -59,7 +59,7 @@ def test_a_batch_with_an_excluded_recipient(window, qtbot, db, tmp_path, monkeyp
     qtbot.mouseClick(dialog.find_button, Qt.MouseButton.LeftButton)
     assert dialog.table.rowCount() == 4
     notes = [dialog.table.item(r, message_batch.NOTE).text() for r in range(4)]
-    assert "درگذشته" in notes and any(n.startswith("همین شخص") for n in notes)
+    assert "درگذشته" in notes and any(n.startswith("همان شخص در سازمان دیگر") for n in notes)
     # The preview shows the salutation and the text of the selected recipient.
     maryam = row_of(dialog, "مریم احمدی")
     dialog.table.setCurrentCell(maryam, message_batch.NAME)

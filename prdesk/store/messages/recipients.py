@@ -20,11 +20,11 @@ from prdesk.store.messages.templates import Template
 # Why a recipient is left out (English keys in JSON, Persian words for the clerk).
 REASONS = {
     "deceased": "درگذشته",
-    "duplicate": "همین شخص از راه سازمان دیگری هم در فهرست هست",
-    "repeat": "برای همین مناسبت در امسال پیام گرفته است",
+    "duplicate": "همان شخص در سازمان دیگر",
+    "repeat": "امسال برای این مناسبت پیام گرفته",
     "missing": "مقدار لازم الگو را ندارد",
     "no_mobile": "شمارهٔ همراه ندارد",
-    "clerk": "کنار گذاشته به‌دست کاربر",
+    "clerk": "به خواست کاربر",
 }
 
 

@@ -124,7 +124,7 @@ class BatchDialog(WorkerDialog):
         header.setSectionResizeMode(CHECK, QHeaderView.ResizeMode.ResizeToContents)
         char = self.fontMetrics().averageCharWidth()
         # Wide enough to read, narrow enough that the reason column stays in view at 1100 pixels.
-        for column, width in ((SALUTATION, 13), (NAME, 15), (POSITION, 14), (ORGANIZATION, 24)):
+        for column, width in ((SALUTATION, 17), (NAME, 14), (POSITION, 17), (ORGANIZATION, 22)):
             header.resizeSection(column, width * char + 12)
         header.setStretchLastSection(True)
         self.table.itemChanged.connect(self._ticked)
@@ -134,7 +134,7 @@ class BatchDialog(WorkerDialog):
         self.preview.setObjectName("preview")
         self.preview.setReadOnly(True)
         split.addWidget(self.preview)
-        split.setSizes([640, 360])
+        split.setSizes([740, 300])
         layout.addWidget(split, 1)
 
         bottom = QHBoxLayout()
@@ -220,7 +220,9 @@ class BatchDialog(WorkerDialog):
             check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             self.table.setItem(row, CHECK, check)
             for column, text in ((SALUTATION, r.salutation), (NAME, r.name), (POSITION, r.position), (ORGANIZATION, r.organization)):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)  # a long organization name is shortened in its cell
+                self.table.setItem(row, column, item)
             self.table.setItem(row, NOTE, QTableWidgetItem())
             self._show_row(row)
         self.table.blockSignals(False)
@@ -234,6 +236,7 @@ class BatchDialog(WorkerDialog):
         r = self.recipients[row]
         self.table.item(row, CHECK).setCheckState(Qt.CheckState.Checked if r.included else Qt.CheckState.Unchecked)
         self.table.item(row, NOTE).setText(r.reason_text())
+        self.table.item(row, NOTE).setToolTip(r.reason_text())
 
     def show_preview(self, row: int) -> None:
         if not 0 <= row < len(self.recipients):
