@@ -493,6 +493,10 @@
         <translation>کنار گذاشتن…</translation>
     </message>
     <message>
+        <source>Export SMS file…</source>
+        <translation>فایل پیامک…</translation>
+    </message>
+    <message>
         <source>Archive and print…</source>
         <translation>بایگانی و چاپ…</translation>
     </message>
@@ -529,6 +533,14 @@
         <translation>گیرندگان را نمایش دهید و دست‌کم یکی را علامت بزنید.</translation>
     </message>
     <message>
+        <source>Save the SMS file</source>
+        <translation>ذخیرهٔ فایل پیامک</translation>
+    </message>
+    <message>
+        <source>{n} texts were written; {m} are longer than two SMS parts.</source>
+        <translation>{n} متن نوشته شد؛ {m} متن بیش از دو بخش پیامک است.</translation>
+    </message>
+    <message>
         <source>Save the letters as PDF</source>
         <translation>ذخیرهٔ نامه‌ها به‌صورت PDF</translation>
     </message>
@@ -551,6 +563,57 @@
     <message>
         <source>The letters are in {path}.</source>
         <translation>نامه‌ها در فایل {path} است.</translation>
+    </message>
+</context>
+<context>
+    <name>BereavementDialog</name>
+    <message>
+        <source>Record a bereavement</source>
+        <translation>ثبت درگذشت بستگان</translation>
+    </message>
+    <message>
+        <source>Type part of a name, then choose</source>
+        <translation>بخشی از نام را بنویسید و سپس انتخاب کنید</translation>
+    </message>
+    <message>
+        <source>Mourner</source>
+        <translation>سوگوار</translation>
+    </message>
+    <message>
+        <source>Name of the deceased</source>
+        <translation>نام درگذشته</translation>
+    </message>
+    <message>
+        <source>Man</source>
+        <translation>مرد</translation>
+    </message>
+    <message>
+        <source>Woman</source>
+        <translation>زن</translation>
+    </message>
+    <message>
+        <source>The deceased was</source>
+        <translation>درگذشته</translation>
+    </message>
+    <message>
+        <source>Relation to the mourner</source>
+        <translation>نسبت با سوگوار</translation>
+    </message>
+    <message>
+        <source>Date of death</source>
+        <translation>تاریخ درگذشت</translation>
+    </message>
+    <message>
+        <source>Anniversary by</source>
+        <translation>سالگرد به تقویم</translation>
+    </message>
+    <message>
+        <source>Choose a person, not an organization.</source>
+        <translation>یک شخص را انتخاب کنید، نه سازمان.</translation>
+    </message>
+    <message>
+        <source>The bereavement was recorded: {days}.</source>
+        <translation>درگذشت ثبت شد: {days}.</translation>
     </message>
 </context>
 <context>
@@ -2550,6 +2613,10 @@
     <message>
         <source>Templates…</source>
         <translation>الگوها…</translation>
+    </message>
+    <message>
+        <source>Record a bereavement…</source>
+        <translation>ثبت درگذشت بستگان…</translation>
     </message>
     <message>
         <source>Search recipient, occasion, letter number…</source>

@@ -166,3 +166,36 @@ def test_the_person_dialog_keeps_the_date_of_death_and_shows_sent_messages(windo
     assert dialog.save()
     person = contacts.get_person(db, maryam)
     assert person["deceased"] is True and person["deceased_on"] == "2026-01-21"
+
+
+def test_recording_a_bereavement_lists_its_days_on_the_dashboard(window, qtbot, db, shown):
+    staff = db.execute("SELECT id FROM people WHERE is_staff = 1").fetchone()[0]
+    dialog = window.pages["messages"].open_bereavement()
+    qtbot.addWidget(dialog)
+    dialog.save()  # nobody chosen yet: refused, nothing saved
+    assert shown["errors"] and bereavements.list_bereavements(db) == []
+    dialog._chosen({"choice": "person", "id": staff, "full_name": "سارا نوری"})
+    type_text(dialog.deceased, "رضا نوری")
+    dialog.relation.setCurrentText("پدر")
+    dialog.died_on.set_date(TODAY - dt.timedelta(days=1))
+    assert dialog.save()
+    (saved,) = bereavements.list_bereavements(db)
+    assert [f["label"] for f in saved["follow_ups"]] == ["سوم", "هفتم", "چهلم", "سالگرد"]
+    board = window.pages["dashboard"].messages_due
+    board.reload()
+    assert any(board.list.item(i).text().startswith("سوم رضا نوری") for i in range(board.list.count()))
+
+
+def test_the_sms_file_from_the_batch_dialog(window, qtbot, db, tmp_path, monkeypatch, shown):
+    dialog = window.pages["messages"].open_batch()
+    qtbot.addWidget(dialog)
+    type_text(dialog.occasion, "نوروز")
+    dialog.template.setCurrentIndex(dialog.template.findText("پیامک تبریک نوروز"))
+    dialog.channel.setCurrentIndex(dialog.channel.findData("sms"))
+    dialog.kind.setCurrentIndex(dialog.kind.findData("اتحادیه"))
+    dialog.find_recipients()
+    out = tmp_path / "sms.csv"
+    monkeypatch.setattr(pickers, "choose_save_path", lambda *args: str(out))
+    assert dialog.export_sms()
+    assert out.read_text(encoding="utf-8-sig").count("\n") == 3  # header and two mobiles
+    assert "۲ متن" in shown["messages"][-1]

@@ -179,8 +179,7 @@ def export_sms(recipients: Sequence[Recipient], path: Path | str, *, max_parts: 
         if not recipient.included:
             skipped.append(recipient)
         elif not clean(recipient.mobile):
-            recipient.reason = "no_mobile"
-            skipped.append(recipient)
+            skipped.append(recipient)  # no mobile: left out of the file, still in the batch
         else:
             rows.append(recipient)
     if not rows:

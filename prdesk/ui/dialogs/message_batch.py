@@ -145,6 +145,10 @@ class BatchDialog(WorkerDialog):
         self.exclude_button.setObjectName("excludeButton")
         self.exclude_button.clicked.connect(self.exclude_current)
         bottom.addWidget(self.exclude_button)
+        self.sms_button = QPushButton(self.tr("Export SMS file…"))
+        self.sms_button.setObjectName("smsButton")
+        self.sms_button.clicked.connect(self.export_sms)
+        bottom.addWidget(self.sms_button)
         self.generate_button = QPushButton(self.tr("Archive and print…"))
         self.generate_button.setObjectName("generateButton")
         self.generate_button.setDefault(True)
@@ -287,6 +291,26 @@ class BatchDialog(WorkerDialog):
 
     # --- generating ----------------------------------------------------------------------
 
+    def export_sms(self) -> bool:
+        """Write the ticked recipients' texts with their mobile numbers and SMS parts to a CSV file."""
+        from prdesk.store.messages.batch import export_sms
+
+        if not any(r.included for r in self.recipients):
+            messages.show_error(self, self.tr("Show the recipients and tick at least one."))
+            return False
+        chosen = pickers.choose_save_path(self, self.tr("Save the SMS file"), self.occasion.text().strip() + ".csv", "CSV (*.csv)")
+        if chosen is None:
+            return False
+        try:
+            done = export_sms(self.recipients, chosen, max_parts=2)
+        except PrdeskError as exc:
+            messages.show_error(self, str(exc))
+            return False
+        text = self.tr("{n} texts were written; {m} are longer than two SMS parts.").format(
+            n=to_persian_digits(done.written), m=to_persian_digits(done.over_limit))
+        messages.show_message(self, text)
+        return True
+
     def generate(self) -> bool:
         """Archive one message per ticked recipient and print them in one PDF (on a worker, with Cancel)."""
         from prdesk.store.db import connect
@@ -318,7 +342,7 @@ class BatchDialog(WorkerDialog):
         return True
 
     def _set_running(self, running: bool) -> None:
-        for widget in (self.find_button, self.exclude_button, self.generate_button, self.table):
+        for widget in (self.find_button, self.exclude_button, self.generate_button, self.sms_button, self.table):
             widget.setEnabled(not running)
 
     def _finished(self, result) -> None:

@@ -100,6 +100,7 @@ class MessagesPage(Page):
             ("batchButton", self.tr("New batch for an occasion…"), self.open_batch),
             ("messageButton", self.tr("One message…"), self.open_message),
             ("templatesButton", self.tr("Templates…"), self.open_templates),
+            ("bereavementButton", self.tr("Record a bereavement…"), self.open_bereavement),
         ):
             button = QPushButton(text)
             button.setObjectName(name)
@@ -268,6 +269,13 @@ class MessagesPage(Page):
         from prdesk.ui.dialogs.message_dialog import MessageDialog
 
         dialog = MessageDialog(self.context, person_id, self)
+        dialog.open()
+        return dialog
+
+    def open_bereavement(self) -> QWidget:
+        from prdesk.ui.dialogs.message_bereavement import BereavementDialog
+
+        dialog = BereavementDialog(self.context, self)
         dialog.open()
         return dialog
 
