@@ -87,6 +87,37 @@
     </message>
 </context>
 <context>
+    <name>ArchiveModel</name>
+    <message>
+        <source>Date</source>
+        <translation>تاریخ</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>گیرنده</translation>
+    </message>
+    <message>
+        <source>Occasion</source>
+        <translation>مناسبت</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>راه ارسال</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Letter number</source>
+        <translation>شمارهٔ نامه</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialogs</name>
     <message>
         <source>Save the backup file</source>
@@ -403,6 +434,221 @@
     <message>
         <source>Other records (settings, lists, links)</source>
         <translation>رکوردهای دیگر (تنظیمات، فهرست‌ها، پیوندها)</translation>
+    </message>
+</context>
+<context>
+    <name>BatchDialog</name>
+    <message>
+        <source>Leave out</source>
+        <extracomment>Reasons the clerk cannot undo with a tick: a deceased, a second record of the same person, a missing value.</extracomment>
+        <translation>کنار گذاشتن</translation>
+    </message>
+    <message>
+        <source>Why is {name} left out of this batch?</source>
+        <translation>چرا {name} از این دسته کنار گذاشته می‌شود؟</translation>
+    </message>
+    <message>
+        <source>Messages for an occasion</source>
+        <translation>پیام‌های یک مناسبت</translation>
+    </message>
+    <message>
+        <source>For example: Nowruz</source>
+        <translation>مثلاً: عید نوروز</translation>
+    </message>
+    <message>
+        <source>Occasion</source>
+        <translation>مناسبت</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>الگو</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>تاریخ</translation>
+    </message>
+    <message>
+        <source>Send as</source>
+        <translation>راه ارسال</translation>
+    </message>
+    <message>
+        <source>Blank back after each odd-length letter (duplex printing)</source>
+        <translation>یک صفحهٔ سفید پس از هر نامه با شمار صفحهٔ فرد (چاپ دورو)</translation>
+    </message>
+    <message>
+        <source>Kind of organization</source>
+        <translation>نوع سازمان</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>استان</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>برچسب</translation>
+    </message>
+    <message>
+        <source>Position holders in</source>
+        <translation>صاحبان سمت در</translation>
+    </message>
+    <message>
+        <source>Only our staff</source>
+        <translation>فقط کارکنان خودمان</translation>
+    </message>
+    <message>
+        <source>Include people already sent a message for this occasion this year</source>
+        <translation>کسانی که امسال برای این مناسبت پیام گرفته‌اند هم باشند</translation>
+    </message>
+    <message>
+        <source>Show recipients</source>
+        <translation>نمایش گیرندگان</translation>
+    </message>
+    <message>
+        <source>Salutation</source>
+        <translation>عنوان خطاب</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>سمت</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>سازمان</translation>
+    </message>
+    <message>
+        <source>Left out because</source>
+        <translation>دلیل کنار گذاشتن</translation>
+    </message>
+    <message>
+        <source>Leave out…</source>
+        <translation>کنار گذاشتن…</translation>
+    </message>
+    <message>
+        <source>Export SMS file…</source>
+        <translation>فایل پیامک…</translation>
+    </message>
+    <message>
+        <source>Archive and print…</source>
+        <translation>بایگانی و چاپ…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>همه</translation>
+    </message>
+    <message>
+        <source>Write the occasion first, for example «عید نوروز».</source>
+        <translation>نخست مناسبت را بنویسید، مثلاً «عید نوروز».</translation>
+    </message>
+    <message>
+        <source>Enter the date of the messages.</source>
+        <translation>تاریخ پیام‌ها را وارد کنید.</translation>
+    </message>
+    <message>
+        <source>{name} cannot get this message: {reason}.</source>
+        <translation>این پیام برای {name} فرستاده نمی‌شود: {reason}.</translation>
+    </message>
+    <message>
+        <source>Select a ticked recipient in the list first.</source>
+        <translation>نخست یکی از گیرندگان علامت‌خورده را در فهرست انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>{n} recipients, {m} left out</source>
+        <translation>{n} گیرنده، {m} کنار گذاشته</translation>
+    </message>
+    <message>
+        <source>Show the recipients and tick at least one.</source>
+        <translation>گیرندگان را نمایش دهید و دست‌کم یکی را علامت بزنید.</translation>
+    </message>
+    <message>
+        <source>Save the SMS file</source>
+        <translation>ذخیرهٔ فایل پیامک</translation>
+    </message>
+    <message>
+        <source>{n} texts were written; {m} are longer than two SMS parts.</source>
+        <translation>{n} متن نوشته شد؛ {m} متن بیش از دو بخش پیامک است.</translation>
+    </message>
+    <message>
+        <source>Save the letters as PDF</source>
+        <translation>ذخیرهٔ نامه‌ها به‌صورت PDF</translation>
+    </message>
+    <message>
+        <source>Archiving and printing the messages…</source>
+        <translation>بایگانی و چاپ پیام‌ها…</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>پیام‌ها</translation>
+    </message>
+    <message>
+        <source>The batch was cancelled; nothing was archived or printed.</source>
+        <translation>ساخت پیام‌ها لغو شد؛ چیزی بایگانی یا چاپ نشد.</translation>
+    </message>
+    <message>
+        <source>{n} messages were archived.</source>
+        <translation>{n} پیام بایگانی شد.</translation>
+    </message>
+    <message>
+        <source>The letters are in {path}.</source>
+        <translation>نامه‌ها در فایل {path} است.</translation>
+    </message>
+</context>
+<context>
+    <name>BereavementDialog</name>
+    <message>
+        <source>Record a bereavement</source>
+        <translation>ثبت درگذشت بستگان</translation>
+    </message>
+    <message>
+        <source>Type part of a name, then choose</source>
+        <translation>بخشی از نام را بنویسید و سپس انتخاب کنید</translation>
+    </message>
+    <message>
+        <source>Mourner</source>
+        <translation>سوگوار</translation>
+    </message>
+    <message>
+        <source>Name of the deceased</source>
+        <translation>نام درگذشته</translation>
+    </message>
+    <message>
+        <source>Man</source>
+        <translation>مرد</translation>
+    </message>
+    <message>
+        <source>Woman</source>
+        <translation>زن</translation>
+    </message>
+    <message>
+        <source>The deceased was</source>
+        <translation>درگذشته</translation>
+    </message>
+    <message>
+        <source>Relation to the mourner</source>
+        <translation>نسبت با سوگوار</translation>
+    </message>
+    <message>
+        <source>Date of death</source>
+        <translation>تاریخ درگذشت</translation>
+    </message>
+    <message>
+        <source>Anniversary by</source>
+        <translation>سالگرد به تقویم</translation>
+    </message>
+    <message>
+        <source>Choose a person, not an organization.</source>
+        <translation>یک شخص را انتخاب کنید، نه سازمان.</translation>
+    </message>
+    <message>
+        <source>The bereavement was recorded: {days}.</source>
+        <translation>درگذشت ثبت شد: {days}.</translation>
     </message>
 </context>
 <context>
@@ -2786,6 +3032,124 @@
     </message>
 </context>
 <context>
+    <name>MessageDialog</name>
+    <message>
+        <source>One message</source>
+        <translation>یک پیام</translation>
+    </message>
+    <message>
+        <source>Type part of a name, then choose</source>
+        <translation>بخشی از نام را بنویسید و سپس انتخاب کنید</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>گیرنده</translation>
+    </message>
+    <message>
+        <source>Occasion</source>
+        <translation>مناسبت</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>الگو</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>تاریخ</translation>
+    </message>
+    <message>
+        <source>Send as</source>
+        <translation>راه ارسال</translation>
+    </message>
+    <message>
+        <source>Name of the deceased</source>
+        <translation>نام درگذشته</translation>
+    </message>
+    <message>
+        <source>Man</source>
+        <translation>مرد</translation>
+    </message>
+    <message>
+        <source>Woman</source>
+        <translation>زن</translation>
+    </message>
+    <message>
+        <source>For a condolence</source>
+        <translation>برای تسلیت</translation>
+    </message>
+    <message>
+        <source>Print as letter…</source>
+        <translation>چاپ به‌صورت نامه…</translation>
+    </message>
+    <message>
+        <source>Record as sent</source>
+        <translation>ثبت به‌عنوان ارسال‌شده</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <source>A message goes to a person: choose a person of this organization.</source>
+        <translation>پیام برای یک شخص فرستاده می‌شود؛ یکی از افراد این سازمان را انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Choose the recipient.</source>
+        <translation>گیرنده را انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Write the occasion of the message.</source>
+        <translation>مناسبت پیام را بنویسید.</translation>
+    </message>
+    <message>
+        <source>Save the letter as PDF</source>
+        <translation>ذخیرهٔ نامه به‌صورت PDF</translation>
+    </message>
+    <message>
+        <source>Letter {number} was registered and saved.</source>
+        <translation>نامهٔ شمارهٔ {number} ثبت و ذخیره شد.</translation>
+    </message>
+    <message>
+        <source>The message was recorded as sent.</source>
+        <translation>پیام به‌عنوان ارسال‌شده ثبت شد.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageHistory</name>
+    <message>
+        <source>Date</source>
+        <translation>تاریخ</translation>
+    </message>
+    <message>
+        <source>Occasion</source>
+        <translation>مناسبت</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>گیرنده</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>راه ارسال</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Letter number</source>
+        <translation>شمارهٔ نامه</translation>
+    </message>
+    <message>
+        <source>No message has been sent yet.</source>
+        <translation>هنوز پیامی فرستاده نشده است.</translation>
+    </message>
+    <message>
+        <source>Messages sent</source>
+        <translation>پیام‌های ارسال‌شده</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <source>PRDesk</source>
@@ -2805,14 +3169,125 @@
     </message>
 </context>
 <context>
+    <name>MessagesDueBox</name>
+    <message>
+        <source>Messages to send</source>
+        <translation>پیام‌هایی که باید فرستاد</translation>
+    </message>
+    <message>
+        <source>No message is due in the next two weeks.</source>
+        <translation>در دو هفتهٔ آینده پیامی در پیش نیست.</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>امروز</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>فردا</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} روز</translation>
+    </message>
+    <message>
+        <source>in {n} days</source>
+        <translation>{n} روز دیگر</translation>
+    </message>
+    <message>
+        <source>no template chosen</source>
+        <translation>بی‌الگو</translation>
+    </message>
+    <message>
+        <source>{days} to {occasion}: {n} recipients, template «{template}»</source>
+        <translation>{days} تا {occasion}: {n} گیرنده، الگوی «{template}»</translation>
+    </message>
+    <message>
+        <source>Birthday of {name} ({days}) — send greeting</source>
+        <translation>تولد {name} ({days}) — فرستادن تبریک</translation>
+    </message>
+    <message>
+        <source>{title} ({days}) — condolence</source>
+        <translation>{title} ({days}) — تسلیت</translation>
+    </message>
+</context>
+<context>
     <name>MessagesPage</name>
     <message>
         <source>Messages</source>
         <translation>پیام‌ها</translation>
     </message>
     <message>
-        <source>The archive of greeting and condolence messages will be added to this page in a later version of PRDesk.</source>
-        <translation>بایگانی پیام‌های تبریک و تسلیت در نسخهٔ بعدی پی‌آر‌دسک به این صفحه اضافه می‌شود.</translation>
+        <source>New batch for an occasion…</source>
+        <translation>پیام‌های جدید برای یک مناسبت…</translation>
+    </message>
+    <message>
+        <source>One message…</source>
+        <translation>یک پیام…</translation>
+    </message>
+    <message>
+        <source>Templates…</source>
+        <translation>الگوها…</translation>
+    </message>
+    <message>
+        <source>Record a bereavement…</source>
+        <translation>ثبت درگذشت بستگان…</translation>
+    </message>
+    <message>
+        <source>Search recipient, occasion, letter number…</source>
+        <translation>جست‌وجوی گیرنده، مناسبت، شمارهٔ نامه…</translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation>همهٔ انواع</translation>
+    </message>
+    <message>
+        <source>Every channel</source>
+        <translation>همهٔ راه‌های ارسال</translation>
+    </message>
+    <message>
+        <source>Drafts and sent</source>
+        <translation>پیش‌نویس و ارسال‌شده</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>تا</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>چاپ دوباره</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>ساخت پیام مشابه</translation>
+    </message>
+    <message>
+        <source>Mark sent</source>
+        <translation>ثبت ارسال</translation>
+    </message>
+    <message>
+        <source>more than {n} messages</source>
+        <translation>بیش از {n} پیام</translation>
+    </message>
+    <message>
+        <source>{n} messages</source>
+        <translation>{n} پیام</translation>
+    </message>
+    <message>
+        <source>Select a message in the list first.</source>
+        <translation>نخست پیامی را در فهرست انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>A draft copy of the message was added.</source>
+        <translation>پیش‌نویسی از روی پیام ساخته شد.</translation>
+    </message>
+    <message>
+        <source>The message is marked as sent.</source>
+        <translation>پیام ارسال‌شده ثبت شد.</translation>
     </message>
 </context>
 <context>
@@ -3577,6 +4052,22 @@
         <translation>تاریخ تولد</translation>
     </message>
     <message>
+        <source>Deceased (no greetings; addressed as مرحوم/مرحومه)</source>
+        <translation>درگذشته (بدون پیام تبریک؛ با عنوان مرحوم/مرحومه)</translation>
+    </message>
+    <message>
+        <source>Date of death</source>
+        <translation>تاریخ درگذشت</translation>
+    </message>
+    <message>
+        <source>Leave empty to write it from gender and title</source>
+        <translation>خالی بگذارید تا از جنسیت و لقب نوشته شود</translation>
+    </message>
+    <message>
+        <source>Salutation</source>
+        <translation>عنوان خطاب</translation>
+    </message>
+    <message>
         <source>A colleague on our own staff</source>
         <translation>از همکاران خود ما</translation>
     </message>
@@ -4288,6 +4779,66 @@
     <message>
         <source>Nothing to save: the settings were already like this.</source>
         <translation>چیزی برای ذخیره نبود: تنظیمات از پیش همین بود.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesDialog</name>
+    <message>
+        <source>Message templates</source>
+        <extracomment>The recipient the preview is filled for.</extracomment>
+        <translation>الگوهای پیام</translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation>الگوی جدید</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <source>Usually sent as</source>
+        <translation>راه ارسال معمول</translation>
+    </message>
+    <message>
+        <source>Words of the occasions it suits, separated by commas</source>
+        <translation>واژه‌های مناسبت‌های مناسب این الگو، جدا با ویرگول</translation>
+    </message>
+    <message>
+        <source>Occasions</source>
+        <translation>مناسبت‌ها</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>موضوع</translation>
+    </message>
+    <message>
+        <source>Placeholders (double-click to insert):</source>
+        <translation>جای‌نگهدارها (برای درج دوبار کلیک کنید):</translation>
+    </message>
+    <message>
+        <source>Preview for a sample recipient:</source>
+        <translation>پیش‌نمایش برای یک گیرندهٔ نمونه:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>ذخیره</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <source>Version {n}</source>
+        <translation>نسخهٔ {n}</translation>
+    </message>
+    <message>
+        <source>The template was saved.</source>
+        <translation>الگو ذخیره شد.</translation>
     </message>
 </context>
 <context>

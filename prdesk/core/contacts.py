@@ -388,7 +388,7 @@ ORGANIZATION_FIELDS: tuple[str, ...] = (
 )
 PERSON_FIELDS: tuple[str, ...] = (
     "honorific", "title", "first_name", "last_name", "gender", "position", "organization_id", "mobile",
-    "phone", "email", "birthday", "is_staff", "notes", "tags", "dates",
+    "phone", "email", "birthday", "is_staff", "notes", "tags", "dates", "deceased", "deceased_on", "salutation",
 )
 
 
@@ -563,6 +563,13 @@ def validate_person(data: Mapping, *, partial: bool = False) -> dict:
         result["tags"] = normalize_tags(data.get("tags"))
     if present("dates"):
         result["dates"] = normalize_person_dates(data.get("dates"))
+    # The messages area: the deceased get no greeting and are named مرحوم/مرحومه; a date says deceased.
+    if present("salutation"):
+        result["salutation"] = _text_field(data, "salutation")
+    if present("deceased_on"):
+        result["deceased_on"] = normalize_date(data.get("deceased_on"), "deceased_on", not_after_today=True)
+    if present("deceased") or result.get("deceased_on"):
+        result["deceased"] = bool(result.get("deceased_on")) or normalize_flag(data.get("deceased"), "deceased")
     return result
 
 
@@ -775,6 +782,7 @@ DIRECTORY_COLUMNS: tuple[Column, ...] = (
     Column("phone", "Direct phone", "تلفن مستقیم", ltr=True, width=14),
     Column("email", "Email", "ایمیل", ltr=True, width=24),
     Column("birthday", "Birthday", "تاریخ تولد", width=12, display=_shown_date, export=_file_date),
+    Column("deceased_on", "Date of death", "تاریخ درگذشت", width=12, display=_shown_date, export=_file_date),
     Column("is_staff", "Staff", "همکار", width=7, display=_shown_flag, export=_file_flag),
     Column("tags", "Tags", "برچسب‌ها", width=20, export=_file_tags),
     Column("dates", "Other dates", "تاریخ‌های دیگر", width=26, display=_shown_dates, export=_file_dates),
@@ -828,6 +836,7 @@ IMPORT_FIELDS: tuple[ImportField, ...] = (
     ImportField("phone", "Direct phone", "تلفن مستقیم", "person", ("تلفن شخص", "تلفن مستقیم", "personal phone", "direct phone", "home phone")),
     ImportField("email", "Email", "ایمیل", "person", ("ایمیل", "پست الکترونیک", "پست الکترونیکی", "رایانامه", "email", "e-mail", "mail")),
     ImportField("birthday", "Birthday", "تاریخ تولد", "person", ("تاریخ تولد", "تولد", "birthday", "birth date", "date of birth", "dob")),
+    ImportField("deceased_on", "Date of death", "تاریخ درگذشت", "person", ("تاریخ درگذشت", "درگذشت", "تاریخ فوت", "date of death")),
     ImportField("is_staff", "Staff", "همکار", "person", ("همکار", "کارمند", "پرسنل", "staff", "employee")),
     ImportField("tags", "Tags", "برچسب‌ها", "person", ("برچسب", "برچسب‌ها", "برچسب ها", "گروه", "دسته", "tags", "tag", "group", "categories")),
     ImportField("dates", "Other dates", "تاریخ‌های دیگر", "person", ("تاریخ‌های دیگر", "تاریخ های دیگر", "مناسبت", "other dates")),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 import re
 from dataclasses import dataclass
@@ -583,7 +584,8 @@ def person_dates(db: Database, start: dt.date, end: dt.date) -> list[PersonDate]
     window = _month_days(start, end)
     columns = "p.id, p.honorific, p.title, p.first_name, p.last_name, p.is_staff"
     found: list[PersonDate] = []
-    sql = f"SELECT {columns}, p.birthday FROM people p WHERE p.birthday IS NOT NULL AND p.birthday <> ''"
+    # The deceased get no birthday greeting (people.deceased comes with the messages area).
+    sql = f"SELECT {columns}, p.birthday FROM people p WHERE p.birthday IS NOT NULL AND p.birthday <> '' AND NOT p.deceased"
     params: list = []
     if window is not None:
         sql += f" AND substr(p.birthday, 6) IN ({','.join('?' * len(window))})"
@@ -655,6 +657,10 @@ def _person_item(pd: PersonDate) -> DayItem:
 # The year model: what the month view, the dashboard, the printed calendar and the CLI all read
 
 
+# "module:function(db, start, end) -> {date: [DayItem]}" of other areas, imported when the model is built.
+DAY_PROVIDERS: tuple[str, ...] = ("prdesk.store.messages.bereavements:calendar_items",)
+
+
 def range_model(db: Database, start: dt.date, end: dt.date, *, include_hidden: bool = False) -> list[DayEntry]:
     """Every day from ``start`` to ``end`` (inclusive) with its occasions, events, birthdays and person dates.
 
@@ -679,6 +685,12 @@ def range_model(db: Database, start: dt.date, end: dt.date, *, include_hidden: b
     from prdesk.store.meetings.calendar_items import day_items as meeting_items
 
     meetings = meeting_items(db, start, end)
+
+
+    for provider in DAY_PROVIDERS:  # other areas' days (bereavement follow-ups), listed after people's dates
+        module, name = provider.split(":")
+        for day, items in getattr(importlib.import_module(module), name)(db, start, end).items():
+            people.setdefault(day, []).extend(items)
     rank = {"office": 1}
     model = []
     for info in occ.days_between(start, end, correction):

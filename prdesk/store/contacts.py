@@ -41,7 +41,7 @@ ORG_DB_FIELDS: tuple[str, ...] = (
 )
 PERSON_DB_FIELDS: tuple[str, ...] = (
     "honorific", "title", "first_name", "last_name", "gender", "position", "position_since",
-    "organization_id", "mobile", "phone", "email", "birthday", "is_staff", "notes",
+    "organization_id", "mobile", "phone", "email", "birthday", "is_staff", "notes", "deceased", "deceased_on", "salutation",
 )
 _LOOKUPS = {"kind": ("contact_kinds", "kind"), "activity": ("activity_types", "activity")}
 _FIELD_NAMES = {
@@ -430,6 +430,7 @@ def _person_row(db: Database, person_id: int) -> dict:
         raise NotFound("این شخص پیدا نشد؛ شاید پاک یا با شخص دیگری ادغام شده است. فهرست را تازه کنید.")
     person = dict(zip([d[0] for d in cursor.description], row))
     person["is_staff"] = bool(person["is_staff"])
+    person["deceased"] = bool(person.get("deceased"))
     return person
 
 
@@ -466,6 +467,7 @@ def _insert_person(db: Database, person: Mapping, stamp: str | None = None, org:
     for k in ("honorific", "title", "first_name", "last_name", "gender", "position", "mobile", "phone", "email", "notes"):
         values[k] = values[k] or ""
     values["is_staff"] = 1 if values["is_staff"] else 0
+    values["deceased"], values["salutation"] = 1 if values["deceased"] else 0, values["salutation"] or ""
     values["organization_id"] = values["organization_id"] or None
     org_name, org_city = org if org is not None else _org_name_city(db, values["organization_id"])
     values.update(person_keys(values, org_name, org_city))

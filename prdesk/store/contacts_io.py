@@ -504,7 +504,7 @@ _ORG_SOURCE = {
 }
 _PERSON_SOURCE = (
     "honorific", "title", "first_name", "last_name", "gender", "position", "mobile", "phone", "email",
-    "birthday", "is_staff", "tags", "dates", "notes",
+    "birthday", "is_staff", "tags", "dates", "notes", "deceased_on",
 )
 _ORG_LABELS = {"city": "شهر", "province": "استان", "address": "نشانی", "postal_code": "کد پستی",
                "org_phones": "تلفن", "fax": "نمابر", "org_email": "ایمیل", "website": "وبگاه", "kind": "نوع",
@@ -813,7 +813,7 @@ SELECT p.id, p.honorific, p.title, p.first_name, p.last_name, p.gender, p.positi
                             || coalesce(h.from_date, '') || '{_SUB}' || coalesce(h.to_date, ''), '{_SEP}')
           FROM (SELECT * FROM position_history WHERE person_id = p.id ORDER BY coalesce(to_date, '9999'), id) h
           LEFT JOIN organizations o2 ON o2.id = h.organization_id),
-       p.organization_id
+       p.organization_id, p.deceased_on
 FROM people p WHERE p.id = ?
 """
 
@@ -848,6 +848,7 @@ def _person_export_fields(db: Database, person_id: int) -> dict:
         h["to_date"] = h["to_date"] or None
     person["history"] = history
     person["organization_id"] = row[17]
+    person["deceased_on"] = row[18]
     return person
 
 

@@ -365,6 +365,11 @@ def fill_demo(db: Database, size: str = "small", progress: Callable[[int, int], 
             from prdesk.store.activity_demo import fill_activity
 
             fill_activity(db, demo.rnd, size)
+
+
+            from prdesk.store.messages.demo import fill_messages
+
+            fill_messages(db, size, demo.rnd, stamp)
     except _Cancelled:
         return {"cancelled": True, "organizations": 0, "people": 0}
     return {"cancelled": False, "organizations": len(orgs), "people": len(people)}
@@ -460,6 +465,8 @@ def _insert_people(db: Database, people: list[dict], stamp: str) -> None:
     rows = []
     for person in people:
         person.setdefault("position_since", None)
+        person.setdefault("deceased", 0)  # NOT NULL columns of the messages area
+        person.setdefault("salutation", "")
         keys = person_keys(person, *org_names[person.get("organization_id")])
         rows.append([person.get(c) for c in PERSON_DB_FIELDS] + [stamp, stamp, keys["name_key"], keys["sort_name"],
                                                                  keys["search_key"]])

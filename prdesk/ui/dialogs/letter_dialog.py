@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from prdesk.core.contacts import ContactFilter
+from prdesk.core.salutation import honorific_salutation
 from prdesk.core.letter_number import COPY_PURPOSES, SALUTATIONS, SECURITY_CLASSES, URGENCIES, CopyRecipient, Letter
 from prdesk.core.text import clean, to_persian_digits
 from prdesk.errors import ValidationError
@@ -41,7 +42,6 @@ from prdesk.ui.widgets.jalali_date_edit import JalaliDateEdit
 
 #: What a draft shows where the number goes: a printed draft can never pass for a sent letter.
 DRAFT_NUMBER = "پیش‌نویس"
-_SALUTATION_OF = {"آقای": "جناب آقای", "خانم": "سرکار خانم"}
 _INDEX = QModelIndex | QPersistentModelIndex
 ATTACHMENT_NONE, ATTACHMENT_YES, ATTACHMENT_COUNT = "none", "yes", "count"
 
@@ -410,7 +410,8 @@ class LetterComposer(QWidget):
             self.recipient_organization.setText(row["name"])
         else:
             self.person_id, self.organization_id = row["id"], row.get("organization_id")
-            self.salutation.setCurrentText(_SALUTATION_OF.get(clean(row.get("honorific")), ""))
+            # The gender says «سرکار خانم» even when the honorific was never set (one resolver for letters and messages).
+            self.salutation.setCurrentText(honorific_salutation(row))
             self.recipient_title.setText(clean(row.get("title")))
             name = " ".join(p for p in (clean(row.get("first_name")), clean(row.get("last_name"))) if p)
             self.recipient_name.setText(name)

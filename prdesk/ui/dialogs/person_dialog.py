@@ -99,6 +99,14 @@ class PersonDialog(ContactDialog):
         self.add_row(left, "email", self.tr("Email"), self.email)
         self.birthday = JalaliDateEdit(optional=True, orientation=Qt.Orientation.Horizontal)
         self.add_row(left, "birthday", self.tr("Birthday"), self.birthday, show_error=self.birthday.show_error)
+        self.deceased = QCheckBox(self.tr("Deceased (no greetings; addressed as مرحوم/مرحومه)"))
+        self.deceased.setObjectName("deceased")
+        self.deceased_on = JalaliDateEdit(optional=True, orientation=Qt.Orientation.Horizontal)
+        self.deceased_on.setObjectName("deceasedOn")
+        self.add_row(left, "deceased_on", self.tr("Date of death"), self.deceased_on, self.deceased,
+                     show_error=self.deceased_on.show_error)
+        self.salutation = self.line(placeholder=self.tr("Leave empty to write it from gender and title"))
+        self.add_row(left, "salutation", self.tr("Salutation"), self.salutation)
         self.is_staff = QCheckBox(self.tr("A colleague on our own staff"))
         self.add_row(left, "is_staff", self.tr("Staff"), self.is_staff, hint=self.tr("Staff birthdays appear in the calendar"))
         self.tags = self.line(placeholder=self.tr("separated by commas"))
@@ -110,6 +118,9 @@ class PersonDialog(ContactDialog):
 
         if self.original:
             self._build_history()
+            from prdesk.ui.dialogs.message_history import message_history_tabs
+
+            self.layout_.addWidget(message_history_tabs(self.db, person_id=record_id))
         self.finish()
         for key in ("first_name", "last_name", "mobile", "phone", "email", "tags"):
             self.editors[key].textEdited.connect(self.errors[key].hide)
@@ -161,6 +172,9 @@ class PersonDialog(ContactDialog):
         self.is_staff.setChecked(bool(person["is_staff"]))
         self.tags.setText("، ".join(person["tags"]))
         self.notes.setPlainText(person["notes"])
+        self.deceased.setChecked(bool(person.get("deceased")))
+        self.deceased_on.set_date(dt.date.fromisoformat(person["deceased_on"]) if person.get("deceased_on") else None)
+        self.salutation.setText(person.get("salutation") or "")
         self.moved.setChecked(False)
         self.moved.setEnabled(False)
         self.moved_on.setEnabled(False)
@@ -202,6 +216,9 @@ class PersonDialog(ContactDialog):
             "is_staff": self.is_staff.isChecked(),
             "tags": self.tags.text(),
             "notes": self.notes.toPlainText(),
+            "deceased": self.deceased.isChecked(),
+            "deceased_on": self.deceased_on.date() or self.deceased_on.text(),
+            "salutation": self.salutation.text(),
         }
 
     def check(self, data: dict) -> None:

@@ -279,6 +279,12 @@ class DashboardPage(Page):
 
         self.meetings_panel = TodayMeetings(self.context)
         lists.addWidget(self.meetings_panel, 2)
+
+
+        from prdesk.ui.pages.messages_due import MessagesDueBox
+
+        self.messages_due = MessagesDueBox(self.context)
+        lists.addWidget(self.messages_due, 2)
         self.layout_.addLayout(lists, 1)
         self._loader: Worker | None = None
         #: The rows of collapsed people's lines not made yet, by the line's GROUP_ROLE key.

@@ -1,0 +1,1 @@
+"""The messages area in the database: templates, the archive, bereavements, occasion plans, batches."""

@@ -1,0 +1,115 @@
+"""The dashboard's «پیام‌ها» box: batches due ahead of occasions, staff birthdays, bereavement follow-up days."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from prdesk.core.text import to_persian_digits
+from prdesk.ui.pages.base import PageContext
+
+ACTION_ROLE = Qt.ItemDataRole.UserRole + 1
+HORIZON = 14
+
+
+class MessagesDueBox(QGroupBox):
+    """What to send soon; activating a line opens the batch or the one-message dialog, filled in."""
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.setTitle(self.tr("Messages to send"))
+        self.setObjectName("messagesDue")
+        column = QVBoxLayout(self)
+        self.list = QListWidget()
+        self.list.setObjectName("messagesDueList")
+        self.list.setWordWrap(True)
+        self.list.itemActivated.connect(self.activate)
+        column.addWidget(self.list)
+        self.empty = QLabel(self.tr("No message is due in the next two weeks."))
+        self.empty.setObjectName("hint")
+        self.empty.hide()
+        column.addWidget(self.empty)
+        self.dialog = None
+        self._stale = True
+        context.bus.changed.connect(self._changed)
+
+    def _changed(self, area: str) -> None:
+        if area in ("messages", "contacts", "calendar", "today"):
+            self._stale = True
+            if self.isVisible():
+                QTimer.singleShot(0, self.reload)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            QTimer.singleShot(0, self.reload)  # after the dashboard's first paint
+
+    def _days(self, n: int) -> str:
+        if n == 0:
+            return self.tr("today")
+        if n == 1:
+            return self.tr("tomorrow")
+        return self.tr("{n} days").format(n=to_persian_digits(n))
+
+    def _when(self, n: int) -> str:
+        if n <= 1:
+            return self._days(n)
+        return self.tr("in {n} days").format(n=to_persian_digits(n))
+
+    def reload(self) -> None:
+        """Read the proposals, birthdays and follow-ups again."""
+        from prdesk.store.messages import bereavements, plans
+
+        self._stale = False
+        db, today = self.context.db, self.context.today()
+        self.list.clear()
+        for p in plans.proposals(db, today, HORIZON):
+            template = p.template.title if p.template else self.tr("no template chosen")
+            text = self.tr("{days} to {occasion}: {n} recipients, template «{template}»").format(
+                days=self._days(p.days_left), occasion=p.occasion, n=to_persian_digits(p.recipients), template=template)
+            self._add(text, ("batch", p))
+        for b in plans.staff_birthdays(db, today, HORIZON):
+            text = self.tr("Birthday of {name} ({days}) — send greeting").format(name=b["name"], days=self._when(b["days_left"]))
+            self._add(text, ("birthday", b))
+        for f in bereavements.follow_ups(db, today, today + dt.timedelta(days=HORIZON - 1)):
+            text = self.tr("{title} ({days}) — condolence").format(title=f["title"], days=self._when((f["day"] - today).days))
+            self._add(text, ("bereavement", f))
+        self.empty.setVisible(self.list.count() == 0)
+        self.list.setVisible(self.list.count() > 0)
+
+    def _add(self, text: str, action: tuple) -> None:
+        item = QListWidgetItem(text)
+        item.setData(ACTION_ROLE, action)
+        self.list.addItem(item)
+
+    def activate(self, item: QListWidgetItem) -> QWidget | None:
+        """Open the dialog that sends what the line proposes."""
+        from prdesk.store.messages.templates import find_template, template_for_occasion
+
+        kind, data = item.data(ACTION_ROLE)
+        db = self.context.db
+        if kind == "batch":
+            from prdesk.ui.dialogs.message_batch import BatchDialog
+
+            self.dialog = BatchDialog(self.context, self, occasion=data.occasion, target=data.target,
+                                      template_id=data.template.id if data.template else None)
+        else:
+            from prdesk.ui.dialogs.message_dialog import MessageDialog
+
+            if kind == "birthday":
+                template = template_for_occasion(db, "تولد")
+                self.dialog = MessageDialog(self.context, data["id"], self, occasion="تبریک زادروز",
+                                            template_id=template.id if template else None)
+            else:
+                b = data["bereavement"]
+                template = find_template(db, "تسلیت درگذشت بستگان")
+                self.dialog = MessageDialog(self.context, b["person_id"], self, occasion=f"{data['label']} {b['deceased_name']}",
+                                            template_id=template.id)
+                self.dialog.deceased.setText(b["deceased_name"])
+                self.dialog.deceased_gender.setCurrentIndex(max(0, self.dialog.deceased_gender.findData(b["deceased_gender"])))
+                self.dialog.relation.setCurrentText(b["relation"])
+        self.dialog.open()
+        return self.dialog
