@@ -33,6 +33,13 @@ RULE_TYPES: dict[str, str] = {
     "nth_weekday": "چندمین (یا آخرین) روز هفته در ماه",
     "month_end": "آخرین روز ماه",
 }
+# Catalog keys that changed with a corrected title (old key -> new key); migration m050_ and
+# anything else keyed by a catalog occasion carry the old key over.
+RENAMED_KEYS: dict[str, str] = {
+    "j03-8d197957": "j03-95b2bdce",  # Imam Khomeini's death: «۱۳۶۸ ه‍.ق» was a wrong era (ه‍.ش)
+    "h02-0f4cffef": "h02-10ca743a",  # Imam Reza: the rule note «(۳۰ صَفَر یا انتهای ماه)» left the title
+    "h11-268d4a20": "h11-8173565e",  # Imam Javad: the rule note «(۳۰ ذی‌القعده یا انتهای ماه)» left the title
+}
 LAST = -1  # nth for "the last such weekday of the month"
 ORDINALS = {1: "اولین", 2: "دومین", 3: "سومین", 4: "چهارمین", 5: "پنجمین", LAST: "آخرین"}
 

@@ -333,3 +333,23 @@ def m012_contacts_index_rows_on_insert(db: Database) -> None:
     """
     db.execute("DROP TRIGGER IF EXISTS people_fts_insert")
     db.execute("DROP TRIGGER IF EXISTS organizations_fts_insert")
+
+
+@migrations(name="m050_occasion_keys_and_lunar_correction")
+def m050_occasion_keys_and_lunar_correction(db: Database) -> None:
+    """Carry hidden catalog occasions to their new keys; restart the lunar correction from the crescent.
+
+    A catalog key is a hash of the title, so the three titles fixed in the catalog (a wrong era and
+    two rule notes) got new keys: a clerk's hidden occasion moves with its title. The lunar
+    correction used to shift Umm al-Qura (where −1 was Iran's usual day); it now shifts the
+    crescent prediction, which already is Iran's day, so an old value would move dates a day wrong.
+    """
+    from prdesk.core.occasions import RENAMED_KEYS
+
+    for old, new in RENAMED_KEYS.items():
+        db.execute(
+            "UPDATE OR IGNORE hidden_occasions SET occasion_key = ? WHERE occasion_key = ?", [new, old]
+        )
+        db.execute("DELETE FROM hidden_occasions WHERE occasion_key = ?", [old])
+    if "settings" in db.table_names():
+        db.execute("DELETE FROM settings WHERE key = 'lunar_correction'")
