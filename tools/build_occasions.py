@@ -232,8 +232,11 @@ def select(reference: dict) -> list[dict]:
                 "message": message_of(item["title"], category),
             }
         )
+    # Within a day, the order of the official calendar, which the reference keeps (the Prophet's
+    # birthday before Imam Sadiq's on 17 Rabi al-Awwal); the views list a day's holidays in it.
     order = {"jalali": 0, "hijri": 1, "gregorian": 2}
-    occasions.sort(key=lambda o: (order[o["calendar"]], o["rule"]["month"], o["rule"].get("day", 99), o["title"]))
+    position = {id(o): i for i, o in enumerate(occasions)}
+    occasions.sort(key=lambda o: (order[o["calendar"]], o["rule"]["month"], o["rule"].get("day", 99), position[id(o)]))
     keys = [o["key"] for o in occasions]
     if len(keys) != len(set(keys)):
         raise SystemExit("two occasions share a key")

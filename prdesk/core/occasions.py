@@ -154,10 +154,14 @@ class DayItem:
     status: str = ""
     location: str = ""
     reminder_days: int | None = None
+    lunar: bool = False  # falls on a lunar date: as sure as the day's lunar_source
+    count: int = 0  # for a day's contacts' birthdays folded into one item: how many
 
     def to_dict(self) -> dict:
         """The object of the day-by-day JSON (DESIGN.md), with the optional fields that apply."""
         data: dict = {"title": self.title, "category": self.category, "holiday": self.holiday, "source": self.source}
+        if self.lunar:
+            data["lunar"] = True
         if self.message != "none":
             data["message"] = self.message
         if self.ref is not None:
@@ -198,6 +202,7 @@ class DayEntry:
             "gregorian": self.info.gregorian_iso,
             "jalali": self.info.jalali_iso,
             "hijri": self.info.hijri_iso,
+            "lunar_source": self.info.hijri_source,
             "weekday": self.info.weekday_name,
             "holiday": self.holiday,
             "occasions": [item.to_dict() for item in self.occasions],
