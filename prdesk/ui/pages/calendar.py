@@ -284,6 +284,12 @@ class CalendarPage(Page):
             self.paper_actions[paper] = action
         if self.paper_group.checkedAction() is None:
             self.paper_actions["A4"].setChecked(True)
+        # The wall calendar shows the office's own items and staff birthdays; contacts' birthdays
+        # (thousands in a large directory) only when the clerk asks for them.
+        self.contacts_action = menu.addAction(self.tr("Include contacts' birthdays"))
+        self.contacts_action.setObjectName("printContactsBirthdays")
+        self.contacts_action.setCheckable(True)
+        self.contacts_action.setChecked(False)
         return menu
 
     def _button(self, text: str, tip: str, slot) -> QPushButton:
@@ -793,9 +799,10 @@ class CalendarPage(Page):
         from prdesk.printing.calendar import render_calendar
 
         year, month, paper, printed = self.year, self.month, self.print_paper(), self.context.today()
+        contacts = self.contacts_action.isChecked()
         name = f"{jalali.jalali_month_names[month - 1]} {to_persian_digits(year)}"
         return self._print(
-            lambda db: render_calendar(db, year, month, paper=paper, printed=printed),
+            lambda db: render_calendar(db, year, month, paper=paper, printed=printed, contacts=contacts),
             label=self.tr("Laying out the calendar of {month}…").format(month=name),
             title=self.tr("Calendar of {month}").format(month=name),
             file_name=self.tr("calendar {month}").format(month=name),
@@ -806,9 +813,10 @@ class CalendarPage(Page):
         from prdesk.printing.calendar import render_calendar
 
         year, paper, printed = self.year, self.print_paper(), self.context.today()
+        contacts = self.contacts_action.isChecked()
         shown = to_persian_digits(year)
         return self._print(
-            lambda db: render_calendar(db, year, None, paper=paper, printed=printed),
+            lambda db: render_calendar(db, year, None, paper=paper, printed=printed, contacts=contacts),
             label=self.tr("Laying out the twelve months of {year}…").format(year=shown),
             title=self.tr("Calendar of the year {year}").format(year=shown),
             file_name=self.tr("calendar {year}").format(year=shown),
