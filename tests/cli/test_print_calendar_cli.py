@@ -1,6 +1,7 @@
 """`prdesk print calendar` and `prdesk print report plan`: the files they write and what they refuse."""
 
 import io
+import unicodedata
 
 from click.testing import CliRunner
 from pypdf import PdfReader
@@ -96,7 +97,7 @@ def test_contacts_birthdays_are_printed_only_with_the_flag(tmp_path):
         out = tmp_path / f"{name}.pdf"
         result = _run(tmp_path, "calendar", "--year", "1405", "--month", "1", "--out", str(out), *extra)
         assert result.exit_code == 0, result.output
-        texts[name] = _pdf(out).pages[0].extract_text()
+        texts[name] = unicodedata.normalize("NFKC", _pdf(out).pages[0].extract_text())
     assert "احمدی" in texts["plain"] and "احمدی" in texts["asked"]
-    assert "۱ تولد" not in texts["plain"].replace("\u200c", "") and "تولد ۱" not in texts["plain"]
-    assert texts["asked"].count("تولد") > texts["plain"].count("تولد")
+    # The staff birthday and the legend say «تولد» in both; the contact's count only when asked.
+    assert texts["asked"].count("تولد") == texts["plain"].count("تولد") + 2  # the cell and the month's list
