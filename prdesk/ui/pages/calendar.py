@@ -528,8 +528,30 @@ class CalendarPage(Page):
             self.year, self.month, entries, selected=self.selected, today=self.context.today(), keep=self.keep
         )
         self.month_title.setText(f"{jalali.jalali_month_names[self.month - 1]} {to_persian_digits(self.year)}")
-        self.month_subtitle.setText(other_calendars(entries[0], entries[-1]))
+        subtitle = other_calendars(entries[0], entries[-1])
+        note = self.lunar_note({e.info.hijri_source for e in entries})
+        self.month_subtitle.setText(f"{subtitle} — {note}" if note else subtitle)
+        self._follow_month_in_agenda(first, last)
         self._show_day(self.selected)
+
+    def lunar_note(self, sources: set[str]) -> str:
+        """What the header says when lunar days of the month are not yet official ("" when all are)."""
+        if hijri.ESTIMATED in sources:
+            return self.tr("lunar days marked * are estimated from the crescent; they may move by a day")
+        if hijri.PREDICTED in sources:
+            return self.tr("lunar days marked * are the Calendar Center's prediction, not yet official")
+        return ""
+
+    def _follow_month_in_agenda(self, first: dt.date, last: dt.date) -> None:
+        """The list (فهرست) shows the month in view, unless the clerk typed a range of their own."""
+        shown = (self.agenda_from.date(), self.agenda_to.date())
+        if shown == getattr(self, "_agenda_month", shown) and shown != (first, last):
+            self.agenda_from.set_date(first)
+            self.agenda_to.set_date(last)
+            self._agenda_stale = True
+            if self.tabs.currentIndex() == 1:
+                self.run_agenda()
+        self._agenda_month = (first, last)
 
     def show_date(self, date: dt.date) -> None:
         """Show the month of ``date`` with ``date`` selected."""
@@ -608,7 +630,7 @@ class CalendarPage(Page):
         if note:
             self.day_others.setText(self.day_others.text() + f" ({note})")
         self.day_list.clear()
-        for item in self.month_view.month_model.shown_items(date):
+        for item in self._with_birthday_names(date, self.month_view.month_model.shown_items(date)):
             hidden = item.source == occ.SOURCE_CATALOG and item.ref in self.hidden_keys
             details = item_details(item)
             if hidden:
@@ -631,6 +653,18 @@ class CalendarPage(Page):
                 row.setForeground(QBrush(MUTED))
             self.day_list.addItem(row)
         self.day_empty.setVisible(self.day_list.count() == 0)
+
+    def _with_birthday_names(self, date: dt.date, items: list[DayItem]) -> list[DayItem]:
+        """The day's items, with the contacts whose birthday it is named after their count («۱۲ تولد»)."""
+        listed: list[DayItem] = []
+        for item in items:
+            listed.append(item)
+            if item.source == occ.SOURCE_BIRTHDAY and item.count:
+                listed.extend(
+                    DayItem(f"تولد {person.name}", "contact", False, occ.SOURCE_BIRTHDAY, "greeting", person.person_id)
+                    for person in cal.contact_birthdays_on(self.context.db, date)
+                )
+        return listed
 
     def day_items(self) -> list[DayItem]:
         """The items the side panel lists now."""

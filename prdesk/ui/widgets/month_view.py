@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from prdesk.core import jalali
+from prdesk.core import hijri, jalali
 from prdesk.core import occasions as occ
 from prdesk.core.calendars import gregorian_month_names
 from prdesk.core.occasions import DayEntry, DayItem
@@ -165,11 +165,30 @@ def bullet_color(item: DayItem) -> QColor:
     return BULLETS.get(item.source, MUTED)
 
 
+def _cell_priority(item: DayItem) -> int:
+    """Which items a full cell keeps: the office's own, then holidays, contacts' birthdays, the rest."""
+    if item.source != occ.SOURCE_CATALOG and item.category not in ("contact",):
+        return 0  # an event, a staff birthday, a meeting: the clerk's own never hides behind occasions
+    if str(item.ref).startswith("custom:"):
+        return 0
+    if item.holiday:
+        return 1
+    if item.source == occ.SOURCE_BIRTHDAY and item.count:
+        return 2
+    return 3
+
+
 def cut_items(items: list[DayItem], lines: int) -> tuple[list[DayItem], int]:
-    """The items a cell of ``lines`` lines lists, and how many its "+N" line counts."""
+    """The items a cell of ``lines`` lines lists (in their order), and how many its "+N" line counts.
+
+    When they do not all fit, the office's own items are kept first, then holidays, then the
+    contacts' birthday count; catalog occasions are what the "+N" line counts.
+    """
     if len(items) <= lines:
         return items, 0
-    shown = items[: max(lines - 1, 0)]
+    room = max(lines - 1, 0)
+    chosen = sorted(range(len(items)), key=lambda i: (_cell_priority(items[i]), i))[:room]
+    shown = [items[i] for i in sorted(chosen)]
     return shown, len(items) - len(shown)
 
 
@@ -427,7 +446,8 @@ class DayDelegate(QStyledItemDelegate):
         found = []
         lunar = entry.info.hijri if entry is not None else None
         if lunar is not None:
-            text = to_persian_digits(lunar.day)
+            # «*»: a lunar day not yet official (the month's header says what it means).
+            text = to_persian_digits(lunar.day) + ("*" if entry.info.hijri_source != hijri.OFFICIAL else "")
             named = lunar.day == 1 or first_cell
             found.append((text, f"{text} {lunar.month_name}" if named else text))
         gregorian = to_persian_digits(day.day)
