@@ -429,18 +429,29 @@ class MonthPage(Flowable):
                 if mark:
                     label = f"{label} {mark}"
                 important = item.holiday or item.source != occ.SOURCE_CATALOG or item.category == "office"
-                rows.append((entry, item, wrap(label, self.side_text_width, self.side_style, MAX_SIDE_LINES), important))
-        if sum(len(r[2]) for r in rows) <= capacity:
-            chosen = rows
+                rows.append((entry, item, label, important))
+        # Wrapping is the costly part: a month of a large office holds hundreds of items, and only
+        # as many as the panel shows are wrapped.
+        wrapped: dict[int, list[str]] = {}
+
+        def parts_of(index: int) -> list[str]:
+            if index not in wrapped:
+                wrapped[index] = wrap(rows[index][2], self.side_text_width, self.side_style, MAX_SIDE_LINES)
+            return wrapped[index]
+
+        if len(rows) <= capacity and sum(len(parts_of(i)) for i in range(len(rows))) <= capacity:
+            keep = set(range(len(rows)))
         else:
             room = capacity - 1
-            keep: set[int] = set()
+            keep = set()
             for wanted in (True, False):
-                for index, (_, _, parts, important) in enumerate(rows):
-                    if important == wanted and len(parts) <= room:
+                for index, row in enumerate(rows):
+                    if room <= 0:
+                        break
+                    if row[3] == wanted and len(parts_of(index)) <= room:
                         keep.add(index)
-                        room -= len(parts)
-            chosen = [rows[i] for i in sorted(keep)]
+                        room -= len(parts_of(index))
+        chosen = [(rows[i][0], rows[i][1], parts_of(i), rows[i][3]) for i in sorted(keep)]
         lines: list[CellLine] = []
         previous = None
         for entry, item, parts, _ in chosen:

@@ -368,3 +368,16 @@ def test_printing_calendars_imports_without_qt():
         "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_crowded_month_wraps_only_what_it_prints(db, settings, monkeypatch):
+    """Issue 12 §4: hundreds of items in a month cost what the page shows, not what the month holds."""
+    for n in range(300):
+        event(db, f"برنامهٔ شمارهٔ {n + 1} با اتحادیه‌های تعاونی شهرستان‌ها", f"1405/09/{n % 30 + 1:02d}")
+    calls = []
+    original = pc.wrap
+    monkeypatch.setattr(pc, "wrap", lambda *args, **kw: calls.append(1) or original(*args, **kw))
+    page = MonthPage(1405, 9, month_model(db, 1405, 9), settings)
+    side_capacity = int((page.side_box.h) // page.side_line)
+    assert len(calls) <= 30 * page.cell_capacity + side_capacity + 2
+    assert page.side[-1].text.startswith("و ")  # the rest are counted on the last line

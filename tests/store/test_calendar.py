@@ -437,3 +437,22 @@ def test_bad_year_is_refused(year):
 def test_bad_format_is_refused(db):
     with pytest.raises(ValidationError, match="قالب"):
         export_year(db, 1405, "pdf")
+
+
+def test_contacts_birthdays_are_read_once_until_something_changes(db):
+    """Issue 12 §4: a month switch does not read every birthday again; a new contact does."""
+    person(db, "نرگس", "امینی", birthday="1370/06/08")
+    statements = []
+    db.conn.set_trace_callback(statements.append)
+    try:
+        cal.year_model(db, 1405)
+        cal.month_model(db, 1405, 6)
+        cal.month_model(db, 1405, 7)
+        reads = [s for s in statements if "GROUP BY birthday" in s]
+        assert len(reads) == 1
+        person(db, "حسن", "امینی", birthday="1370/06/08")
+        statements.clear()
+        cal.month_model(db, 1405, 6)
+        assert len([s for s in statements if "GROUP BY birthday" in s]) == 1
+    finally:
+        db.conn.set_trace_callback(None)

@@ -260,6 +260,12 @@ class CalendarPage(Page):
         self.print_button.setMenu(self._build_print_menu())
         row.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
         self.layout_.addLayout(row)
+        # Under the header, across the page: when the month's lunar days (marked *) are not official.
+        self.lunar_caption = QLabel()
+        self.lunar_caption.setObjectName("hint")
+        self.lunar_caption.setWordWrap(True)
+        self.lunar_caption.hide()
+        self.layout_.addWidget(self.lunar_caption)
 
     def _build_print_menu(self) -> QMenu:
         menu = QMenu(self)
@@ -529,8 +535,11 @@ class CalendarPage(Page):
         )
         self.month_title.setText(f"{jalali.jalali_month_names[self.month - 1]} {to_persian_digits(self.year)}")
         subtitle = other_calendars(entries[0], entries[-1])
+        self.month_subtitle.setText(subtitle)
+        self.month_subtitle.setToolTip(subtitle)
         note = self.lunar_note({e.info.hijri_source for e in entries})
-        self.month_subtitle.setText(f"{subtitle} — {note}" if note else subtitle)
+        self.lunar_caption.setText(note)
+        self.lunar_caption.setVisible(bool(note))
         self._follow_month_in_agenda(first, last)
         self._show_day(self.selected)
 
