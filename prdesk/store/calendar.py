@@ -685,9 +685,14 @@ def _nowruz(gregorian_year: int) -> dt.date:
     return day
 
 
+def change_token(db: Database) -> tuple[int, int]:
+    """Changes when anything is written to the file, by this connection or another one."""
+    return db.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes
+
+
 def _contact_birthdays_by_day_of_year(db: Database) -> dict[int, int]:
     """How many contacts (not staff) were born on each Jalali day of the year, read once per change."""
-    token = (db.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes)
+    token = change_token(db)
     cached = getattr(db, _BIRTHDAYS_ATTRIBUTE, None)
     if cached is not None and cached[0] == token:
         return cached[1]
@@ -806,6 +811,24 @@ def range_model(db: Database, start: dt.date, end: dt.date, *, include_hidden: b
     """
     if end < start:
         raise ValidationError("تاریخ پایان بازه باید بعد از تاریخ شروع باشد.", "end")
+    # The same range again, with nothing written since, is the model already built: the month
+    # view, the dashboard and the printed calendar read the same months over and over.
+    key = (start, end, include_hidden, tuple(DAY_SOURCES))
+    models: dict = db.__dict__.setdefault(_MODELS_ATTRIBUTE, {})
+    token = change_token(db)
+    built = models.get(key)
+    if built is None or built[0] != token:
+        if len(models) >= _MODELS_KEPT:
+            models.clear()
+        built = models[key] = (token, _build_range(db, start, end, include_hidden))
+    return [DayEntry(e.info, e.holiday, list(e.occasions)) for e in built[1]]
+
+
+_MODELS_ATTRIBUTE = "_prdesk_day_models"
+_MODELS_KEPT = 8
+
+
+def _build_range(db: Database, start: dt.date, end: dt.date, include_hidden: bool) -> list[DayEntry]:
     correction = lunar_correction(db)
     hidden = set() if include_hidden else hidden_occasion_keys(db)
     catalog = occ.catalog_between(start, end, correction)

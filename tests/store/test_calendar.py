@@ -456,3 +456,17 @@ def test_contacts_birthdays_are_read_once_until_something_changes(db):
         assert len([s for s in statements if "GROUP BY birthday" in s]) == 1
     finally:
         db.conn.set_trace_callback(None)
+
+
+def test_the_model_is_built_again_after_any_write_here_or_from_another_connection(db, tmp_path):
+    first = cal.month_model(db, 1405, 6)
+    again = cal.month_model(db, 1405, 6)
+    assert [titles(e) for e in first] == [titles(e) for e in again]
+    again[0].occasions.append("changed by a caller")
+    assert "changed by a caller" not in cal.month_model(db, 1405, 6)[0].occasions  # each caller its own lists
+    cal.add_event(db, {"title": "جلسهٔ شورا", "date": "1405/06/01"})
+    assert "جلسهٔ شورا" in titles(cal.month_model(db, 1405, 6)[0])
+    other = open_database(db.conn.execute("PRAGMA database_list").fetchone()[2])
+    cal.add_event(other, {"title": "بازدید", "date": "1405/06/01"})
+    other.close()
+    assert "بازدید" in titles(cal.month_model(db, 1405, 6)[0])
