@@ -385,6 +385,8 @@ def m090_activity(db: Database) -> None:
     db.conn.executemany(
         "INSERT INTO media_kinds (key, name, position) VALUES (?, ?, ?)",
         [(key, name, position) for position, (key, name) in enumerate(kinds, start=1)],
+    )
+
 
 @migrations(name="m050_occasion_keys_and_lunar_correction")
 def m050_occasion_keys_and_lunar_correction(db: Database) -> None:
@@ -395,9 +397,9 @@ def m050_occasion_keys_and_lunar_correction(db: Database) -> None:
     correction used to shift Umm al-Qura (where −1 was Iran's usual day); it now shifts the
     crescent prediction, which already is Iran's day, so an old value would move dates a day wrong.
     """
-    from prdesk.core.occasions import RENAMED_KEYS
-
-    for old, new in RENAMED_KEYS.items():
+    # Literal values (prdesk.core.occasions.RENAMED_KEYS holds the same): a shipped migration does the same forever.
+    renamed = {"j03-8d197957": "j03-95b2bdce", "h02-0f4cffef": "h02-10ca743a", "h11-268d4a20": "h11-8173565e"}
+    for old, new in renamed.items():
         db.execute(
             "UPDATE OR IGNORE hidden_occasions SET occasion_key = ? WHERE occasion_key = ?", [new, old]
         )
