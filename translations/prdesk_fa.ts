@@ -2386,6 +2386,10 @@
         <translation>پیام تسلیت مرسوم است</translation>
     </message>
     <message>
+        <source>{birthdays}, +{count} more</source>
+        <translation>{birthdays}، +{count} مورد دیگر</translation>
+    </message>
+    <message>
         <source>Holiday</source>
         <translation>تعطیل</translation>
     </message>

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from prdesk.core import hijri, jalali
+from prdesk.core.text import to_persian_digits
 from prdesk.store import calendar as cal
 from prdesk.store.contacts import add_person
 from prdesk.ui.dialogs import messages
@@ -445,3 +446,18 @@ def test_the_header_says_when_lunar_days_are_not_official(page):
     assert page.lunar_caption.text() == page.lunar_note({hijri.ESTIMATED}) and "هلال" in page.lunar_caption.text()
     entry = page.month_view.month_model.entry(J(1408, 6, 1))
     assert entry.info.hijri_source == hijri.ESTIMATED
+
+
+def test_a_full_cell_names_the_birthday_count_on_its_last_line(page, db):
+    from prdesk.ui.widgets.month_view import more_line
+
+    for first in ("نرگس", "حسن"):
+        add_person(db, {"first_name": first, "last_name": "امینی", "birthday": "1979-04-02"})
+    page.context.bus.announce("contacts")
+    cal.add_event(db, {"title": "جلسهٔ شورا", "date": "1405/01/13"})
+    page.context.bus.announce("calendar")
+    items = cell(page, J(1405, 1, 13)).data(ITEMS_ROLE)
+    shown, rest = cut_items(items, 2)
+    assert items[-1].title == "۲ تولد" and items[-1] not in shown
+    assert more_line(items, shown, rest) == f"۲ تولد، +{to_persian_digits(rest - 1)} مورد دیگر"
+    page.month_view.viewport().grab()

@@ -174,15 +174,15 @@ def _cell_priority(item: DayItem) -> int:
     if item.holiday:
         return 1
     if item.source == occ.SOURCE_BIRTHDAY and item.count:
-        return 2
-    return 3
+        return 3  # a cut count is named on the "+N" line instead
+    return 2
 
 
 def cut_items(items: list[DayItem], lines: int) -> tuple[list[DayItem], int]:
     """The items a cell of ``lines`` lines lists (in their order), and how many its "+N" line counts.
 
     When they do not all fit, the office's own items are kept first, then holidays, then the
-    contacts' birthday count; catalog occasions are what the "+N" line counts.
+    catalog's occasions, then the contacts' birthday count (which the "+N" line then names).
     """
     if len(items) <= lines:
         return items, 0
@@ -190,6 +190,18 @@ def cut_items(items: list[DayItem], lines: int) -> tuple[list[DayItem], int]:
     chosen = sorted(range(len(items)), key=lambda i: (_cell_priority(items[i]), i))[:room]
     shown = [items[i] for i in sorted(chosen)]
     return shown, len(items) - len(shown)
+
+
+def more_line(items: list[DayItem], shown: list[DayItem], rest: int) -> str:
+    """The last line of a full cell: «+۷ مورد دیگر», or «۹۶ تولد، +۶ مورد دیگر» when the birthday count is cut."""
+    counted = next((item for item in items if item.count and item not in shown), None)
+    if counted is None:
+        return QCoreApplication.translate("MonthView", "+{count} more").format(count=to_persian_digits(rest))
+    if rest == 1:
+        return counted.title
+    return QCoreApplication.translate("MonthView", "{birthdays}, +{count} more").format(
+        birthdays=counted.title, count=to_persian_digits(rest - 1)
+    )
 
 
 def shift_months(date: dt.date, months: int) -> dt.date:
@@ -432,7 +444,7 @@ class DayDelegate(QStyledItemDelegate):
         if rest:
             painter.setFont(font)
             painter.setPen(MUTED)
-            more = QCoreApplication.translate("MonthView", "+{count} more").format(count=to_persian_digits(rest))
+            more = more_line(items, shown_items, rest)
             if metrics.horizontalAdvance(more) > inner.width():
                 more = f"+{to_persian_digits(rest)}"
             painter.drawText(QRect(inner.left(), top, inner.width(), height), leading, more)
