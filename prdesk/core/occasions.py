@@ -162,6 +162,8 @@ class DayItem:
         data: dict = {"title": self.title, "category": self.category, "holiday": self.holiday, "source": self.source}
         if self.lunar:
             data["lunar"] = True
+        if self.count:
+            data["count"] = self.count  # contacts' birthdays of the day, folded into one item
         if self.message != "none":
             data["message"] = self.message
         if self.ref is not None:
