@@ -2386,6 +2386,10 @@
         <translation>پیام تسلیت مرسوم است</translation>
     </message>
     <message>
+        <source>{birthdays}, +{count}</source>
+        <translation>{birthdays}، +{count}</translation>
+    </message>
+    <message>
         <source>{birthdays}, +{count} more</source>
         <translation>{birthdays}، +{count} مورد دیگر</translation>
     </message>

@@ -460,4 +460,5 @@ def test_a_full_cell_names_the_birthday_count_on_its_last_line(page, db):
     shown, rest = cut_items(items, 2)
     assert items[-1].title == "۲ تولد" and items[-1] not in shown
     assert more_line(items, shown, rest) == f"۲ تولد، +{to_persian_digits(rest - 1)} مورد دیگر"
+    assert more_line(items, shown, rest, short=True) == f"۲ تولد، +{to_persian_digits(rest - 1)}"
     page.month_view.viewport().grab()

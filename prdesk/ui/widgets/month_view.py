@@ -192,16 +192,23 @@ def cut_items(items: list[DayItem], lines: int) -> tuple[list[DayItem], int]:
     return shown, len(items) - len(shown)
 
 
-def more_line(items: list[DayItem], shown: list[DayItem], rest: int) -> str:
-    """The last line of a full cell: «+۷ مورد دیگر», or «۹۶ تولد، +۶ مورد دیگر» when the birthday count is cut."""
+def more_line(items: list[DayItem], shown: list[DayItem], rest: int, *, short: bool = False) -> str:
+    """The last line of a full cell: «+۷ مورد دیگر», or «۹۶ تولد، +۶ مورد دیگر» when the birthday count is cut.
+
+    ``short`` for a narrow cell: «+۷», or «۹۶ تولد، +۶».
+    """
     counted = next((item for item in items if item.count and item not in shown), None)
     if counted is None:
+        if short:
+            return f"+{to_persian_digits(rest)}"
         return QCoreApplication.translate("MonthView", "+{count} more").format(count=to_persian_digits(rest))
     if rest == 1:
         return counted.title
-    return QCoreApplication.translate("MonthView", "{birthdays}, +{count} more").format(
-        birthdays=counted.title, count=to_persian_digits(rest - 1)
-    )
+    if short:
+        text = QCoreApplication.translate("MonthView", "{birthdays}, +{count}")
+    else:
+        text = QCoreApplication.translate("MonthView", "{birthdays}, +{count} more")
+    return text.format(birthdays=counted.title, count=to_persian_digits(rest - 1))
 
 
 def shift_months(date: dt.date, months: int) -> dt.date:
@@ -445,6 +452,8 @@ class DayDelegate(QStyledItemDelegate):
             painter.setFont(font)
             painter.setPen(MUTED)
             more = more_line(items, shown_items, rest)
+            if metrics.horizontalAdvance(more) > inner.width():
+                more = more_line(items, shown_items, rest, short=True)
             if metrics.horizontalAdvance(more) > inner.width():
                 more = f"+{to_persian_digits(rest)}"
             painter.drawText(QRect(inner.left(), top, inner.width(), height), leading, more)
