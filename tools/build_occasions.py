@@ -25,7 +25,9 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
+import unicodedata
 from pathlib import Path
 
 FORMAT = 1
@@ -112,6 +114,32 @@ _NOT_A_GREETING = (
 )
 
 
+# Diacritics the catalog keeps on purpose, to tell a word from its homograph (کُشتی, wrestling, not
+# کشتی, a ship) or to give a name's reading. Any other one is a stray mark from the source's notes.
+DIACRITIC_WORDS = {"کُشتی", "اِشغال", "بهوَرز", "اُرمَوی", "محمّدحسین", "آیت\u200cاللّه", "اُزن"}
+_HARAKAT = re.compile("[\u064b-\u0652\u0670]")
+_MONTHS = (
+    "فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند "
+    "محرم صفر ربیع‌الاول ربیع‌الثانی جمادی‌الاول جمادی‌الثانی رجب شعبان رمضان شوال ذی‌القعده ذی‌الحجه"
+).split()
+# A note on the rule inside a title: «(۳۰ صفر یا انتهای ماه)», «(آخر ماه)», «(۲۸ صفر)».
+_RULE_NOTE = re.compile(
+    r"\([^()]*(?:انتهای ماه|آخر ماه|پایان ماه)[^()]*\)"
+    r"|\(\s*[۰-۹0-9]+\s+(?:" + "|".join(_MONTHS) + r")(?:\s[^()]*)?\)"
+)
+
+
+def check_title(title: str) -> None:
+    """Refuse a title that carries a rule note or a stray diacritic: it would be printed as it is."""
+    for word in title.split():
+        if _HARAKAT.search(word) and word.strip("()،.") not in DIACRITIC_WORDS:
+            raise SystemExit(f"stray diacritic in «{word}» of the title «{title}»: remove it or add the word to DIACRITIC_WORDS")
+    plain = _HARAKAT.sub("", unicodedata.normalize("NFC", title))
+    note = _RULE_NOTE.search(plain)
+    if note:
+        raise SystemExit(f"the title «{title}» carries a rule note {note.group(0)}: the rule belongs in 'rule', not the title")
+
+
 def category_of(title: str, calendar: str, kind: str) -> str:
     """national, religious, international or office."""
     if title in OFFICE_TITLES:
@@ -191,6 +219,7 @@ def select(reference: dict) -> list[dict]:
         if same in seen:
             continue
         seen.add(same)
+        check_title(item["title"])
         category = category_of(item["title"], item["calendar"], item["rule"]["type"])
         occasions.append(
             {
@@ -203,8 +232,11 @@ def select(reference: dict) -> list[dict]:
                 "message": message_of(item["title"], category),
             }
         )
+    # Within a day, the order of the official calendar, which the reference keeps (the Prophet's
+    # birthday before Imam Sadiq's on 17 Rabi al-Awwal); the views list a day's holidays in it.
     order = {"jalali": 0, "hijri": 1, "gregorian": 2}
-    occasions.sort(key=lambda o: (order[o["calendar"]], o["rule"]["month"], o["rule"].get("day", 99), o["title"]))
+    position = {id(o): i for i, o in enumerate(occasions)}
+    occasions.sort(key=lambda o: (order[o["calendar"]], o["rule"]["month"], o["rule"].get("day", 99), position[id(o)]))
     keys = [o["key"] for o in occasions]
     if len(keys) != len(set(keys)):
         raise SystemExit("two occasions share a key")

@@ -774,6 +774,10 @@
         <translation>A3 (دیواری)</translation>
     </message>
     <message>
+        <source>Include contacts&apos; birthdays</source>
+        <translation>تولد مخاطبان هم چاپ شود</translation>
+    </message>
+    <message>
         <source>Birthdays</source>
         <translation>تولدها</translation>
     </message>
@@ -828,6 +832,14 @@
     <message>
         <source>Search</source>
         <translation>جست‌وجو</translation>
+    </message>
+    <message>
+        <source>lunar days marked * are estimated from the crescent; they may move by a day</source>
+        <translation>روزهای قمری ستاره‌دار برآورد رؤیت هلال است و ممکن است یک روز جابه‌جا شود</translation>
+    </message>
+    <message>
+        <source>lunar days marked * are the Calendar Center&apos;s prediction, not yet official</source>
+        <translation>روزهای قمری ستاره‌دار پیش‌بینی مرکز تقویم است و هنوز رسمی نشده</translation>
     </message>
     <message>
         <source>Type the date to show, e.g. 1405/01/01.</source>
@@ -1252,10 +1264,22 @@
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <source>(predicted)</source>
+        <extracomment>On a collapsed line of people&apos;s dates: the key of its rows, made when it is first opened. The object name of the workers that read the lists; the application waits for them before quitting. After the page is shown, the lists are read when it has been painted, or after this long. Rows right under the day, in the day&apos;s order. People&apos;s dates gathered under one collapsed line (empty when there are few). The event&apos;s day and a separator, for «in N days» to follow.</extracomment>
+        <translation>(پیش‌بینی)</translation>
+    </message>
+    <message>
+        <source>(estimated)</source>
+        <translation>(برآورد)</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Dashboard</source>
-        <extracomment>On a collapsed line of people&apos;s dates: the key of its rows, made when it is first opened. The object name of the workers that read the lists; the application waits for them before quitting. After the page is shown, the lists are read when it has been painted, or after this long. Rows right under the day, in the day&apos;s order. People&apos;s dates gathered under one collapsed line (empty when there are few). The event&apos;s day and a separator, for «in N days» to follow. The lists of a fresh read are on screen.</extracomment>
+        <extracomment>The lists of a fresh read are on screen.</extracomment>
         <translation>پیشخوان</translation>
     </message>
     <message>
@@ -1295,6 +1319,10 @@
         <translation>یادآوری سررسیده‌ای نیست.</translation>
     </message>
     <message>
+        <source>estimated from the first visibility of the crescent; may move by a day</source>
+        <translation>برآورد از رؤیت هلال؛ ممکن است یک روز جابه‌جا شود</translation>
+    </message>
+    <message>
         <source>Tomorrow</source>
         <translation>فردا</translation>
     </message>
@@ -1314,10 +1342,6 @@
     <message>
         <source>as predicted by the Calendar Center; not yet official</source>
         <translation>پیش‌بینی مرکز تقویم؛ هنوز رسمی نشده</translation>
-    </message>
-    <message>
-        <source>estimated from the Umm al-Qura calendar and your correction</source>
-        <translation>برآورد از تقویم ام‌القری با اصلاحی که تعیین کرده‌اید</translation>
     </message>
 </context>
 <context>
@@ -3429,6 +3453,14 @@
         <translation>پیام تسلیت مرسوم است</translation>
     </message>
     <message>
+        <source>{birthdays}, +{count}</source>
+        <translation>{birthdays}، +{count}</translation>
+    </message>
+    <message>
+        <source>{birthdays}, +{count} more</source>
+        <translation>{birthdays}، +{count} مورد دیگر</translation>
+    </message>
+    <message>
         <source>Holiday</source>
         <translation>تعطیل</translation>
     </message>
@@ -4749,8 +4781,8 @@
         <translation>اصلاح تاریخ قمری</translation>
     </message>
     <message>
-        <source>Only for lunar dates beyond Iran&apos;s official calendar table that the program knows; leave it at zero unless such a date is shown a day off.</source>
-        <translation>فقط برای تاریخ‌های قمری بیرون از جدول رسمی تقویم ایران که برنامه در اختیار دارد؛ آن را صفر بگذارید مگر این‌که چنین تاریخی یک روز جابه‌جا نشان داده شود.</translation>
+        <source>Lunar dates beyond Iran&apos;s official table are estimated from the first visibility of the crescent and may be a day off. When the announced first day of a lunar month differs, set the difference here: +1 if the month began a day earlier than shown, -1 if a day later.</source>
+        <translation>تاریخ‌های قمری پس از جدول رسمی ایران از رؤیت هلال برآورد می‌شوند و ممکن است یک روز جابه‌جا باشند. اگر اول ماه قمری اعلام‌شده با تقویم فرق داشت، اختلاف را اینجا وارد کنید: ۱+ اگر ماه یک روز زودتر از آنچه نشان داده می‌شود آغاز شده است و ۱- اگر یک روز دیرتر.</translation>
     </message>
     <message>
         <source>Choose the logo</source>

@@ -106,16 +106,17 @@ def report_contacts(ctx, group_by, kind, city, tag, people, out) -> None:
 @click.option("--month", type=click.IntRange(1, 12), default=None, help="Jalali month (1-12); without it the whole year: 12 month pages and a year overview.")
 @click.option("--paper", type=click.Choice(["A4", "A3"], case_sensitive=False), default="A4", show_default=True, help="Paper size, A4 or A3 (landscape).")
 @click.option("--out", required=True, type=_PDF, help="The PDF file to write.")
+@click.option("--contacts-birthdays", "contacts", is_flag=True, help="Also print contacts' birthdays (a count per day); staff birthdays are always printed.")
 @click.pass_context
-def print_calendar(ctx, year, month, paper, out) -> None:
-    """Print a month of the calendar, or the whole year, with occasions, events and birthdays."""
+def print_calendar(ctx, year, month, paper, out, contacts) -> None:
+    """Print a month of the calendar, or the whole year, with occasions, the office's events and staff birthdays."""
     from prdesk.core.jalali import jalali_month_names
     from prdesk.core.text import to_persian_digits
     from prdesk.printing.calendar import render_calendar
     from prdesk.printing.pages import write_pdf
 
     db = open_db(ctx)
-    write_pdf(render_calendar(db, year, month, paper=paper.upper()), out)
+    write_pdf(render_calendar(db, year, month, paper=paper.upper(), contacts=contacts), out)
     what = f"{jalali_month_names[month - 1]} {to_persian_digits(year)}" if month else f"سال {to_persian_digits(year)}"
     click.echo(f"تقویم {what} در «{out}» ذخیره شد.")
 

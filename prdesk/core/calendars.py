@@ -152,7 +152,11 @@ def describe_day(text: str, lunar_correction: int = 0) -> str:
         note = {
             hijri.OFFICIAL: "",
             hijri.PREDICTED: " — پیش‌بینی مرکز تقویم، هنوز رسمی نشده",
-            hijri.ESTIMATED: " — برآورد از تقویم ام‌القری"
+            hijri.ESTIMATED: (
+                " — برآورد از رؤیت هلال در ایران"
+                if hijri.estimate_basis(info.gregorian) == hijri.CRESCENT
+                else " — برآورد از تقویم ام‌القری"
+            )
             + (f" با اصلاح {_signed(int(lunar_correction))} روز" if int(lunar_correction) else ""),
         }[info.hijri_source]
         lines.append(f"قمری: {info.hijri_long} ({info.hijri_iso}){note}")

@@ -1,12 +1,15 @@
-"""Iran's lunar (Hijri qamari) calendar: the official table of month starts, Umm al-Qura beyond it.
+"""Iran's lunar (Hijri qamari) calendar: the official table of month starts, the crescent beyond it.
 
 Iran's lunar months begin on the days published by the Calendar Center (University of Tehran),
 which differ by a day from the Umm al-Qura tabular calendar in most months. Inside the app's table
-(``resources/data/iran_lunar_months.json``) those days are used as they are; outside it the
-converter falls back to Umm al-Qura (hijridate) shifted by the user's correction of −2..+2 days.
+(``resources/data/iran_lunar_months.json``) those days are used as they are. After it, the month
+starts predicted from the first visibility of the crescent from Iran
+(``resources/data/iran_lunar_predicted.json``, built by tools/build_crescent_table.py with
+prdesk.core.crescent) are used; before it, Umm al-Qura (hijridate). Both estimates are shifted by
+the clerk's correction of −2..+2 days, for when the announced month start differs.
 
-The correction is the number of days added to the Umm al-Qura date: −1 shows the lunar date one
-day behind Umm al-Qura, which is how Iran's months most often run.
+The correction is the number of days added to the estimated lunar date: +1 shows the lunar date
+one day ahead (the month began a day earlier than estimated), −1 one day behind.
 """
 
 from __future__ import annotations
@@ -29,9 +32,13 @@ hijri_month_names: tuple[str, ...] = (
 )
 TABLE_FILE = ("data", "iran_lunar_months.json")
 TABLE_FORMAT = 1
+PREDICTED_FILE = ("data", "iran_lunar_predicted.json")
 MAX_CORRECTION = 2
-# Where the source of a lunar date is reported (day_info, the printed calendar's footnote).
-OFFICIAL, PREDICTED, ESTIMATED = "official", "predicted", "umm_al_qura"
+# Where a lunar date comes from (day_info, every view, the exports' ``lunar_source``): published by
+# the Calendar Center, predicted by it (the table's last months), or estimated by the app.
+OFFICIAL, PREDICTED, ESTIMATED = "official", "predicted", "estimated"
+# What an estimated date is computed from.
+CRESCENT, UMM_AL_QURA = "crescent", "umm_al_qura"
 # hijridate's Umm al-Qura data covers 1343/01/01 – 1500/12/30.
 _UQ_FIRST_YEAR, _UQ_LAST_YEAR = 1343, 1500
 _RANGE_MESSAGE = "تاریخ قمری فقط برای سال‌های ۱۳۴۳ تا ۱۵۰۰ قمری (۱۳۰۳ تا ۱۴۵۶ خورشیدی) حساب می‌شود."
@@ -96,6 +103,18 @@ def _table() -> _Table:
     return table
 
 
+@lru_cache(maxsize=1)
+def _crescent_table() -> tuple[int, tuple[dt.date, ...]]:
+    """The first month index and the month starts predicted from the crescent after the table."""
+    path = resource(*PREDICTED_FILE)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data.get("format") != TABLE_FORMAT:
+        raise RuntimeError(f"{path} has format {data.get('format')!r}, expected {TABLE_FORMAT}")
+    after_year, after_month = (int(part) for part in data["after"].split("/"))
+    starts = tuple(dt.date.fromisoformat(day) for year in sorted(data["months"], key=int) for day in data["months"][year])
+    return _index(after_year, after_month) + 1, starts
+
+
 def _check_correction(correction: int) -> int:
     correction = int(correction)
     if not -MAX_CORRECTION <= correction <= MAX_CORRECTION:
@@ -114,6 +133,14 @@ def _umm_al_qura_start(index: int) -> dt.date:
     return _as_date(Hijri(year, month, 1).to_gregorian())
 
 
+def _estimated_start(index: int) -> dt.date:
+    """The app's own estimate of a month's first day: the crescent after the table, Umm al-Qura elsewhere."""
+    first, starts = _crescent_table()
+    if 0 <= index - first < len(starts):
+        return starts[index - first]
+    return _umm_al_qura_start(index)
+
+
 def _as_date(day: dt.date) -> dt.date:
     return dt.date(day.year, day.month, day.day)
 
@@ -122,7 +149,7 @@ def _as_date(day: dt.date) -> dt.date:
 def _seams(correction: int) -> dict[int, dt.date]:
     """Month starts next to the table, moved so no month there is shorter than 29 or longer than 30 days.
 
-    Umm al-Qura shifted by the correction need not meet the table's first or last month start
+    The estimate shifted by the correction need not meet the table's first or last month start
     exactly; left alone, the month at the seam could last 27 to 32 days. Each month beside the
     table is kept to 29–30 days, which absorbs the difference within a few months.
     """
@@ -132,7 +159,7 @@ def _seams(correction: int) -> dict[int, dt.date]:
     before, index = table.end, table.last_index + 2
     while True:
         try:
-            raw = _umm_al_qura_start(index) - shift
+            raw = _estimated_start(index) - shift
         except ValidationError:
             break
         start = min(max(raw, before + dt.timedelta(days=29)), before + dt.timedelta(days=30))
@@ -143,7 +170,7 @@ def _seams(correction: int) -> dict[int, dt.date]:
     after, index = table.starts[0], table.first_index - 1
     while True:
         try:
-            raw = _umm_al_qura_start(index) - shift
+            raw = _estimated_start(index) - shift
         except ValidationError:
             break
         start = max(min(raw, after - dt.timedelta(days=29)), after - dt.timedelta(days=30))
@@ -155,7 +182,7 @@ def _seams(correction: int) -> dict[int, dt.date]:
 
 
 def _month_start(index: int, correction: int) -> dt.date:
-    """First day of the month with this index, from the table or from shifted Umm al-Qura."""
+    """First day of the month with this index, from the table or from the shifted estimate."""
     table = _table()
     offset = index - table.first_index
     if 0 <= offset < len(table.starts):
@@ -163,11 +190,11 @@ def _month_start(index: int, correction: int) -> dt.date:
     moved = _seams(correction).get(index)
     if moved is not None:
         return moved
-    return _umm_al_qura_start(index) - dt.timedelta(days=correction)
+    return _estimated_start(index) - dt.timedelta(days=correction)
 
 
 def is_in_table(date: dt.date) -> bool:
-    """Whether the day's lunar date comes from Iran's table (published or predicted) rather than Umm al-Qura."""
+    """Whether the day's lunar date comes from Iran's table (published or predicted) rather than an estimate."""
     table = _table()
     return table.starts[0] <= date < table.end
 
@@ -179,12 +206,17 @@ def table_span() -> tuple[dt.date, dt.date]:
 
 
 def lunar_source(date: dt.date) -> str:
-    """Where the day's lunar date comes from: OFFICIAL, PREDICTED (Calendar Center) or ESTIMATED (Umm al-Qura)."""
+    """Where the day's lunar date comes from: OFFICIAL, PREDICTED (Calendar Center) or ESTIMATED (by the app)."""
     table = _table()
     if not is_in_table(date):
         return ESTIMATED
     offset = bisect.bisect_right(table.starts, date) - 1
     return OFFICIAL if table.first_index + offset <= table.last_official_index else PREDICTED
+
+
+def estimate_basis(date: dt.date) -> str:
+    """What an estimated lunar date is computed from: CRESCENT after the table, UMM_AL_QURA before it."""
+    return CRESCENT if date >= _table().end else UMM_AL_QURA
 
 
 def to_hijri(date: dt.date, correction: int = 0) -> HijriDate:

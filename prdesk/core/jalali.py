@@ -32,7 +32,22 @@ MAX_YEAR = 1699
 EXAMPLE = "۱۴۰۵/۰۸/۳۰"
 _HOW = f"تاریخ را به شکل {EXAMPLE} یا ۳۰ آبان ۱۴۰۵ بنویسید."
 
-_MONTH_BY_KEY = {compact_key(name): number for number, name in enumerate(jalali_month_names, start=1)}
+# Other spellings clerks write: the old name «امرداد», «اردی بهشت» in two words (ZWNJ and space
+# variants and Arabic ي/ك fold in compact_key), and the names typed without the madda.
+_MONTH_ALIASES = {"امرداد": 5, "ابان": 8, "اذر": 9, "اسفندار": 12, "اسفندارمذ": 12}
+_MONTH_BY_KEY = {
+    **{compact_key(name): number for name, number in _MONTH_ALIASES.items()},
+    **{compact_key(name): number for number, name in enumerate(jalali_month_names, start=1)},
+}
+# The lunar months, in the spellings people write, to say so when one is typed for a Jalali date.
+_LUNAR_ALIASES = {
+    "محرم": 1, "محرم الحرام": 1, "صفر": 2, "ربیع الاول": 3, "ربیع الثانی": 4, "ربیع الآخر": 4,
+    "جمادی الاول": 5, "جمادی الاولی": 5, "جمادی الثانی": 6, "جمادی الثانیه": 6, "جمادی الآخر": 6,
+    "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10, "ذی القعده": 11, "ذیقعده": 11, "ذی الحجه": 12, "ذیحجه": 12,
+}
+_LUNAR_BY_KEY = {compact_key(name): number for name, number in _LUNAR_ALIASES.items()}
+# A date marked lunar: «۱۴۴۷/۰۹/۱۵ ق»، «… ه.ق»، «… قمری».
+_LUNAR_MARK = re.compile(r"\s*(?:ه\s*\.?\s*ق|ق|قمری)\s*\.?$")
 _WEEKDAY_BY_KEY = {compact_key(name): index for index, name in enumerate(weekday_names)}
 _SEPARATORS = "/\\-.\u066b\u060c\u2044\u2215\uff0f"  # also Arabic decimal point, Arabic comma, fraction slashes
 _NUMERIC = re.compile(rf"^(\d+)\s*[{re.escape(_SEPARATORS)}]\s*(\d+)\s*[{re.escape(_SEPARATORS)}]\s*(\d+)$")
@@ -41,7 +56,8 @@ _WEEKDAY_PATTERN = "|".join(
     re.escape(search_key(name)).replace(r"\ ", " ?")
     for name in sorted(weekday_names, key=len, reverse=True)
 )
-_NAMED = re.compile(rf"^(?:({_WEEKDAY_PATTERN}) )?(\d+) ([^\d\s]+)(?: ماه)? (\d+)$")
+# The month's name may be two words («اردی بهشت»), and may be followed by «ماه».
+_NAMED = re.compile(rf"^(?:({_WEEKDAY_PATTERN}) )?(\d+) ([^\d]+?) (\d+)$")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -162,10 +178,20 @@ def _read(text: str | None, field: str | None) -> tuple[int, int, int, int | Non
             raise ValidationError(f"سال را چهاررقمی بنویسید؛ {_HOW}", field)
         _check_year(year, field)
         return year, month, day, None
+    lunar = _LUNAR_MARK.search(plain)
+    if lunar and _NUMERIC.match(plain[: lunar.start()].strip()):
+        a, b, c = _NUMERIC.match(plain[: lunar.start()].strip()).groups()
+        year, month, day = (int(a), int(b), int(c)) if len(a) >= 3 else (int(c), int(b), int(a))
+        raise ValidationError(_lunar_message(raw, year, month, day), field)
     named = _NAMED.match(search_key(raw.replace("،", " ").replace(",", " ")))
     if named:
         weekday_text, day_text, month_text, year_text = named.groups()
-        month = _MONTH_BY_KEY.get(compact_key(month_text))
+        month_key = compact_key(month_text)
+        if month_key not in _MONTH_BY_KEY and month_key.endswith("ماه"):
+            month_key = month_key[: -len("ماه")]
+        month = _MONTH_BY_KEY.get(month_key)
+        if month is None and month_key in _LUNAR_BY_KEY:
+            raise ValidationError(_lunar_message(raw, int(year_text), _LUNAR_BY_KEY[month_key], int(day_text)), field)
         if month is None:
             names = "، ".join(jalali_month_names)
             raise ValidationError(f"ماه «{month_text}» شناخته نشد؛ نام ماه یکی از این‌هاست: {names}.", field)
@@ -175,6 +201,19 @@ def _read(text: str | None, field: str | None) -> tuple[int, int, int, int | Non
         return year, month, int(day_text), weekday
     shown = raw if len(raw) <= 40 else raw[:40] + "…"
     raise ValidationError(f"«{shown}» تاریخ نیست؛ {_HOW}", field)
+
+
+def _lunar_message(raw: str, year: int, month: int, day: int) -> str:
+    """Why a lunar date is refused where a Jalali one is expected, with its Jalali day when known."""
+    from prdesk.core import hijri
+
+    shown = raw if len(raw) <= 40 else raw[:40] + "…"
+    text = f"«{shown}» تاریخ قمری است؛ اینجا تاریخ خورشیدی لازم است"
+    try:
+        same = hijri.from_hijri(year, month, day)
+    except ValidationError:
+        return f"{text}. {_HOW}"
+    return f"{text}: این روز برابر {format_jalali_long(same)} ({format_jalali(same)}) است."
 
 
 def _check_year(year: int, field: str | None) -> None:

@@ -33,6 +33,13 @@ RULE_TYPES: dict[str, str] = {
     "nth_weekday": "چندمین (یا آخرین) روز هفته در ماه",
     "month_end": "آخرین روز ماه",
 }
+# Catalog keys that changed with a corrected title (old key -> new key); migration m050_ and
+# anything else keyed by a catalog occasion carry the old key over.
+RENAMED_KEYS: dict[str, str] = {
+    "j03-8d197957": "j03-95b2bdce",  # Imam Khomeini's death: «۱۳۶۸ ه‍.ق» was a wrong era (ه‍.ش)
+    "h02-0f4cffef": "h02-10ca743a",  # Imam Reza: the rule note «(۳۰ صَفَر یا انتهای ماه)» left the title
+    "h11-268d4a20": "h11-8173565e",  # Imam Javad: the rule note «(۳۰ ذی‌القعده یا انتهای ماه)» left the title
+}
 LAST = -1  # nth for "the last such weekday of the month"
 ORDINALS = {1: "اولین", 2: "دومین", 3: "سومین", 4: "چهارمین", 5: "پنجمین", LAST: "آخرین"}
 
@@ -147,10 +154,16 @@ class DayItem:
     status: str = ""
     location: str = ""
     reminder_days: int | None = None
+    lunar: bool = False  # falls on a lunar date: as sure as the day's lunar_source
+    count: int = 0  # for a day's contacts' birthdays folded into one item: how many
 
     def to_dict(self) -> dict:
         """The object of the day-by-day JSON (DESIGN.md), with the optional fields that apply."""
         data: dict = {"title": self.title, "category": self.category, "holiday": self.holiday, "source": self.source}
+        if self.lunar:
+            data["lunar"] = True
+        if self.count:
+            data["count"] = self.count  # contacts' birthdays of the day, folded into one item
         if self.message != "none":
             data["message"] = self.message
         if self.ref is not None:
@@ -191,6 +204,7 @@ class DayEntry:
             "gregorian": self.info.gregorian_iso,
             "jalali": self.info.jalali_iso,
             "hijri": self.info.hijri_iso,
+            "lunar_source": self.info.hijri_source,
             "weekday": self.info.weekday_name,
             "holiday": self.holiday,
             "occasions": [item.to_dict() for item in self.occasions],

@@ -59,6 +59,16 @@ def _anniversaries(jalali_year: int) -> dict[tuple[int, int], dt.date]:
     return {(m, d): _clamped(jalali_year, m, d) for m in range(1, 13) for d in range(1, 32 if m <= 6 else 31)}
 
 
+@lru_cache(maxsize=8)
+def jalali_year_days(jalali_year: int) -> tuple[dt.date, ...]:
+    """The day of ``jalali_year`` for each day-of-year 0…365 of any year (day 365, a leap year's
+    30 Esfand, falls on the last day of a common year, as :func:`jalali_anniversary` does)."""
+    first = jalali.to_gregorian(jalali_year, 1, 1)
+    length = 366 if jalali.is_leap(jalali_year) else 365
+    days = [first + dt.timedelta(days=i) for i in range(length)]
+    return tuple(days + [days[-1]] * (366 - length))
+
+
 def lunar_anniversary(date: dt.date, hijri_year: int, correction: int = 0) -> dt.date:
     """The day of ``hijri_year`` with the lunar month and day of ``date`` (30 → 29 in a 29-day month)."""
     h = hijri.to_hijri(date, correction)

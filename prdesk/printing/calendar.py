@@ -68,8 +68,26 @@ MAX_SIDE_LINES = 3
 _YEAR_NOTE = re.compile(r"\s*\([^()]*[0-9۰-۹][^()]*\)")
 _LUNAR_NOTES = {
     hijri.PREDICTED: "تاریخ‌های قمری این ماه پیش‌بینی مرکز تقویم است و ممکن است یک روز جابه‌جا شود.",
-    hijri.ESTIMATED: "تاریخ‌های قمری این ماه با تقویم ام‌القری و اصلاح تنظیمات حساب شده و ممکن است یک یا دو روز جابه‌جا شود.",
+    hijri.ESTIMATED: "تاریخ‌های قمری این ماه برآورد برنامه از رؤیت هلال است و ممکن است یک روز جابه‌جا شود.",
 }
+# After a lunar occasion whose day is not yet official.
+LUNAR_MARKS = {hijri.PREDICTED: "(پیش‌بینی)", hijri.ESTIMATED: "(برآورد)"}
+# The smallest size the year overview's holiday list shrinks to before it takes a second column.
+MIN_LIST_SIZE = 5.6
+
+
+def lunar_mark(entry: DayEntry, item: DayItem) -> str:
+    """«(پیش‌بینی)» or «(برآورد)» for a lunar item on a day whose lunar date is not official, else ""."""
+    return LUNAR_MARKS.get(entry.info.hijri_source, "") if item.lunar else ""
+
+
+def without_contacts(entries: Sequence[DayEntry]) -> list[DayEntry]:
+    """The days without contacts' birthdays and dates: the office's wall calendar by default."""
+    kept = []
+    for entry in entries:
+        copy = DayEntry(entry.info, entry.holiday, [i for i in entry.occasions if i.category != "contact"])
+        kept.append(copy)
+    return kept
 
 
 # --- text that fits ---------------------------------------------------------------------------
@@ -407,19 +425,33 @@ class MonthPage(Flowable):
                     label = f"{label} — {item.location}"
                 if _cancelled(item):
                     label = f"{label} (لغو شد)"
+                mark = lunar_mark(entry, item)
+                if mark:
+                    label = f"{label} {mark}"
                 important = item.holiday or item.source != occ.SOURCE_CATALOG or item.category == "office"
-                rows.append((entry, item, wrap(label, self.side_text_width, self.side_style, MAX_SIDE_LINES), important))
-        if sum(len(r[2]) for r in rows) <= capacity:
-            chosen = rows
+                rows.append((entry, item, label, important))
+        # Wrapping is the costly part: a month of a large office holds hundreds of items, and only
+        # as many as the panel shows are wrapped.
+        wrapped: dict[int, list[str]] = {}
+
+        def parts_of(index: int) -> list[str]:
+            if index not in wrapped:
+                wrapped[index] = wrap(rows[index][2], self.side_text_width, self.side_style, MAX_SIDE_LINES)
+            return wrapped[index]
+
+        if len(rows) <= capacity and sum(len(parts_of(i)) for i in range(len(rows))) <= capacity:
+            keep = set(range(len(rows)))
         else:
             room = capacity - 1
-            keep: set[int] = set()
+            keep = set()
             for wanted in (True, False):
-                for index, (_, _, parts, important) in enumerate(rows):
-                    if important == wanted and len(parts) <= room:
+                for index, row in enumerate(rows):
+                    if room <= 0:
+                        break
+                    if row[3] == wanted and len(parts_of(index)) <= room:
                         keep.add(index)
-                        room -= len(parts)
-            chosen = [rows[i] for i in sorted(keep)]
+                        room -= len(parts_of(index))
+        chosen = [(rows[i][0], rows[i][1], parts_of(i), rows[i][3]) for i in sorted(keep)]
         lines: list[CellLine] = []
         previous = None
         for entry, item, parts, _ in chosen:
@@ -563,32 +595,51 @@ class YearPage(Flowable):
         row, col = divmod(month - 1, 4)
         return Box(b.right - (col + 1) * w - col * gap_x, b.top - (row + 1) * h - row * gap_y, w, h)
 
-    def _holiday_lines(self) -> list[CellLine]:
-        """The official holidays that are not plain Fridays: the day in the first column, then what it is.
-
-        A list longer than the panel is cut after a whole day, with a last line saying so.
-        """
-        s = self.page.s
+    def _holiday_rows(self) -> list[tuple[str, str]]:
+        """(day, what it is) for each official holiday that is not a plain Friday, in full."""
         rows = []
         for entry in sorted(self.entries.values(), key=lambda e: e.date):
-            titles = _unique(short_title(item.title) for item in entry.occasions if item.holiday)
+            holidays = [item for item in entry.occasions if item.holiday]
+            titles = _unique(short_title(item.title) for item in holidays)
             if not entry.holiday or (entry.info.is_friday and not titles):
                 continue
             _, m, d = entry.jalali
-            rows.append((f"{to_persian_digits(d)} {jalali_month_names[m - 1]}", "، ".join(titles) or "تعطیل رسمی"))
-        label_style = self.side_style.but(bold=True)
-        self.label_width = max([text_width(day, label_style) for day, _ in rows] + [0.0]) + 2 * mm * s
-        width = self.side_box.w - 2 * LIST_PAD * mm * s - self.label_width
-        capacity = int((self.side_box.h - 2 * LIST_PAD * mm * s - 14 * s) // self.side_line)
-        lines: list[CellLine] = []
-        for index, (day, text) in enumerate(rows):
-            parts = wrap(text, width, self.side_style, 2)
-            if len(lines) + len(parts) > capacity - (1 if index < len(rows) - 1 else 0):
-                lines.append(CellLine("… و تعطیلات دیگر که در جدول ماه‌ها سرخ است.", MUTED))
-                break
-            lines.append(CellLine(parts[0], label=day, label_color=HOLIDAY_RED))
-            lines.extend(CellLine(part) for part in parts[1:])
-        return lines
+            text = "، ".join(titles) or "تعطیل رسمی"
+            mark = next((lunar_mark(entry, item) for item in holidays if lunar_mark(entry, item)), "")
+            rows.append((f"{to_persian_digits(d)} {jalali_month_names[m - 1]}", f"{text} {mark}" if mark else text))
+        return rows
+
+    def _holiday_lines(self) -> list[CellLine]:
+        """The official holidays, every one in full: the day in the first column, then what it is.
+
+        The list wraps each entry as far as it needs; when the panel is too short it is set smaller,
+        down to MIN_LIST_SIZE points, rather than cutting a holiday off.
+        """
+        s = self.page.s
+        rows = self._holiday_rows()
+        marked = any(mark in text for _, text in rows for mark in LUNAR_MARKS.values())
+        size = 7.4
+        while True:
+            self.side_style = TextStyle(size=size * s, color=TEXT)
+            self.side_line = size * s * 1.36
+            label_style = self.side_style.but(bold=True)
+            self.label_width = max([text_width(day, label_style) for day, _ in rows] + [0.0]) + 2 * mm * s
+            width = self.side_box.w - 2 * LIST_PAD * mm * s - self.label_width
+            capacity = int((self.side_box.h - 2 * LIST_PAD * mm * s - 14 * s) // self.side_line)
+            lines: list[CellLine] = []
+            for day, text in rows:
+                parts = wrap(text, width, self.side_style, 99)
+                lines.append(CellLine(parts[0], label=day, label_color=HOLIDAY_RED))
+                lines.extend(CellLine(part) for part in parts[1:])
+            if marked:
+                note = "(پیش‌بینی) و (برآورد): روز قمری هنوز رسمی نشده و ممکن است یک روز جابه‌جا شود."
+                parts = wrap(note, width, self.side_style, 99)
+                # A label of a space draws the rule that sets the note apart from the last holiday.
+                lines.append(CellLine(parts[0], MUTED, label=" "))
+                lines.extend(CellLine(part, MUTED) for part in parts[1:])
+            if len(lines) <= capacity or size <= MIN_LIST_SIZE:
+                return lines
+            size = max(MIN_LIST_SIZE, size - 0.3)
 
     def wrap(self, availWidth, availHeight):
         return availWidth, availHeight
@@ -695,17 +746,23 @@ def _check(year: int, month: int | None, paper: str) -> str:
     return paper
 
 
-def calendar_story(db: Database, year: int, month: int | None = None, *, settings: Mapping[str, str] | None = None, paper: str = "A4") -> list[Flowable]:
+def calendar_story(
+    db: Database, year: int, month: int | None = None, *, settings: Mapping[str, str] | None = None, paper: str = "A4",
+    contacts: bool = False,
+) -> list[Flowable]:
     """The pages of a printed calendar: one month, or the twelve months and the year overview.
 
-    The days come from the same year model the month view and the CLI read.
+    The days come from the same year model the month view and the CLI read. The office's wall
+    calendar shows its own items and staff birthdays; contacts' birthdays and dates (a count per
+    day) only with ``contacts``.
     """
     paper = _check(year, month, paper)
     settings = settings if settings is not None else get_settings(db)
     pagesize = PAPERS[paper]
+    keep = (lambda days: days) if contacts else without_contacts
     if month is not None:
-        return [MonthPage(year, month, month_model(db, year, month), settings, pagesize)]
-    days = year_model(db, year)
+        return [MonthPage(year, month, keep(month_model(db, year, month)), settings, pagesize)]
+    days = keep(year_model(db, year))
     story: list[Flowable] = [
         MonthPage(year, m, [e for e in days if e.jalali[1] == m], settings, pagesize) for m in range(1, 13)
     ]
@@ -721,11 +778,12 @@ def render_calendar(
     paper: str = "A4",
     settings: Mapping[str, str] | None = None,
     printed: dt.date | None = None,
+    contacts: bool = False,
 ) -> bytes:
     """The printed calendar as PDF bytes: a month page, or twelve month pages and the year overview."""
     paper = _check(year, month, paper)
     settings = settings if settings is not None else get_settings(db)
-    story = calendar_story(db, year, month, settings=settings, paper=paper)
+    story = calendar_story(db, year, month, settings=settings, paper=paper, contacts=contacts)
     if month is None:
         title = f"تقویم سال {to_persian_digits(year)}"
     else:

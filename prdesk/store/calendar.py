@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import json
 import re
 from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 from sqlite_utils import Database
 
@@ -571,7 +570,7 @@ def _has_table(db: Database, name: str) -> bool:
     return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name]).fetchone() is not None
 
 
-def person_dates(db: Database, start: dt.date, end: dt.date) -> list[PersonDate]:
+def person_dates(db: Database, start: dt.date, end: dt.date, *, contacts_birthdays: bool = True) -> list[PersonDate]:
     """Birthdays and other dates kept on people that may fall from ``start`` to ``end``.
 
     prdesk.store.contacts has no query for dates in a range, so this reads its tables
@@ -586,6 +585,8 @@ def person_dates(db: Database, start: dt.date, end: dt.date) -> list[PersonDate]
     found: list[PersonDate] = []
     # The deceased get no birthday greeting (people.deceased comes with the messages area).
     sql = f"SELECT {columns}, p.birthday FROM people p WHERE p.birthday IS NOT NULL AND p.birthday <> '' AND NOT p.deceased"
+    if not contacts_birthdays:
+        sql += " AND p.is_staff = 1"
     params: list = []
     if window is not None:
         sql += f" AND substr(p.birthday, 6) IN ({','.join('?' * len(window))})"
@@ -609,7 +610,8 @@ def person_dates(db: Database, start: dt.date, end: dt.date) -> list[PersonDate]
             day = _iso(date)
             if day:
                 name = _name(honorific, title, first, last)
-                found.append(PersonDate(person_id, name, bool(is_staff), day, clean(label) or "سالگرد", kind == "yearly"))
+                # Labels are stored cleaned (prdesk.store.contacts); a year holds thousands of them.
+                found.append(PersonDate(person_id, name, bool(is_staff), day, label or "سالگرد", kind == "yearly"))
     return found
 
 
@@ -627,94 +629,236 @@ def _iso(text: str | None) -> dt.date | None:
 
 
 def _person_items(db: Database, start: dt.date, end: dt.date) -> dict[dt.date, list[DayItem]]:
+    """Staff birthdays by name, contacts' birthdays as a count per day, and other dates of people."""
     by_day: dict[dt.date, list[DayItem]] = {}
     years = range(jalali.jalali_parts(start)[0], jalali.jalali_parts(end)[0] + 1)
-    for pd in person_dates(db, start, end):
+    for pd in person_dates(db, start, end, contacts_birthdays=False):
         if pd.yearly:
             days = [d for d in (rec.jalali_anniversary(pd.date, y) for y in years) if start <= d <= end and d >= pd.date]
         else:
             days = [pd.date] if start <= pd.date <= end else []
         for day in days:
             by_day.setdefault(day, []).append(_person_item(pd))
+    for day, count in contact_birthday_counts(db, start, end).items():
+        by_day.setdefault(day, []).append(
+            DayItem(f"{to_persian_digits(count)} تولد", "contact", False, occ.SOURCE_BIRTHDAY, "greeting", None, count=count)
+        )
     return by_day
 
 
 def _person_item(pd: PersonDate) -> DayItem:
+    category = "staff" if pd.is_staff else "contact"
     if not pd.label:
-        return DayItem(
-            f"تولد {pd.name}", "staff" if pd.is_staff else "contact", False, occ.SOURCE_BIRTHDAY, "greeting", pd.person_id
-        )
+        return DayItem(f"تولد {pd.name}", category, False, occ.SOURCE_BIRTHDAY, "greeting", pd.person_id)
     if any(word in pd.label for word in _CONDOLENCE_WORDS):
         message = "condolence"
     elif any(word in pd.label for word in _GREETING_WORDS):
         message = "greeting"
     else:
         message = "none"
-    return DayItem(f"{pd.label} {pd.name}", "staff" if pd.is_staff else "contact", False, occ.SOURCE_PERSON, message, pd.person_id)
+    return DayItem(f"{pd.label} {pd.name}", category, False, occ.SOURCE_PERSON, message, pd.person_id)
+
+
+# The Jalali day of the year of each birthday typed (a string's day never changes). The counts by
+# day of the year live on the Database object with the change token they were read at.
+_DAY_OF_YEAR: dict[str, int | None] = {}
+_BIRTHDAYS_ATTRIBUTE = "_prdesk_contact_birthdays"
+
+
+def _day_of_year(birthday: str) -> int | None:
+    """0 for 1 Farvardin … 365 for 30 Esfand; None for a date that is not one."""
+    try:
+        day = dt.date.fromisoformat(birthday)
+    except ValueError:
+        return None
+    nowruz = _nowruz(day.year)
+    return (day - (nowruz if day >= nowruz else _nowruz(day.year - 1))).days
+
+
+_NOWRUZ: dict[int, dt.date] = {}
+
+
+def _nowruz(gregorian_year: int) -> dt.date:
+    """1 Farvardin in a Gregorian year (jdatetime once per year; it is slow for thousands of days)."""
+    day = _NOWRUZ.get(gregorian_year)
+    if day is None:
+        day = _NOWRUZ[gregorian_year] = jalali.to_gregorian(gregorian_year - 621, 1, 1)
+    return day
+
+
+def change_token(db: Database) -> tuple[int, int]:
+    """Changes when anything is written to the file, by this connection or another one."""
+    return db.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes
+
+
+def _contact_birthdays_by_day_of_year(db: Database) -> dict[int, int]:
+    """How many contacts (not staff) were born on each Jalali day of the year, read once per change."""
+    token = change_token(db)
+    cached = getattr(db, _BIRTHDAYS_ATTRIBUTE, None)
+    if cached is not None and cached[0] == token:
+        return cached[1]
+    counts: dict[int, int] = {}
+    rows = db.execute(
+        "SELECT birthday, count(*) FROM people WHERE birthday IS NOT NULL AND birthday <> '' AND is_staff = 0"
+        " GROUP BY birthday"
+    )
+    for birthday, count in rows:
+        doy = _DAY_OF_YEAR.get(birthday, -1)
+        if doy == -1:
+            doy = _DAY_OF_YEAR[birthday] = _day_of_year(birthday)
+        if doy is not None:
+            counts[doy] = counts.get(doy, 0) + count
+    setattr(db, _BIRTHDAYS_ATTRIBUTE, (token, counts))
+    return counts
+
+
+def contact_birthday_counts(db: Database, start: dt.date, end: dt.date) -> dict[dt.date, int]:
+    """How many contacts (not staff) have their Jalali birthday on each day from ``start`` to ``end``.
+
+    Birthdays are counted by their Jalali day of the year once (again only after a write), so a
+    year of 30,000 birthdays costs a lookup per day, not 30,000 conversions per view.
+    """
+    if not _has_table(db, "people"):
+        return {}
+    per_doy = _contact_birthdays_by_day_of_year(db)
+    counts: dict[dt.date, int] = {}
+    for year in range(jalali.jalali_parts(start)[0], jalali.jalali_parts(end)[0] + 1):
+        days = rec.jalali_year_days(year)
+        for doy, count in per_doy.items():
+            day = days[doy]
+            if start <= day <= end:
+                counts[day] = counts.get(day, 0) + count
+    return counts
+
+
+def contact_birthdays_on(db: Database, day: dt.date) -> list[PersonDate]:
+    """The contacts (not staff) whose Jalali birthday is ``day``, by name (the day panel's list)."""
+    year = jalali.jalali_parts(day)[0]
+    found = [
+        pd for pd in person_dates(db, day, day)
+        if not pd.label and not pd.is_staff and rec.jalali_anniversary(pd.date, year) == day and pd.date <= day
+    ]
+    return sorted(found, key=lambda pd: pd.name)
 
 
 # ---------------------------------------------------------------------------------------------
 # The year model: what the month view, the dashboard, the printed calendar and the CLI all read
 
+# Where a day's items come from besides the catalog: each returns {day: [DayItem, ...]} for the
+# days from start to end. Another area adds its own (meetings, bereavements) with add_day_source.
+DaySource = Callable[[Database, dt.date, dt.date, int], Mapping[dt.date, Iterable[DayItem]]]
 
-# "module:function(db, start, end) -> {date: [DayItem]}" of other areas, imported when the model is built.
-DAY_PROVIDERS: tuple[str, ...] = ("prdesk.store.messages.bereavements:calendar_items",)
+
+def _custom_items(db: Database, start: dt.date, end: dt.date, correction: int) -> dict[dt.date, list[DayItem]]:
+    by_day: dict[dt.date, list[DayItem]] = {}
+    for item in list_custom_occasions(db):
+        o = item.as_occasion()
+        for day in o.dates_in(start, end, correction):
+            by_day.setdefault(day, []).append(
+                DayItem(o.title, o.category, o.holiday, occ.SOURCE_CATALOG, o.message, o.key, lunar=o.calendar == "hijri")
+            )
+    return by_day
+
+
+def _event_items(db: Database, start: dt.date, end: dt.date, correction: int) -> dict[dt.date, list[DayItem]]:
+    by_day: dict[dt.date, list[DayItem]] = {}
+    for o in event_occurrences(db, start, end, correction=correction):
+        e = o.event
+        by_day.setdefault(o.date, []).append(
+            DayItem(
+                e.title, e.type, False, occ.SOURCE_EVENT, "none", e.id,
+                e.start_time, e.end_time, e.status, e.location, e.reminder_days, lunar=e.recurrence == rec.YEARLY_LUNAR,
+            )
+        )
+    return by_day
+
+
+def _people_source(db: Database, start: dt.date, end: dt.date, correction: int) -> dict[dt.date, list[DayItem]]:
+    return _person_items(db, start, end)
+
+
+def _meeting_items(db: Database, start: dt.date, end: dt.date, correction: int) -> Mapping[dt.date, Iterable[DayItem]]:
+    from prdesk.store.meetings.calendar_items import day_items
+
+    return day_items(db, start, end)
+
+
+def _bereavement_items(db: Database, start: dt.date, end: dt.date, correction: int) -> Mapping[dt.date, Iterable[DayItem]]:
+    from prdesk.store.messages.bereavements import calendar_items
+
+    return calendar_items(db, start, end)
+
+
+DAY_SOURCES: list[DaySource] = [_custom_items, _event_items, _meeting_items, _people_source, _bereavement_items]
+
+
+def add_day_source(source: DaySource) -> DaySource:
+    """Add a source of day items to the year model (usable as a decorator); return it."""
+    if source not in DAY_SOURCES:
+        DAY_SOURCES.append(source)
+    return source
+
+
+def item_rank(item: DayItem) -> int:
+    """Where an item stands within its day: holidays, the office's own, other occasions, contacts.
+
+    Holidays keep the catalog's official order; the office's own items (its occasions, events,
+    staff birthdays and whatever another source adds that is not about a contact) come next, then
+    the catalog's occasions related to the office, then the rest, then contacts' dates.
+    """
+    if item.holiday:
+        return 0
+    if item.category == "contact":
+        return 4
+    if item.source != occ.SOURCE_CATALOG or str(item.ref).startswith(CUSTOM_PREFIX):
+        return 1
+    return 2 if item.category == "office" else 3
 
 
 def range_model(db: Database, start: dt.date, end: dt.date, *, include_hidden: bool = False) -> list[DayEntry]:
     """Every day from ``start`` to ``end`` (inclusive) with its occasions, events, birthdays and person dates.
 
     A day is a holiday on Fridays and on official holidays (a hidden official holiday still is one).
-    Each day lists catalog occasions first (official holidays, then office-related, then the rest),
-    then the office's own occasions, events by time, birthdays and other dates of people.
+    Within a day items are ordered by :func:`item_rank`; contacts' birthdays are one item per day
+    with their count (the names: :func:`contact_birthdays_on`).
     """
     if end < start:
         raise ValidationError("تاریخ پایان بازه باید بعد از تاریخ شروع باشد.", "end")
+    # The same range again, with nothing written since, is the model already built: the month
+    # view, the dashboard and the printed calendar read the same months over and over.
+    key = (start, end, include_hidden, tuple(DAY_SOURCES))
+    models: dict = db.__dict__.setdefault(_MODELS_ATTRIBUTE, {})
+    token = change_token(db)
+    built = models.get(key)
+    if built is None or built[0] != token:
+        if len(models) >= _MODELS_KEPT:
+            models.clear()
+        built = models[key] = (token, _build_range(db, start, end, include_hidden))
+    return [DayEntry(e.info, e.holiday, list(e.occasions)) for e in built[1]]
+
+
+_MODELS_ATTRIBUTE = "_prdesk_day_models"
+_MODELS_KEPT = 8
+
+
+def _build_range(db: Database, start: dt.date, end: dt.date, include_hidden: bool) -> list[DayEntry]:
     correction = lunar_correction(db)
     hidden = set() if include_hidden else hidden_occasion_keys(db)
     catalog = occ.catalog_between(start, end, correction)
-    custom: dict[dt.date, list[Occasion]] = {}
-    for item in list_custom_occasions(db):
-        o = item.as_occasion()
-        for day in o.dates_in(start, end, correction):
-            custom.setdefault(day, []).append(o)
-    events: dict[dt.date, list[EventOccurrence]] = {}
-    for o in event_occurrences(db, start, end, correction=correction):
-        events.setdefault(o.date, []).append(o)
-    people = _person_items(db, start, end)
-    from prdesk.store.meetings.calendar_items import day_items as meeting_items
-
-    meetings = meeting_items(db, start, end)
-
-
-    for provider in DAY_PROVIDERS:  # other areas' days (bereavement follow-ups), listed after people's dates
-        module, name = provider.split(":")
-        for day, items in getattr(importlib.import_module(module), name)(db, start, end).items():
-            people.setdefault(day, []).extend(items)
-    rank = {"office": 1}
+    extra = [source(db, start, end, correction) for source in DAY_SOURCES]
     model = []
     for info in occ.days_between(start, end, correction):
         day = info.gregorian
         listed = catalog.get(day, ())
-        own = custom.get(day, ())
-        entry = DayEntry(info, info.is_friday or any(o.holiday for o in listed) or any(o.holiday for o in own))
-        shown = sorted(
-            (o for o in listed if o.key not in hidden),
-            key=lambda o: 0 if o.holiday else rank.get(o.category, 2),
-        )
-        entry.occasions.extend(
-            DayItem(o.title, o.category, o.holiday, occ.SOURCE_CATALOG, o.message, o.key) for o in [*shown, *own]
-        )
-        for o in events.get(day, ()):
-            e = o.event
-            entry.occasions.append(
-                DayItem(
-                    e.title, e.type, False, occ.SOURCE_EVENT, "none", e.id,
-                    e.start_time, e.end_time, e.status, e.location, e.reminder_days,
-                )
-            )
-        entry.occasions.extend(meetings.get(day, ()))
-        entry.occasions.extend(people.get(day, ()))
+        items = [
+            DayItem(o.title, o.category, o.holiday, occ.SOURCE_CATALOG, o.message, o.key, lunar=o.calendar == "hijri")
+            for o in listed if o.key not in hidden
+        ]
+        for found in extra:
+            items.extend(found.get(day, ()))
+        holiday = info.is_friday or any(o.holiday for o in listed) or any(i.holiday for i in items)
+        entry = DayEntry(info, holiday)
+        entry.occasions.extend(sorted(items, key=item_rank))
         model.append(entry)
     return model
 

@@ -22,10 +22,15 @@ from prdesk.store.calendar import EVENT_TYPES, year_model
 FORMATS = ("json", "ics", "csv")
 TIMEZONE = "Asia/Tehran"
 CSV_COLUMNS = (
-    "gregorian", "jalali", "hijri", "weekday", "day_holiday", "title", "category", "holiday", "source", "message",
+    "gregorian", "jalali", "hijri", "lunar_source", "weekday", "day_holiday", "title", "category", "holiday", "source", "message",
     "start_time", "end_time",
 )
 _SOURCE_NAMES = {SOURCE_CATALOG: "مناسبت", SOURCE_EVENT: "مراسم", SOURCE_BIRTHDAY: "تولد", SOURCE_PERSON: "یادبود"}
+# What an ICS entry on a lunar date says when the date is not yet official.
+_LUNAR_NOTES = {
+    "predicted": "تاریخ قمری پیش‌بینی مرکز تقویم است و هنوز رسمی نشده",
+    "estimated": "تاریخ قمری برآورد است و ممکن است یک روز جابه‌جا شود",
+}
 _ICS_STATUS = {"planned": "CONFIRMED", "held": "CONFIRMED", "cancelled": "CANCELLED"}
 
 
@@ -48,7 +53,10 @@ def to_csv(model: list[DayEntry]) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for day in model:
-        base = [day.info.gregorian_iso, day.info.jalali_iso, day.info.hijri_iso, day.info.weekday_name, int(day.holiday)]
+        base = [
+            day.info.gregorian_iso, day.info.jalali_iso, day.info.hijri_iso, day.info.hijri_source,
+            day.info.weekday_name, int(day.holiday),
+        ]
         if not day.occasions:
             writer.writerow(base + [""] * (len(CSV_COLUMNS) - len(base)))
         for item in day.occasions:
@@ -117,6 +125,10 @@ def to_ics(model: list[DayEntry], *, name: str = "", stamp: dt.datetime | None =
                 lines.append(day.info.hijri_long)
             if item.holiday:
                 lines.append("تعطیل رسمی")
+            if item.lunar and day.info.hijri_source in _LUNAR_NOTES:
+                lines.append(_LUNAR_NOTES[day.info.hijri_source])
+            if day.info.hijri_source:
+                event.add("x-prdesk-lunar-source", day.info.hijri_source)
             event.add("description", "\n".join(lines))
             event.add("categories", [_category_name(item)])
             if item.location:

@@ -670,3 +670,28 @@ def _seed_message_templates(db: Database) -> None:
                 "INSERT OR IGNORE INTO occasion_plans (occasion, occasion_key, lead_days, target, template_id) VALUES (?, ?, ?, ?, ?)",
                 [occasion, compact_key(occasion), item["lead_days"], json.dumps(item.get("target") or {}, ensure_ascii=False), template_id],
             )
+
+
+@migrations(name="m050_occasion_keys_and_lunar_correction")
+def m050_occasion_keys_and_lunar_correction(db: Database) -> None:
+    """Carry hidden catalog occasions to their new keys; restart the lunar correction from the crescent.
+
+    A catalog key is a hash of the title, so the three titles fixed in the catalog (a wrong era and
+    two rule notes) got new keys: a clerk's hidden occasion moves with its title. The lunar
+    correction used to shift Umm al-Qura (where −1 was Iran's usual day); it now shifts the
+    crescent prediction, which already is Iran's day, so an old value would move dates a day wrong.
+    """
+    # Literal values (prdesk.core.occasions.RENAMED_KEYS holds the same): a shipped migration does the same forever.
+    renamed = {"j03-8d197957": "j03-95b2bdce", "h02-0f4cffef": "h02-10ca743a", "h11-268d4a20": "h11-8173565e"}
+    for old, new in renamed.items():
+        db.execute(
+            "UPDATE OR IGNORE hidden_occasions SET occasion_key = ? WHERE occasion_key = ?", [new, old]
+        )
+        db.execute("DELETE FROM hidden_occasions WHERE occasion_key = ?", [old])
+    if "settings" in db.table_names():
+        db.execute("DELETE FROM settings WHERE key = 'lunar_correction'")
+    # The calendar counts contacts' birthdays per day from this index alone (prdesk.store.calendar).
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS people_birthday_staff ON people (birthday, is_staff)"
+        " WHERE birthday IS NOT NULL AND birthday <> ''"
+    )

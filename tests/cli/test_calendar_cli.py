@@ -55,8 +55,8 @@ def test_year_as_csv_file_opens_in_excel(tmp_path):
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 byte-order mark for Excel
     lines = raw.decode("utf-8-sig").splitlines()
-    assert lines[0].startswith("gregorian,jalali,hijri,weekday,day_holiday,title")
-    assert lines[1].startswith("2026-03-21,1405/01/01,1447/10/01,شنبه,1,آغاز نوروز")
+    assert lines[0].startswith("gregorian,jalali,hijri,lunar_source,weekday,day_holiday,title")
+    assert lines[1].startswith("2026-03-21,1405/01/01,1447/10/01,official,شنبه,1,آغاز نوروز")
 
 
 def test_ics_to_standard_output(tmp_path):
@@ -87,3 +87,14 @@ def test_calendar_commands_have_help():
     result = CliRunner().invoke(cli, ["calendar", "year", "--help"])
     assert result.exit_code == 0
     assert "--format" in result.output and "--out" in result.output
+
+
+def test_year_1406_says_where_lunar_dates_are_predicted_or_estimated(tmp_path):
+    """Issue 13 §1: every day of the JSON carries lunar_source; a lunar occasion says it is lunar."""
+    result = run(tmp_path, "year", "1407", "--format", "json")
+    assert result.exit_code == 0, result.output
+    days = json.loads(result.output)
+    assert {d["lunar_source"] for d in days} == {"predicted", "estimated"}
+    assert days[0]["lunar_source"] == "predicted" and days[-1]["lunar_source"] == "estimated"
+    ashura = next(o for d in days for o in d["occasions"] if o["title"] == "عاشورای حسینی")
+    assert ashura["lunar"] is True

@@ -1,6 +1,7 @@
 """`prdesk print calendar` and `prdesk print report plan`: the files they write and what they refuse."""
 
 import io
+import unicodedata
 
 from click.testing import CliRunner
 from pypdf import PdfReader
@@ -82,3 +83,21 @@ def test_new_commands_have_help():
         result = runner.invoke(cli, args)
         assert result.exit_code == 0 and "--year" in result.output and "--out" in result.output
     assert "A3" in runner.invoke(cli, ["print", "calendar", "--help"]).output
+
+
+def test_contacts_birthdays_are_printed_only_with_the_flag(tmp_path):
+    from prdesk.store.contacts import add_person
+
+    db = open_database(tmp_path / "office.sqlite3")
+    add_person(db, {"first_name": "سعید", "last_name": "نوری", "birthday": "1985-03-28"})
+    add_person(db, {"first_name": "مریم", "last_name": "احمدی", "is_staff": True, "birthday": "1985-03-28"})
+    db.close()
+    texts = {}
+    for name, extra in (("plain", ()), ("asked", ("--contacts-birthdays",))):
+        out = tmp_path / f"{name}.pdf"
+        result = _run(tmp_path, "calendar", "--year", "1405", "--month", "1", "--out", str(out), *extra)
+        assert result.exit_code == 0, result.output
+        texts[name] = unicodedata.normalize("NFKC", _pdf(out).pages[0].extract_text())
+    assert "احمدی" in texts["plain"] and "احمدی" in texts["asked"]
+    # The staff birthday and the legend say «تولد» in both; the contact's count only when asked.
+    assert texts["asked"].count("تولد") == texts["plain"].count("تولد") + 2  # the cell and the month's list

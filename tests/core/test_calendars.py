@@ -121,7 +121,8 @@ def test_describe_day_shows_the_three_calendars(text):
 def test_describe_day_says_when_a_lunar_date_is_a_prediction_or_an_estimate():
     assert "پیش‌بینی" in describe_day("2027-05-20")
     estimate = describe_day("2035-09-09", lunar_correction=-1)
-    assert "ام‌القری" in estimate and "۱-" in estimate
+    assert "رؤیت هلال" in estimate and "۱-" in estimate
+    assert "ام‌القری" in describe_day("1995-01-01")  # before the table: Umm al-Qura
     assert "در دسترس نیست" in describe_day("1800-01-01")
 
 

@@ -11,6 +11,7 @@ from prdesk.core.jalali import (
     days_in_month, format_jalali, format_jalali_iso, format_jalali_long, is_friday, is_leap,
     jalali_month_names, jalali_parts, month_grid, parse_jalali, to_gregorian, week_index, weekday_names,
 )
+from prdesk.core.text import to_persian_digits
 from prdesk.errors import ValidationError
 
 FIRST_DAY_1300 = dt.date(1921, 3, 21)
@@ -235,3 +236,51 @@ def test_every_formatted_date_parses_back(day):
     assert parse_jalali(format_jalali(day)) == day
     assert parse_jalali(format_jalali_iso(day)) == day
     assert parse_jalali(format_jalali_long(day)) == day
+
+
+# -- issue 13 §4: every common spelling of the months, and a refusal that says why --------------------
+
+_SPELLINGS = {
+    1: ["فروردین", "فروردين", "فروردین‌ماه", "فروردین ماه"],
+    2: ["اردیبهشت", "اردی‌بهشت", "اردی بهشت", "ارديبهشت", "اردی‌بهشت‌ماه"],
+    3: ["خرداد", "خردادماه"],
+    4: ["تیر", "تير", "تیرماه", "تیر ماه"],
+    5: ["مرداد", "امرداد", "اَمرداد", "مردادماه"],
+    6: ["شهریور", "شهريور"],
+    7: ["مهر", "مهرماه", "مهر ماه"],
+    8: ["آبان", "ابان", "آبان‌ماه"],
+    9: ["آذر", "اذر", "آذرماه"],
+    10: ["دی", "دي", "دی‌ماه", "دی ماه"],
+    11: ["بهمن", "بهمن‌ماه"],
+    12: ["اسفند", "اسفندماه", "اسفند ماه"],
+}
+
+
+@pytest.mark.parametrize("month, spelling", [(m, s) for m, names in _SPELLINGS.items() for s in names])
+def test_every_common_spelling_of_a_month_is_read(month, spelling):
+    assert parse_jalali(f"۱۲ {spelling} ۱۴۰۵") == to_gregorian(1405, month, 12)
+    assert parse_jalali(f"12 {spelling} 1405") == to_gregorian(1405, month, 12)
+
+
+@given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2060, 12, 31)), st.sampled_from(["\u200c", " ", ""]))
+def test_a_named_date_reads_back_whatever_joins_the_words(day, joiner):
+    y, m, d = jalali_parts(day)
+    name = _SPELLINGS[m][0] if m != 2 else f"اردی{joiner}بهشت"
+    assert parse_jalali(f"{to_persian_digits(d)} {name} {to_persian_digits(y)}") == day
+
+
+@pytest.mark.parametrize(
+    "typed, reason",
+    [
+        ("۱۰ فلان ۱۴۰۵", "ماه «فلان» شناخته نشد"),
+        ("۳۱ مهر ۱۴۰۵", "مهر ۳۰ روز است"),
+        ("۳۲ اردی‌بهشت ۱۴۰۵", "اردیبهشت ۳۱ روز است"),
+        ("۱۵ رمضان ۱۴۴۷", "تاریخ قمری است؛ اینجا تاریخ خورشیدی لازم است: این روز برابر پنج‌شنبه ۱۴ اسفند ۱۴۰۴"),
+        ("۱۷ ربیع‌الاول ۱۴۴۸", "برابر یکشنبه ۸ شهریور ۱۴۰۵"),
+        ("1447/09/15 ق", "تاریخ قمری است"),
+    ],
+)
+def test_a_refused_date_says_why(typed, reason):
+    with pytest.raises(ValidationError) as refused:
+        parse_jalali(typed, "date")
+    assert reason in str(refused.value) and refused.value.field == "date"

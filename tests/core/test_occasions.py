@@ -316,3 +316,44 @@ def test_the_last_typable_year_has_a_span():
     assert jalali.jalali_parts(first) == (jalali.MAX_YEAR, 1, 1)
     assert jalali.jalali_parts(last)[:2] == (jalali.MAX_YEAR, 12)
     assert jalali_year_span(1403)[1] == jalali.to_gregorian(1403, 12, 30)
+
+
+def _builder():
+    sys_path = str(ROOT / "tools")
+    import sys
+
+    if sys_path not in sys.path:
+        sys.path.insert(0, sys_path)
+    import build_occasions
+
+    return build_occasions
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "شهادت حضرت امام رضا (ع) (۲۰۳ ه‍.ق) (۳۰ صَفَر یا انتهای ماه)",
+        "شهادت حضرت امام محمد تقی (ع) (۲۲۰ ه‍.ق) (۳۰ ذی‌القعده یا انتهای ماه)",
+        "شهادت حضرت امام حسن (ع) (۲۸ صفر)",
+        "روز مَلی",
+    ],
+)
+def test_the_catalog_builder_refuses_rule_notes_and_stray_diacritics(title):
+    with pytest.raises(SystemExit):
+        _builder().check_title(title)
+
+
+def test_the_catalog_builder_keeps_real_titles():
+    builder = _builder()
+    for title in ("روز کُشتی", "روز جهانی قدس (آخرین جمعهٔ رمضان)", "شهادت حضرت امام رضا (ع) (۲۰۳ ه‍.ق)"):
+        builder.check_title(title)
+
+
+def test_renamed_catalog_keys_point_at_the_corrected_titles():
+    from prdesk.core.occasions import RENAMED_KEYS
+
+    by_key = catalog_by_key()
+    for old, new in RENAMED_KEYS.items():
+        assert old not in by_key and new in by_key
+        assert "یا انتهای ماه" not in by_key[new].title
+    assert by_key["j03-95b2bdce"].title.endswith("(۱۳۶۸ ه‍.ش)")

@@ -173,7 +173,8 @@ def test_an_event_added_appears_on_its_day(db, settings):
     event(db, "همایش روز تعاون", "1405/09/10", all_day=False, start_time="10:30", location="سالن اجتماعات")
     page = MonthPage(1405, 9, month_model(db, 1405, 9), settings)
     day = to_gregorian(1405, 9, 10)
-    assert [line.text for line in page.cells[day]][-1] == "۱۰:۳۰ همایش روز تعاون"
+    # The office's own items come before the catalog's non-holiday occasions (issue 13 §2).
+    assert [line.text for line in page.cells[day]][0] == "۱۰:۳۰ همایش روز تعاون"
     assert any("همایش روز تعاون — سالن اجتماعات" in line.text for line in page.side)
     lines = lines_in(page.box_of(day), placed_words(pdf(render_calendar(db, 1405, 9, settings=settings)).pages[0]))
     assert "همایش روز تعاون" in " ".join(lines)
@@ -222,7 +223,55 @@ def test_a_full_month_list_keeps_holidays_and_the_offices_events(db, settings):
 def test_the_lunar_note_says_when_dates_are_predictions(db, settings):
     assert MonthPage(1405, 1, month_model(db, 1405, 1), settings).lunar_note() == ""
     far = MonthPage(1430, 1, month_model(db, 1430, 1), settings)
-    assert "ام‌القری" in far.lunar_note()
+    assert "رؤیت هلال" in far.lunar_note() and "ام‌القری" not in far.lunar_note()
+
+
+def _holiday_text(page) -> dict[str, str]:
+    """The year overview's holiday list, each day's lines joined."""
+    days: dict[str, str] = {}
+    label = ""
+    for line in page.holidays:
+        label = line.label or label
+        days[label] = f"{days.get(label, '')} {line.text}".strip()
+    return days
+
+
+@pytest.mark.parametrize("year", [1405, 1406])
+def test_year_overview_lists_every_holiday_in_full(db, settings, year):
+    """Issue 13 §2: no «…», every holiday title of the year readable in the panel."""
+    days = year_model(db, year)
+    page = YearPage(year, days, settings)
+    text = _holiday_text(page)
+    assert not any("…" in line.text for line in page.holidays)
+    capacity = int((page.side_box.h - 2 * pc.LIST_PAD * pc.mm - 14) // page.side_line)
+    assert len(page.holidays) <= capacity
+    for entry in days:
+        for item in entry.occasions:
+            if item.holiday:
+                y, m, d = entry.jalali
+                label = f"{to_persian_digits(d)} {pc.jalali_month_names[m - 1]}"
+                assert short_title(item.title) in text[label], (label, item.title)
+    if year == 1405:
+        assert "عید سعید غدیر خم" in text["۱۴ خرداد"]
+        assert text["۸ شهریور"].startswith("ولادت حضرت رسول اکرم (ص)")
+
+
+def test_year_overview_marks_lunar_holidays_not_yet_official(db, settings):
+    text = _holiday_text(YearPage(1406, year_model(db, 1406), settings))
+    assert any("(پیش‌بینی)" in t for t in text.values())  # 1406's lunar holidays after 1448/10
+    assert "(پیش‌بینی)" not in text["۱۲ فروردین"]  # a Jalali holiday is as sure as the calendar
+    later = _holiday_text(YearPage(1408, year_model(db, 1408), settings))
+    assert any("(برآورد)" in t for t in later.values())
+
+
+def test_the_wall_calendar_prints_staff_but_contacts_birthdays_only_when_asked(db, settings):
+    add_person(db, {"first_name": "مریم", "last_name": "احمدی", "is_staff": True, "birthday": "1985-03-28"})
+    add_person(db, {"first_name": "سعید", "last_name": "نوری", "birthday": "1985-03-28"})
+    story = pc.calendar_story(db, 1405, 1, settings=settings)
+    cell = [line.text for line in story[0].cells[to_gregorian(1405, 1, 8)]]
+    assert "تولد مریم احمدی" in cell and "۱ تولد" not in cell
+    asked = pc.calendar_story(db, 1405, 1, settings=settings, contacts=True)
+    assert "۱ تولد" in [line.text for line in asked[0].cells[to_gregorian(1405, 1, 8)]]
 
 
 def test_year_overview_starts_top_right_and_lists_the_holidays(db, settings):
@@ -319,3 +368,16 @@ def test_printing_calendars_imports_without_qt():
         "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_crowded_month_wraps_only_what_it_prints(db, settings, monkeypatch):
+    """Issue 12 §4: hundreds of items in a month cost what the page shows, not what the month holds."""
+    for n in range(300):
+        event(db, f"برنامهٔ شمارهٔ {n + 1} با اتحادیه‌های تعاونی شهرستان‌ها", f"1405/09/{n % 30 + 1:02d}")
+    calls = []
+    original = pc.wrap
+    monkeypatch.setattr(pc, "wrap", lambda *args, **kw: calls.append(1) or original(*args, **kw))
+    page = MonthPage(1405, 9, month_model(db, 1405, 9), settings)
+    side_capacity = int((page.side_box.h) // page.side_line)
+    assert len(calls) <= 30 * page.cell_capacity + side_capacity + 2
+    assert page.side[-1].text.startswith("و ")  # the rest are counted on the last line

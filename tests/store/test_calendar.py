@@ -223,10 +223,48 @@ def test_month_view_finds_birthdays_near_the_month_edges(db):
     assert J(1375, 1, 1) == dt.date(1996, 3, 20) and J(1375, 12, 29) == dt.date(1997, 3, 19)
     farvardin = cal.month_model(db, 1405, 1)
     esfand = cal.month_model(db, 1405, 12)
-    assert titles(farvardin[0], "birthday") == ["تولد نرگس امینی"]
-    assert titles(esfand[-1], "birthday") == ["تولد حسن نادری"]
+    assert titles(farvardin[0], "birthday") == ["۱ تولد"]
+    assert titles(esfand[-1], "birthday") == ["۱ تولد"]
+    assert [p.name for p in cal.contact_birthdays_on(db, farvardin[0].date)] == ["نرگس امینی"]
+    assert [p.name for p in cal.contact_birthdays_on(db, esfand[-1].date)] == ["حسن نادری"]
     assert len(esfand) == 29
     assert sum(len(titles(e, "birthday")) for e in farvardin + esfand) == 2
+
+
+def test_contacts_birthdays_are_a_count_per_day_after_the_offices_own_items(db):
+    """Issue 12 §4: a day lists its holidays, the office's own items and staff, then occasions, then «۳ تولد»."""
+    for first in ("نرگس", "حسن", "مریم"):
+        person(db, first, "امینی", birthday="1370/06/08")
+    person(db, "رضا", "کریمی", birthday="1370/06/08", is_staff=True)
+    cal.add_event(db, {"title": "جلسهٔ شورا", "date": "1405/06/08"})
+    entry = day_of(cal.year_model(db, 1405), J(1405, 6, 8))
+    got = [(i.title, i.source) for i in entry.occasions]
+    assert got[0][0].startswith("ولادت حضرت رسول اکرم (ص)")  # official order: the Prophet first
+    assert got[1][0].startswith("ولادت حضرت امام جعفر صادق (ع)")
+    assert got[2:4] == [("جلسهٔ شورا", "event"), ("تولد رضا کریمی", "birthday")]
+    assert got[-1] == ("۳ تولد", "birthday")
+    counted = entry.occasions[-1]
+    assert (counted.count, counted.category) == (3, "contact")
+    assert [p.name for p in cal.contact_birthdays_on(db, J(1405, 6, 8))] == ["حسن امینی", "مریم امینی", "نرگس امینی"]
+
+
+def test_the_birthday_count_follows_a_new_contact(db):
+    person(db, "نرگس", "امینی", birthday="1370/06/08")
+    assert titles(day_of(cal.month_model(db, 1405, 6), J(1405, 6, 8)), "birthday") == ["۱ تولد"]
+    person(db, "حسن", "امینی", birthday="1370/06/08")
+    assert titles(day_of(cal.month_model(db, 1405, 6), J(1405, 6, 8)), "birthday") == ["۲ تولد"]
+
+
+def test_another_area_adds_a_source_of_day_items(db, monkeypatch):
+    from prdesk.core.occasions import DayItem
+
+    def meetings(db, start, end, correction):
+        return {J(1405, 6, 8): [DayItem("ملاقات با مدیرکل", "meeting", False, "meeting")]}
+
+    monkeypatch.setattr(cal, "DAY_SOURCES", list(cal.DAY_SOURCES))
+    cal.add_day_source(meetings)
+    entry = day_of(cal.month_model(db, 1405, 6), J(1405, 6, 8))
+    assert [i.title for i in entry.occasions][2] == "ملاقات با مدیرکل"  # after the two holidays, before the rest
 
 
 def test_other_person_dates_appear_yearly_or_once(db):
@@ -354,7 +392,7 @@ def test_csv_export_has_a_row_per_item_and_per_empty_day(db):
 
 
 def test_ics_parses_back_with_the_right_dates(db):
-    pid = person(db, "علی", "رضایی", birthday="1360/05/12")
+    pid = person(db, "علی", "رضایی", birthday="1360/05/12", is_staff=True)
     event = cal.add_event(db, {"title": "همایش روابط عمومی", "date": "1405/02/27", "all_day": False,
                                "start_time": "10:00", "end_time": "12:30", "location": "تالار", "reminder_days": 2})
     parsed = icalendar.Calendar.from_ical(export_year(db, 1405, "ics"))
@@ -399,3 +437,36 @@ def test_bad_year_is_refused(year):
 def test_bad_format_is_refused(db):
     with pytest.raises(ValidationError, match="قالب"):
         export_year(db, 1405, "pdf")
+
+
+def test_contacts_birthdays_are_read_once_until_something_changes(db):
+    """Issue 12 §4: a month switch does not read every birthday again; a new contact does."""
+    person(db, "نرگس", "امینی", birthday="1370/06/08")
+    statements = []
+    db.conn.set_trace_callback(statements.append)
+    try:
+        cal.year_model(db, 1405)
+        cal.month_model(db, 1405, 6)
+        cal.month_model(db, 1405, 7)
+        reads = [s for s in statements if "GROUP BY birthday" in s]
+        assert len(reads) == 1
+        person(db, "حسن", "امینی", birthday="1370/06/08")
+        statements.clear()
+        cal.month_model(db, 1405, 6)
+        assert len([s for s in statements if "GROUP BY birthday" in s]) == 1
+    finally:
+        db.conn.set_trace_callback(None)
+
+
+def test_the_model_is_built_again_after_any_write_here_or_from_another_connection(db, tmp_path):
+    first = cal.month_model(db, 1405, 6)
+    again = cal.month_model(db, 1405, 6)
+    assert [titles(e) for e in first] == [titles(e) for e in again]
+    again[0].occasions.append("changed by a caller")
+    assert "changed by a caller" not in cal.month_model(db, 1405, 6)[0].occasions  # each caller its own lists
+    cal.add_event(db, {"title": "جلسهٔ شورا", "date": "1405/06/01"})
+    assert "جلسهٔ شورا" in titles(cal.month_model(db, 1405, 6)[0])
+    other = open_database(db.conn.execute("PRAGMA database_list").fetchone()[2])
+    cal.add_event(other, {"title": "بازدید", "date": "1405/06/01"})
+    other.close()
+    assert "بازدید" in titles(cal.month_model(db, 1405, 6)[0])

@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from prdesk.core import jalali
+from prdesk.core import hijri, jalali
+from prdesk.core.text import to_persian_digits
 from prdesk.store import calendar as cal
 from prdesk.store.contacts import add_person
 from prdesk.ui.dialogs import messages
@@ -295,9 +296,9 @@ def test_jump_to_a_typed_date(page, qtbot):
 
 def test_the_page_reloads_when_contacts_change(page, db):
     person = add_person(db, {"first_name": "حسین", "last_name": "کریمی", "birthday": "1979-04-02"}).id
-    assert "تولد حسین کریمی" not in cell_titles(page, J(1405, 1, 13))
+    assert "۱ تولد" not in cell_titles(page, J(1405, 1, 13))
     page.context.bus.announce("contacts")
-    assert "تولد حسین کریمی" in cell_titles(page, J(1405, 1, 13))
+    assert "۱ تولد" in cell_titles(page, J(1405, 1, 13))  # contacts' birthdays: a count per day
     assert person
 
 
@@ -389,3 +390,75 @@ def test_no_ascii_digits_on_the_page(page):
     texts += [page.day_list.item(r).text() for r in range(page.day_list.count())]
     for text in texts:
         assert not any(ch.isascii() and ch.isdigit() for ch in text), text
+
+
+# -- issue 13 §2 and issue 12 §4: order within a day, the clerk's own items, the list, birthdays ---------
+
+
+def test_the_clerks_event_never_hides_behind_catalog_occasions(page, qtbot, db):
+    """On 8 Shahrivar 1405 (17 Rabi al-Awwal) four catalog occasions and the office's meeting."""
+    cal.add_event(db, {"title": "جلسهٔ شورای اداری", "date": "1405/06/08"})
+    page.show_date(J(1405, 6, 8))
+    items = cell(page, J(1405, 6, 8)).data(ITEMS_ROLE)
+    assert items[0].title.startswith("ولادت حضرت رسول اکرم (ص)")  # the Prophet first, as officially listed
+    for lines in (2, 3, 4):
+        shown, more = cut_items(items, lines)
+        assert "جلسهٔ شورای اداری" in [i.title for i in shown] and more == len(items) - len(shown)
+    shown, _ = cut_items(items, 3)
+    assert [i.title for i in shown][0].startswith("ولادت حضرت رسول اکرم")  # the order of the day is kept
+
+
+def test_the_list_follows_the_month_in_view(page, qtbot):
+    page.show_date(J(1405, 5, 10))
+    page.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: not page.agenda_reading)
+    assert (page.agenda_from.date(), page.agenda_to.date()) == (J(1405, 5, 1), J(1405, 5, 31))
+    assert all(J(1405, 5, 1) <= row.day.date <= J(1405, 5, 31) for row in page.agenda_model.rows)
+    page.tabs.setCurrentIndex(0)
+    page.move_months(4)  # Azar
+    assert (page.agenda_from.date(), page.agenda_to.date()) == (J(1405, 9, 1), J(1405, 9, 30))
+    # A range the clerk typed is theirs: it stays when the month changes.
+    page.agenda_from.edit.setText("1405/01/01")
+    page.agenda_to.edit.setText("1405/12/29")
+    page.move_months(1)
+    assert (page.agenda_from.date(), page.agenda_to.date()) == (J(1405, 1, 1), J(1405, 12, 29))
+
+
+def test_contacts_birthdays_are_a_count_in_the_cell_and_names_in_the_day_panel(page, qtbot, db):
+    for first in ("نرگس", "حسن"):
+        add_person(db, {"first_name": first, "last_name": "امینی", "birthday": "1979-04-02"})
+    add_person(db, {"first_name": "رضا", "last_name": "کریمی", "birthday": "1979-04-02", "is_staff": True})
+    page.context.bus.announce("contacts")
+    day = J(1405, 1, 13)
+    assert cell_titles(page, day) == [*cell_titles(page, day)[:-2], "تولد رضا کریمی", "۲ تولد"]
+    click(qtbot, page, day)
+    titles = [item.title for item in page.day_items()]
+    assert titles[-3:] == ["۲ تولد", "تولد حسن امینی", "تولد نرگس امینی"]
+
+
+def test_the_header_says_when_lunar_days_are_not_official(page):
+    page.show_date(J(1405, 1, 14))
+    assert page.lunar_caption.isHidden()
+    page.show_date(J(1406, 6, 1))
+    assert page.lunar_caption.isVisible() and page.lunar_caption.text() == page.lunar_note({hijri.PREDICTED})
+    assert "پیش‌بینی مرکز تقویم" in page.lunar_caption.text()
+    page.show_date(J(1408, 6, 1))
+    assert page.lunar_caption.text() == page.lunar_note({hijri.ESTIMATED}) and "هلال" in page.lunar_caption.text()
+    entry = page.month_view.month_model.entry(J(1408, 6, 1))
+    assert entry.info.hijri_source == hijri.ESTIMATED
+
+
+def test_a_full_cell_names_the_birthday_count_on_its_last_line(page, db):
+    from prdesk.ui.widgets.month_view import more_line
+
+    for first in ("نرگس", "حسن"):
+        add_person(db, {"first_name": first, "last_name": "امینی", "birthday": "1979-04-02"})
+    page.context.bus.announce("contacts")
+    cal.add_event(db, {"title": "جلسهٔ شورا", "date": "1405/01/13"})
+    page.context.bus.announce("calendar")
+    items = cell(page, J(1405, 1, 13)).data(ITEMS_ROLE)
+    shown, rest = cut_items(items, 2)
+    assert items[-1].title == "۲ تولد" and items[-1] not in shown
+    assert more_line(items, shown, rest) == f"۲ تولد، +{to_persian_digits(rest - 1)} مورد دیگر"
+    assert more_line(items, shown, rest, short=True) == f"۲ تولد، +{to_persian_digits(rest - 1)}"
+    page.month_view.viewport().grab()

@@ -258,3 +258,16 @@ def test_quitting_waits_for_a_read_in_progress(db, db_path, clock, qtbot, held_r
     threading.Timer(0.2, release.set).start()
     QApplication.instance().aboutToQuit.emit()
     assert loader.isFinished()
+
+
+def test_lunar_occasions_not_yet_official_say_so(db, db_path):
+    """Issue 13 §1: in the 14-day list a lunar holiday of 1406 is marked «(پیش‌بینی)», of 1408 «(برآورد)»."""
+    from prdesk.core.jalali import to_gregorian
+
+    predicted, estimated = dashboard.lunar_marks()
+    for today, mark in ((to_gregorian(1406, 4, 20), predicted), (to_gregorian(1408, 3, 10), estimated)):
+        lists = dashboard.read_lists(db_path, today, lambda *args: True)
+        labels = [line.label for day in lists.days for line in day.lines if line.item.lunar]
+        assert labels and all(label.endswith(mark) for label in labels), labels
+    lists = dashboard.read_lists(db_path, to_gregorian(1405, 4, 1), lambda *args: True)
+    assert not any(line.label.endswith((predicted, estimated)) for day in lists.days for line in day.lines)

@@ -168,3 +168,12 @@ def test_choosing_english_rebuilds_the_window_left_to_right(page, qtbot, window,
     assert desk.window.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert desk.window.nav.item(0).text() == "پیشخوان"
     desk.window.close()
+
+
+def test_the_lunar_correction_help_does_not_say_leave_it_at_zero(page):
+    """Issue 13 §1: the help explains the crescent estimate and when to correct it."""
+    from PySide6.QtWidgets import QLabel
+
+    texts = [label.text() for label in page.findChildren(QLabel)]
+    help_text = next(text for text in texts if "هلال" in text)
+    assert "صفر" not in help_text and "۱+" in help_text and "۱-" in help_text

@@ -261,6 +261,12 @@ class CalendarPage(Page):
         self.print_button.setMenu(self._build_print_menu())
         row.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
         self.layout_.addLayout(row)
+        # Under the header, across the page: when the month's lunar days (marked *) are not official.
+        self.lunar_caption = QLabel()
+        self.lunar_caption.setObjectName("hint")
+        self.lunar_caption.setWordWrap(True)
+        self.lunar_caption.hide()
+        self.layout_.addWidget(self.lunar_caption)
 
     def _build_print_menu(self) -> QMenu:
         menu = QMenu(self)
@@ -285,6 +291,12 @@ class CalendarPage(Page):
             self.paper_actions[paper] = action
         if self.paper_group.checkedAction() is None:
             self.paper_actions["A4"].setChecked(True)
+        # The wall calendar shows the office's own items and staff birthdays; contacts' birthdays
+        # (thousands in a large directory) only when the clerk asks for them.
+        self.contacts_action = menu.addAction(self.tr("Include contacts' birthdays"))
+        self.contacts_action.setObjectName("printContactsBirthdays")
+        self.contacts_action.setCheckable(True)
+        self.contacts_action.setChecked(False)
         return menu
 
     def _button(self, text: str, tip: str, slot) -> QPushButton:
@@ -523,8 +535,33 @@ class CalendarPage(Page):
             self.year, self.month, entries, selected=self.selected, today=self.context.today(), keep=self.keep
         )
         self.month_title.setText(f"{jalali.jalali_month_names[self.month - 1]} {to_persian_digits(self.year)}")
-        self.month_subtitle.setText(other_calendars(entries[0], entries[-1]))
+        subtitle = other_calendars(entries[0], entries[-1])
+        self.month_subtitle.setText(subtitle)
+        self.month_subtitle.setToolTip(subtitle)
+        note = self.lunar_note({e.info.hijri_source for e in entries})
+        self.lunar_caption.setText(note)
+        self.lunar_caption.setVisible(bool(note))
+        self._follow_month_in_agenda(first, last)
         self._show_day(self.selected)
+
+    def lunar_note(self, sources: set[str]) -> str:
+        """What the header says when lunar days of the month are not yet official ("" when all are)."""
+        if hijri.ESTIMATED in sources:
+            return self.tr("lunar days marked * are estimated from the crescent; they may move by a day")
+        if hijri.PREDICTED in sources:
+            return self.tr("lunar days marked * are the Calendar Center's prediction, not yet official")
+        return ""
+
+    def _follow_month_in_agenda(self, first: dt.date, last: dt.date) -> None:
+        """The list (فهرست) shows the month in view, unless the clerk typed a range of their own."""
+        shown = (self.agenda_from.date(), self.agenda_to.date())
+        if shown == getattr(self, "_agenda_month", shown) and shown != (first, last):
+            self.agenda_from.set_date(first)
+            self.agenda_to.set_date(last)
+            self._agenda_stale = True
+            if self.tabs.currentIndex() == 1:
+                self.run_agenda()
+        self._agenda_month = (first, last)
 
     def show_date(self, date: dt.date) -> None:
         """Show the month of ``date`` with ``date`` selected."""
@@ -603,7 +640,7 @@ class CalendarPage(Page):
         if note:
             self.day_others.setText(self.day_others.text() + f" ({note})")
         self.day_list.clear()
-        for item in self.month_view.month_model.shown_items(date):
+        for item in self._with_birthday_names(date, self.month_view.month_model.shown_items(date)):
             hidden = item.source == occ.SOURCE_CATALOG and item.ref in self.hidden_keys
             details = item_details(item)
             if hidden:
@@ -626,6 +663,18 @@ class CalendarPage(Page):
                 row.setForeground(QBrush(MUTED))
             self.day_list.addItem(row)
         self.day_empty.setVisible(self.day_list.count() == 0)
+
+    def _with_birthday_names(self, date: dt.date, items: list[DayItem]) -> list[DayItem]:
+        """The day's items, with the contacts whose birthday it is named after their count («۱۲ تولد»)."""
+        listed: list[DayItem] = []
+        for item in items:
+            listed.append(item)
+            if item.source == occ.SOURCE_BIRTHDAY and item.count:
+                listed.extend(
+                    DayItem(f"تولد {person.name}", "contact", False, occ.SOURCE_BIRTHDAY, "greeting", person.person_id)
+                    for person in cal.contact_birthdays_on(self.context.db, date)
+                )
+        return listed
 
     def day_items(self) -> list[DayItem]:
         """The items the side panel lists now."""
@@ -794,9 +843,10 @@ class CalendarPage(Page):
         from prdesk.printing.calendar import render_calendar
 
         year, month, paper, printed = self.year, self.month, self.print_paper(), self.context.today()
+        contacts = self.contacts_action.isChecked()
         name = f"{jalali.jalali_month_names[month - 1]} {to_persian_digits(year)}"
         return self._print(
-            lambda db: render_calendar(db, year, month, paper=paper, printed=printed),
+            lambda db: render_calendar(db, year, month, paper=paper, printed=printed, contacts=contacts),
             label=self.tr("Laying out the calendar of {month}…").format(month=name),
             title=self.tr("Calendar of {month}").format(month=name),
             file_name=self.tr("calendar {month}").format(month=name),
@@ -807,9 +857,10 @@ class CalendarPage(Page):
         from prdesk.printing.calendar import render_calendar
 
         year, paper, printed = self.year, self.print_paper(), self.context.today()
+        contacts = self.contacts_action.isChecked()
         shown = to_persian_digits(year)
         return self._print(
-            lambda db: render_calendar(db, year, None, paper=paper, printed=printed),
+            lambda db: render_calendar(db, year, None, paper=paper, printed=printed, contacts=contacts),
             label=self.tr("Laying out the twelve months of {year}…").format(year=shown),
             title=self.tr("Calendar of the year {year}").format(year=shown),
             file_name=self.tr("calendar {year}").format(year=shown),

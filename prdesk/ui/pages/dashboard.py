@@ -102,6 +102,14 @@ class _Stopped(Exception):
     """The application is quitting: the lists are not needed any more."""
 
 
+def lunar_marks() -> tuple[str, str]:
+    """What follows a lunar occasion whose day is predicted, or estimated: «(پیش‌بینی)», «(برآورد)»."""
+    return (
+        QCoreApplication.translate("Dashboard", "(predicted)"),
+        QCoreApplication.translate("Dashboard", "(estimated)"),
+    )
+
+
 def read_lists(db_path: Path, today: dt.date, progress: Progress) -> DashboardLists:
     """The next 14 days and the reminders due, through a connection of this thread that cannot write.
 
@@ -116,6 +124,15 @@ def read_lists(db_path: Path, today: dt.date, progress: Progress) -> DashboardLi
     db = open_read_only(db_path)
     try:
         entries = cal.upcoming(db, today, UPCOMING_DAYS)
+        # The contacts whose birthday it is, by name, in place of their count.
+        named = {
+            entry.date: [
+                DayItem(f"تولد {p.name}", "contact", False, occ.SOURCE_BIRTHDAY, "greeting", p.person_id)
+                for p in cal.contact_birthdays_on(db, entry.date)
+            ]
+            for entry in entries
+            if any(item.count for item in entry.occasions)
+        }
         if not progress(1, 3):
             raise _Stopped
         due = cal.reminders_due(db, today)
@@ -124,16 +141,24 @@ def read_lists(db_path: Path, today: dt.date, progress: Progress) -> DashboardLi
     if not progress(2, 3):
         raise _Stopped
 
-    def line(item: DayItem) -> ItemLine:
-        return ItemLine(item, item_label(item), item_details(item))
+    marks = {hijri.PREDICTED: lunar_marks()[0], hijri.ESTIMATED: lunar_marks()[1]}
+
+    def line(item: DayItem, source: str = "") -> ItemLine:
+        label = item_label(item)
+        if item.lunar and source in marks:
+            label = f"{label} {marks[source]}"  # a lunar date not yet official says so
+        return ItemLine(item, label, item_details(item))
 
     days = []
     for entry in entries:
         if not entry.occasions:
             continue
-        people = [item for item in entry.occasions if item.source in (occ.SOURCE_BIRTHDAY, occ.SOURCE_PERSON)]
+        items: list[DayItem] = []
+        for item in entry.occasions:
+            items.extend(named.get(entry.date, ()) if item.count else (item,))
+        people = [item for item in items if item.source in (occ.SOURCE_BIRTHDAY, occ.SOURCE_PERSON)]
         gathered = len(people) > PEOPLE_SHOWN
-        shown = tuple(line(item) for item in entry.occasions if not gathered or item not in people)
+        shown = tuple(line(item, entry.info.hijri_source) for item in items if not gathered or item not in people)
         days.append(DayLines(entry.info, entry.holiday, shown, tuple(map(line, people)) if gathered else ()))
     event_source = source_names()[occ.SOURCE_EVENT]
     reminders = []
@@ -319,7 +344,7 @@ class DashboardPage(Page):
         self.hijri.setText(info.hijri_long or self.tr("not known for this year"))
         note = {
             hijri.PREDICTED: self.tr("as predicted by the Calendar Center; not yet official"),
-            hijri.ESTIMATED: self.tr("estimated from the Umm al-Qura calendar and your correction"),
+            hijri.ESTIMATED: self.tr("estimated from the first visibility of the crescent; may move by a day"),
         }.get(info.hijri_source, "")
         self.hijri_note.setText(note)
         self.hijri_note.setVisible(bool(note))

@@ -260,8 +260,9 @@ class SettingsPage(Page):
             self.tr("Lunar date correction"),
             holder,
             hint=self.tr(
-                "Only for lunar dates beyond Iran's official calendar table that the program knows; "
-                "leave it at zero unless such a date is shown a day off."
+                "Lunar dates beyond Iran's official table are estimated from the first visibility of the crescent "
+                "and may be a day off. When the announced first day of a lunar month differs, set the difference "
+                "here: +1 if the month began a day earlier than shown, -1 if a day later."
             ),
         )
         holder.setObjectName("lunar_correction_row")

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from prdesk.core import jalali
+from prdesk.core import hijri, jalali
 from prdesk.core import occasions as occ
 from prdesk.core.calendars import gregorian_month_names
 from prdesk.core.occasions import DayEntry, DayItem
@@ -166,12 +166,50 @@ def bullet_color(item: DayItem) -> QColor:
     return BULLETS.get(item.source, MUTED)
 
 
+def _cell_priority(item: DayItem) -> int:
+    """Which items a full cell keeps: the office's own, then holidays, contacts' birthdays, the rest."""
+    if item.source != occ.SOURCE_CATALOG and item.category not in ("contact",):
+        return 0  # an event, a staff birthday, a meeting: the clerk's own never hides behind occasions
+    if str(item.ref).startswith("custom:"):
+        return 0
+    if item.holiday:
+        return 1
+    if item.source == occ.SOURCE_BIRTHDAY and item.count:
+        return 3  # a cut count is named on the "+N" line instead
+    return 2
+
+
 def cut_items(items: list[DayItem], lines: int) -> tuple[list[DayItem], int]:
-    """The items a cell of ``lines`` lines lists, and how many its "+N" line counts."""
+    """The items a cell of ``lines`` lines lists (in their order), and how many its "+N" line counts.
+
+    When they do not all fit, the office's own items are kept first, then holidays, then the
+    catalog's occasions, then the contacts' birthday count (which the "+N" line then names).
+    """
     if len(items) <= lines:
         return items, 0
-    shown = items[: max(lines - 1, 0)]
+    room = max(lines - 1, 0)
+    chosen = sorted(range(len(items)), key=lambda i: (_cell_priority(items[i]), i))[:room]
+    shown = [items[i] for i in sorted(chosen)]
     return shown, len(items) - len(shown)
+
+
+def more_line(items: list[DayItem], shown: list[DayItem], rest: int, *, short: bool = False) -> str:
+    """The last line of a full cell: «+۷ مورد دیگر», or «۹۶ تولد، +۶ مورد دیگر» when the birthday count is cut.
+
+    ``short`` for a narrow cell: «+۷», or «۹۶ تولد، +۶».
+    """
+    counted = next((item for item in items if item.count and item not in shown), None)
+    if counted is None:
+        if short:
+            return f"+{to_persian_digits(rest)}"
+        return QCoreApplication.translate("MonthView", "+{count} more").format(count=to_persian_digits(rest))
+    if rest == 1:
+        return counted.title
+    if short:
+        text = QCoreApplication.translate("MonthView", "{birthdays}, +{count}")
+    else:
+        text = QCoreApplication.translate("MonthView", "{birthdays}, +{count} more")
+    return text.format(birthdays=counted.title, count=to_persian_digits(rest - 1))
 
 
 def shift_months(date: dt.date, months: int) -> dt.date:
@@ -414,7 +452,9 @@ class DayDelegate(QStyledItemDelegate):
         if rest:
             painter.setFont(font)
             painter.setPen(MUTED)
-            more = QCoreApplication.translate("MonthView", "+{count} more").format(count=to_persian_digits(rest))
+            more = more_line(items, shown_items, rest)
+            if metrics.horizontalAdvance(more) > inner.width():
+                more = more_line(items, shown_items, rest, short=True)
             if metrics.horizontalAdvance(more) > inner.width():
                 more = f"+{to_persian_digits(rest)}"
             painter.drawText(QRect(inner.left(), top, inner.width(), height), leading, more)
@@ -428,7 +468,8 @@ class DayDelegate(QStyledItemDelegate):
         found = []
         lunar = entry.info.hijri if entry is not None else None
         if lunar is not None:
-            text = to_persian_digits(lunar.day)
+            # «*»: a lunar day not yet official (the month's header says what it means).
+            text = to_persian_digits(lunar.day) + ("*" if entry.info.hijri_source != hijri.OFFICIAL else "")
             named = lunar.day == 1 or first_cell
             found.append((text, f"{text} {lunar.month_name}" if named else text))
         gregorian = to_persian_digits(day.day)
