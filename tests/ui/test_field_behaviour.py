@@ -1,4 +1,4 @@
-"""The mouse wheel scrolls the page over a combo or spin box the clerk has not clicked into."""
+"""Fields everywhere: the wheel scrolls the page past unfocused combo and spin boxes; multi-line boxes align right."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QSpinBox
 
 from prdesk.store.settings import get_settings
-from prdesk.ui.wheel_guard import WheelGuard
+from prdesk.ui.field_behaviour import FieldBehaviour
 
 
 def _wheel(widget, steps: int = -3) -> None:
@@ -66,10 +66,33 @@ def test_value_fields_are_not_focused_by_the_wheel_anywhere(window, qtbot):
 
 
 def test_the_guard_is_installed_once_for_the_whole_application(window):
-    assert len(QApplication.instance().findChildren(WheelGuard)) == 1
+    assert len(QApplication.instance().findChildren(FieldBehaviour)) == 1
 
 
 def _shots() -> bool:
     from pathlib import Path
 
     return Path("/work/shots").is_dir()
+
+
+def test_persian_notes_start_at_the_right_edge_of_the_box(window, qtbot):
+    from PySide6.QtGui import QTextCursor
+
+    from prdesk.ui.dialogs.import_dialog import ImportDialog
+    from prdesk.ui.dialogs.person_dialog import PersonDialog
+    from tests.ui.helpers import type_text
+
+    person = PersonDialog(window.context, parent=window)
+    importer = ImportDialog(window.context, parent=window)
+    for dialog, box in ((person, person.notes), (importer, importer.summary_view)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        box.show()
+        box.setPlainText("")
+        type_text(box, "یادداشت")
+        cursor = box.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+        box.setTextCursor(cursor)
+        # The first letter of a right-to-left line is at its right end.
+        assert box.cursorRect().x() > box.viewport().width() * 0.8, type(dialog).__name__
