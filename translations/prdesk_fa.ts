@@ -1839,7 +1839,7 @@
     <name>LettersPage</name>
     <message>
         <source>Void letter</source>
-        <extracomment>Rows fetched per trip to the database; a year of a busy office is a few thousand letters. The register columns shown on the page, in reading order (the XLSX export has them all).</extracomment>
+        <extracomment>The register columns shown on the page, in reading order (the XLSX export has them all).</extracomment>
         <translation>ابطال نامه</translation>
     </message>
     <message>
@@ -3002,6 +3002,17 @@
     <message>
         <source>The printer could not be opened. Check that it is switched on and connected, or choose another printer, then print again.</source>
         <translation>چاپگر باز نشد. روشن و وصل بودن آن را بررسی کنید یا چاپگر دیگری انتخاب کنید، سپس دوباره چاپ کنید.</translation>
+    </message>
+</context>
+<context>
+    <name>QShortcut</name>
+    <message>
+        <source>Return</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
     </message>
 </context>
 <context>
