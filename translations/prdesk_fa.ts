@@ -83,7 +83,7 @@
     </message>
     <message>
         <source>Newest good backup: {name} ({date})</source>
-        <translation>تازه‌ترین پشتیبان سالم: {name} ({date})</translation>
+        <translation>جدیدترین پشتیبان سالم: {name} ({date})</translation>
     </message>
     <message>
         <source>No automatic backup was found in the backup folder; choose a backup file yourself.</source>
@@ -91,7 +91,7 @@
     </message>
     <message>
         <source>Restore the newest good backup</source>
-        <translation>بازگردانی تازه‌ترین پشتیبان سالم</translation>
+        <translation>بازگردانی جدیدترین پشتیبان سالم</translation>
     </message>
     <message>
         <source>Choose a backup file…</source>
@@ -139,7 +139,7 @@
     </message>
     <message>
         <source>Show the folder in the file manager</source>
-        <translation>نشان دادن پوشه در پنجرهٔ پرونده‌ها</translation>
+        <translation>نشان دادن پوشه در مدیر فایل‌ها</translation>
     </message>
     <message>
         <source>Change…</source>
@@ -406,11 +406,11 @@
     </message>
     <message>
         <source>Go to date…</source>
-        <translation>برو به تاریخ…</translation>
+        <translation>رفتن به تاریخ…</translation>
     </message>
     <message>
         <source>Go</source>
-        <translation>برو</translation>
+        <translation>نمایش</translation>
     </message>
     <message>
         <source>Show the day typed</source>
@@ -498,7 +498,7 @@
     </message>
     <message>
         <source>Birthdays and other dates kept on people in the contacts</source>
-        <translation>تولدها و دیگر تاریخ‌هایی که برای اشخاص دفتر تماس‌ها ثبت شده است</translation>
+        <translation>تولدها و دیگر تاریخ‌هایی که برای اشخاص در مخاطبان ثبت شده است</translation>
     </message>
     <message>
         <source>Hidden occasions</source>
@@ -514,11 +514,11 @@
     </message>
     <message>
         <source>Double-click an event to edit it; right-click an occasion to hide it.</source>
-        <translation>برای ویرایش مراسم روی آن دوبار کلیک کنید؛ برای پنهان کردن یک مناسبت روی آن کلیک راست کنید.</translation>
+        <translation>برای ویرایش مراسم روی آن دوبار کلیک کنید؛ برای پنهان کردن یک مناسبت روی آن راست‌کلیک کنید.</translation>
     </message>
     <message>
         <source>New event on this day…</source>
-        <translation>مراسم تازه در این روز…</translation>
+        <translation>مراسم جدید در این روز…</translation>
     </message>
     <message>
         <source>Add an event on this day (Ctrl+N)</source>
@@ -700,7 +700,7 @@
     <name>ContactsPage</name>
     <message>
         <source>Contacts</source>
-        <translation>مخاطبین</translation>
+        <translation>مخاطبان</translation>
     </message>
     <message>
         <source>Search names, organizations, positions, cities or phone numbers (Ctrl+F)</source>
@@ -708,11 +708,11 @@
     </message>
     <message>
         <source>New organization</source>
-        <translation>سازمان تازه</translation>
+        <translation>سازمان جدید</translation>
     </message>
     <message>
         <source>New person</source>
-        <translation>شخص تازه</translation>
+        <translation>شخص جدید</translation>
     </message>
     <message>
         <source>Import…</source>
@@ -720,7 +720,7 @@
     </message>
     <message>
         <source>Import contacts from an Excel or CSV file</source>
-        <translation>ورود مخاطبین از فایل اکسل یا CSV</translation>
+        <translation>ورود مخاطبان از فایل اکسل یا CSV</translation>
     </message>
     <message>
         <source>Export…</source>
@@ -728,7 +728,7 @@
     </message>
     <message>
         <source>Export the contacts to Excel, CSV or vCard</source>
-        <translation>خروجی مخاطبین به اکسل، CSV یا vCard</translation>
+        <translation>خروجی مخاطبان به اکسل، CSV یا vCard</translation>
     </message>
     <message>
         <source>Print list…</source>
@@ -760,15 +760,15 @@
     </message>
     <message>
         <source>Staff and others</source>
-        <translation>همکاران و دیگران</translation>
+        <translation>کارکنان و دیگران</translation>
     </message>
     <message>
         <source>Our staff only</source>
-        <translation>فقط همکاران</translation>
+        <translation>فقط کارکنان</translation>
     </message>
     <message>
         <source>Not our staff</source>
-        <translation>غیر از همکاران</translation>
+        <translation>غیر از کارکنان</translation>
     </message>
     <message>
         <source>Only organizations of this kind, and their people</source>
@@ -788,11 +788,11 @@
     </message>
     <message>
         <source>Only contacts with this tag</source>
-        <translation>فقط مخاطبین دارای این برچسب</translation>
+        <translation>فقط مخاطبان دارای این برچسب</translation>
     </message>
     <message>
         <source>Our own staff or the others (people only)</source>
-        <translation>همکاران خود ما یا دیگران (فقط برای اشخاص)</translation>
+        <translation>کارکنان خود ما یا دیگران (فقط برای اشخاص)</translation>
     </message>
     <message>
         <source>Show everyone</source>
@@ -808,11 +808,11 @@
     </message>
     <message>
         <source>Show all (clear search and filters)</source>
-        <translation>نمایش همه (پاک کردن جست‌وجو و صافی‌ها)</translation>
+        <translation>نمایش همه (پاک کردن جست‌وجو و فیلترها)</translation>
     </message>
     <message>
         <source>New</source>
-        <translation>تازه</translation>
+        <translation>جدید</translation>
     </message>
     <message>
         <source>Search</source>
@@ -869,7 +869,7 @@
     </message>
     <message>
         <source>{people} people of theirs stay in the contacts, linked to no organization.</source>
-        <translation>{people} نفر از افراد آن‌ها در مخاطبین می‌مانند ولی به هیچ سازمانی وصل نیستند.</translation>
+        <translation>{people} نفر از افراد آن‌ها در مخاطبان می‌مانند ولی به هیچ سازمانی وصل نیستند.</translation>
     </message>
     <message>
         <source>Delete?</source>
@@ -877,11 +877,11 @@
     </message>
     <message>
         <source>Delete «{name}» from the contacts?</source>
-        <translation>«{name}» از مخاطبین پاک شود؟</translation>
+        <translation>«{name}» از مخاطبان پاک شود؟</translation>
     </message>
     <message>
         <source>Delete the {count} selected people from the contacts?</source>
-        <translation>{count} شخص انتخاب‌شده از مخاطبین پاک شوند؟</translation>
+        <translation>{count} شخص انتخاب‌شده از مخاطبان پاک شوند؟</translation>
     </message>
     <message>
         <source>Their tags, other dates and position history are deleted too.</source>
@@ -905,7 +905,7 @@
     </message>
     <message>
         <source>Contacts directory</source>
-        <translation>فهرست مخاطبین</translation>
+        <translation>فهرست مخاطبان</translation>
     </message>
     <message>
         <source>Organizations directory</source>
@@ -1064,7 +1064,7 @@
     </message>
     <message>
         <source>The data from before the restore was kept as a safety copy in this file:</source>
-        <translation>داده‌های پیش از بازگردانی به صورت نسخهٔ ایمنی در این فایل نگه داشته شد:</translation>
+        <translation>داده‌های پیش از بازگردانی به‌صورت نسخهٔ ایمنی در این فایل نگه داشته شد:</translation>
     </message>
     <message>
         <source>Backup restored</source>
@@ -1155,15 +1155,15 @@
     </message>
     <message>
         <source>An organization that looks the same is already in the contacts:</source>
-        <translation>سازمانی که به نظر همین سازمان است، از قبل در مخاطبین هست:</translation>
+        <translation>سازمانی که به نظر همین سازمان است، از قبل در مخاطبان هست:</translation>
     </message>
     <message>
         <source>A person who looks the same is already in the contacts:</source>
-        <translation>شخصی که به نظر همین شخص است، از قبل در مخاطبین هست:</translation>
+        <translation>شخصی که به نظر همین شخص است، از قبل در مخاطبان هست:</translation>
     </message>
     <message>
         <source>Open the existing record to correct it, or save this one as a new record anyway.</source>
-        <translation>رکورد موجود را باز کنید و اصلاح کنید، یا با این حال این را به عنوان رکورد تازه ذخیره کنید.</translation>
+        <translation>رکورد موجود را باز کنید و اصلاح کنید، یا با این حال این را به‌عنوان رکورد جدید ذخیره کنید.</translation>
     </message>
     <message>
         <source>Open the existing record</source>
@@ -1171,7 +1171,7 @@
     </message>
     <message>
         <source>Save as new anyway</source>
-        <translation>با این حال تازه ذخیره شود</translation>
+        <translation>با این حال جدید ذخیره شود</translation>
     </message>
     <message>
         <source>Back to the form</source>
@@ -1210,7 +1210,7 @@
     </message>
     <message>
         <source>New event</source>
-        <translation>مراسم تازه</translation>
+        <translation>مراسم جدید</translation>
     </message>
     <message>
         <source>e.g. Honoring the retirees of the spring quarter</source>
@@ -1325,15 +1325,15 @@
     <name>ExportDialog</name>
     <message>
         <source>Export contacts</source>
-        <translation>خروجی گرفتن از مخاطبین</translation>
+        <translation>خروجی گرفتن از مخاطبان</translation>
     </message>
     <message>
         <source>Which contacts</source>
-        <translation>کدام مخاطبین</translation>
+        <translation>کدام مخاطبان</translation>
     </message>
     <message>
         <source>Everything in the contacts</source>
-        <translation>همهٔ مخاطبین</translation>
+        <translation>همهٔ مخاطبان</translation>
     </message>
     <message>
         <source>Only what the list shows now ({count})</source>
@@ -1436,7 +1436,7 @@
     </message>
     <message>
         <source>The database is damaged. Do not enter new data; restore the newest good backup on the Backup page.</source>
-        <translation>پایگاه داده آسیب دیده است. دادهٔ تازه وارد نکنید؛ در برگهٔ پشتیبان‌گیری تازه‌ترین پشتیبان سالم را بازگردانید.</translation>
+        <translation>پایگاه داده آسیب دیده است. دادهٔ جدید وارد نکنید؛ در برگهٔ پشتیبان‌گیری جدیدترین پشتیبان سالم را بازگردانید.</translation>
     </message>
     <message>
         <source>Database file:</source>
@@ -1463,7 +1463,7 @@
     <name>ImportDialog</name>
     <message>
         <source>Import contacts from a file</source>
-        <translation>ورود مخاطبین از فایل</translation>
+        <translation>ورود مخاطبان از فایل</translation>
     </message>
     <message>
         <source>Choose an Excel workbook (xlsx) or a CSV file. The first row should hold the column names; check below where each column goes, then import. The whole file is imported in one go: if you cancel, nothing is changed.</source>
@@ -1503,7 +1503,7 @@
     </message>
     <message>
         <source>Import</source>
-        <translation>وارد کن</translation>
+        <translation>وارد کردن</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1519,7 +1519,7 @@
     </message>
     <message>
         <source>{rows} rows under the header (row {header} of the file); read as {encoding}.</source>
-        <translation>{rows} سطر زیر سطر عنوان‌ها (سطر {header} فایل)؛ خوانده شده به صورت {encoding}.</translation>
+        <translation>{rows} سطر زیر سطر عنوان‌ها (سطر {header} فایل)؛ خوانده شده به‌صورت {encoding}.</translation>
     </message>
     <message>
         <source>an Excel workbook</source>
@@ -1555,7 +1555,7 @@
     </message>
     <message>
         <source>Importing the contacts of «{name}»…</source>
-        <translation>در حال ورود مخاطبین از «{name}»…</translation>
+        <translation>در حال ورود مخاطبان از «{name}»…</translation>
     </message>
     <message>
         <source>Importing</source>
@@ -1571,7 +1571,7 @@
     </message>
     <message>
         <source>Import finished: {added} new, {updated} updated, {skipped} rows skipped.</source>
-        <translation>ورود اطلاعات تمام شد: {added} تازه، {updated} به‌روزشده، {skipped} سطر کنار گذاشته شد.</translation>
+        <translation>ورود اطلاعات تمام شد: {added} جدید، {updated} به‌روزشده، {skipped} سطر کنار گذاشته شد.</translation>
     </message>
     <message>
         <source>The file was not imported</source>
@@ -1661,7 +1661,7 @@
     </message>
     <message>
         <source>Find in contacts: name, organization, position…</source>
-        <translation>جست‌وجو در مخاطبین: نام، سازمان، سمت…</translation>
+        <translation>جست‌وجو در مخاطبان: نام، سازمان، سمت…</translation>
     </message>
     <message>
         <source>Find:</source>
@@ -1777,7 +1777,7 @@
     </message>
     <message>
         <source>New letter</source>
-        <translation>نامهٔ تازه</translation>
+        <translation>نامهٔ جدید</translation>
     </message>
     <message>
         <source>Empty the form for another letter</source>
@@ -1785,7 +1785,7 @@
     </message>
     <message>
         <source>Write whom the letter is for: a name, a position or an organization (or find them in the contacts).</source>
-        <translation>گیرندهٔ نامه را بنویسید: نام، سمت یا سازمان (یا آن را در مخاطبین جست‌وجو کنید).</translation>
+        <translation>گیرندهٔ نامه را بنویسید: نام، سمت یا سازمان (یا آن را در مخاطبان جست‌وجو کنید).</translation>
     </message>
     <message>
         <source>The letter has no text yet. Write its body, then try again.</source>
@@ -1825,14 +1825,14 @@
     </message>
     <message>
         <source>Throw away the letter in the form and start a new one?</source>
-        <translation>نامهٔ داخل فرم کنار گذاشته شود و نامهٔ تازه‌ای شروع شود؟</translation>
+        <translation>نامهٔ داخل فرم کنار گذاشته شود و نامهٔ جدیدی شروع شود؟</translation>
     </message>
 </context>
 <context>
     <name>LetterDialog</name>
     <message>
         <source>New letter</source>
-        <translation>نامهٔ تازه</translation>
+        <translation>نامهٔ جدید</translation>
     </message>
 </context>
 <context>
@@ -1853,7 +1853,7 @@
     <message>
         <source>New letter</source>
         <extracomment>The preview opened from the register last (for focus and the tests).</extracomment>
-        <translation>نامهٔ تازه</translation>
+        <translation>نامهٔ جدید</translation>
     </message>
     <message>
         <source>Outgoing register</source>
@@ -1893,7 +1893,7 @@
     </message>
     <message>
         <source>Double-click a letter to see it again; right-click to void or export.</source>
-        <translation>برای دیدن دوبارهٔ نامه دوبار کلیک کنید؛ برای ابطال یا خروجی، کلیک راست کنید.</translation>
+        <translation>برای دیدن دوبارهٔ نامه دوبار کلیک کنید؛ برای ابطال یا خروجی، راست‌کلیک کنید.</translation>
     </message>
     <message>
         <source>Search</source>
@@ -1965,7 +1965,7 @@
     <message>
         <source>&amp;File</source>
         <extracomment>The English title the page&apos;s own ``title()`` translates, in the page class&apos;s context. The pages in navigation order; Ctrl+1 … Ctrl+7 follow this order. The saved UI language differs from the one this window was built in.</extracomment>
-        <translation>&amp;پرونده</translation>
+        <translation>&amp;فایل</translation>
     </message>
     <message>
         <source>&amp;Back up…</source>
@@ -1985,7 +1985,7 @@
     </message>
     <message>
         <source>&amp;Go</source>
-        <translation>&amp;برو به</translation>
+        <translation>&amp;رفتن به</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2139,7 +2139,7 @@
     </message>
     <message>
         <source>Staff</source>
-        <translation>همکار</translation>
+        <translation>از کارکنان</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -2300,7 +2300,7 @@
     </message>
     <message>
         <source>Staff</source>
-        <translation>کارکنان</translation>
+        <translation>از کارکنان</translation>
     </message>
     <message>
         <source>Contact</source>
@@ -2447,7 +2447,7 @@
     </message>
     <message>
         <source>New occasion of the office</source>
-        <translation>مناسبت تازهٔ اداره</translation>
+        <translation>مناسبت جدید اداره</translation>
     </message>
     <message>
         <source>e.g. Founding day of the fund</source>
@@ -2555,7 +2555,7 @@
     </message>
     <message>
         <source>New occasion…</source>
-        <translation>مناسبت تازه…</translation>
+        <translation>مناسبت جدید…</translation>
     </message>
     <message>
         <source>Add an occasion of the office (Ctrl+N)</source>
@@ -2617,7 +2617,7 @@
     <name>OrganizationDialog</name>
     <message>
         <source>New organization</source>
-        <translation>سازمان تازه</translation>
+        <translation>سازمان جدید</translation>
     </message>
     <message>
         <source>Edit organization</source>
@@ -2693,11 +2693,11 @@
     </message>
     <message>
         <source>{count} people of the contacts work here.</source>
-        <translation>{count} نفر از مخاطبین در این سازمان کار می‌کنند.</translation>
+        <translation>{count} نفر از مخاطبان در این سازمان کار می‌کنند.</translation>
     </message>
     <message>
         <source>No person of the contacts is linked to this organization.</source>
-        <translation>هیچ شخصی از مخاطبین به این سازمان وصل نیست.</translation>
+        <translation>هیچ شخصی از مخاطبان به این سازمان وصل نیست.</translation>
     </message>
 </context>
 <context>
@@ -2823,7 +2823,7 @@
     <name>PersonDialog</name>
     <message>
         <source>New person</source>
-        <translation>شخص تازه</translation>
+        <translation>شخص جدید</translation>
     </message>
     <message>
         <source>Edit person</source>
@@ -2911,15 +2911,15 @@
     </message>
     <message>
         <source>A colleague on our own staff</source>
-        <translation>از همکاران خود ما</translation>
+        <translation>از کارکنان خود ما</translation>
     </message>
     <message>
         <source>Staff</source>
-        <translation>همکار</translation>
+        <translation>از کارکنان</translation>
     </message>
     <message>
         <source>Staff birthdays appear in the calendar</source>
-        <translation>تولد همکاران در تقویم می‌آید</translation>
+        <translation>تولد کارکنان در تقویم می‌آید</translation>
     </message>
     <message>
         <source>separated by commas</source>
@@ -2958,7 +2958,7 @@
     <name>PersonPicker</name>
     <message>
         <source>Type a name from the contacts</source>
-        <translation>نامی از دفتر تماس‌ها بنویسید</translation>
+        <translation>نامی از مخاطبان بنویسید</translation>
     </message>
 </context>
 <context>
@@ -3083,7 +3083,7 @@
     </message>
     <message>
         <source>Everything entered after the backup was taken will be replaced. The current data is first kept as a safety copy, which is never deleted automatically.</source>
-        <translation>هر چه پس از گرفتن این پشتیبان وارد شده جایگزین می‌شود. داده‌های کنونی پیش از آن به صورت نسخهٔ ایمنی نگه داشته می‌شوند که هرگز خودکار پاک نمی‌شود.</translation>
+        <translation>هر چه پس از گرفتن این پشتیبان وارد شده جایگزین می‌شود. داده‌های کنونی پیش از آن به‌صورت نسخهٔ ایمنی نگه داشته می‌شوند که هرگز خودکار پاک نمی‌شود.</translation>
     </message>
     <message>
         <source>Folder of the safety copy:</source>
@@ -3147,7 +3147,7 @@
     </message>
     <message>
         <source>Fax</source>
-        <translation>دورنگار</translation>
+        <translation>نمابر</translation>
     </message>
     <message>
         <source>Website</source>

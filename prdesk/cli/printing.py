@@ -107,7 +107,7 @@ def report_contacts(ctx, group_by, kind, city, tag, people, out) -> None:
     db = open_db(ctx)
     data = render_directory(db, group_by=group_by, f=ContactFilter(kind=kind, city=city, tag=tag), people=people)
     write_pdf(data, out)
-    click.echo(f"فهرست مخاطبین در «{out}» ذخیره شد.")
+    click.echo(f"فهرست مخاطبان در «{out}» ذخیره شد.")
 
 
 @print_group.command("calendar")

@@ -281,7 +281,7 @@ class _LetterPages:
         if clean(s.get("org_postal_code", "")):
             first.append(("کد پستی:", clean(s["org_postal_code"])))
         second = []
-        for key, label in (("org_phone", "تلفن:"), ("org_fax", "دورنگار:")):
+        for key, label in (("org_phone", "تلفن:"), ("org_fax", "نمابر:")):
             if clean(s.get(key, "")):
                 second.append((label, format_phone(s[key])))
         if clean(s.get("org_website", "")):

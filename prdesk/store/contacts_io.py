@@ -227,7 +227,7 @@ class ImportSummary:
         if self.cancelled:
             return "ورود اطلاعات لغو شد؛ هیچ تغییری در پایگاه داده داده نشد."
         lines = [
-            f"تازه: {p(self.imported_people)} شخص و {p(self.imported_organizations)} سازمان",
+            f"جدید: {p(self.imported_people)} شخص و {p(self.imported_organizations)} سازمان",
             f"به‌روزشده: {p(self.updated_people)} شخص و {p(self.updated_organizations)} سازمان",
             f"بدون تغییر (از قبل بود): {p(self.unchanged)} سطر",
             f"کنار گذاشته: {p(len(self.skipped))} سطر",
@@ -742,7 +742,7 @@ def export_xlsx(db: Database, path: Path | str, f: ContactFilter = ContactFilter
 
     def write(target: Path) -> int:
         workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet("مخاطبین")
+        sheet = workbook.create_sheet("مخاطبان")
         sheet.sheet_view.rightToLeft = True
         sheet.freeze_panes = "A2"
         for index, column in enumerate(columns, start=1):

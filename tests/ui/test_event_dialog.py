@@ -55,7 +55,7 @@ def events(db):
 
 def test_a_new_event_starts_on_the_given_day(qtbot, context):
     dialog = open_dialog(qtbot, context, date=jalali.to_gregorian(1405, 6, 13))
-    assert dialog.windowTitle() == "مراسم تازه"
+    assert dialog.windowTitle() == "مراسم جدید"
     assert dialog.date.text() == "۱۴۰۵/۰۶/۱۳"
     assert dialog.focusWidget() is dialog.title
     assert dialog.all_day.isChecked() and not dialog.start_time.isEnabled()
@@ -133,7 +133,7 @@ def test_a_name_typed_but_not_chosen_is_refused(qtbot, context, db):
     dialog.responsible.timer.stop()
     ctrl_s(qtbot, dialog)
     assert dialog.errors["responsible_person_id"].isVisible()
-    assert "دفتر تماس" in dialog.errors["responsible_person_id"].text()
+    assert "مخاطبان" in dialog.errors["responsible_person_id"].text()
     assert events(db) == []
 
 
