@@ -34,6 +34,7 @@ PDF = "\u202c"
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u00ad"))
 _TO_PERSIAN_DIGITS = str.maketrans("0123456789٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹" * 2)
 _HAS_DIGIT = re.compile(r"[0-9٠-٩]")
+_HAS_PERSIAN_DIGIT = re.compile(r"[۰-۹]")
 
 _LATIN = r"A-Za-z\u00c0-\u024f"
 # A Latin run: from a Latin letter or digit to a Latin letter or digit, through the punctuation
@@ -41,6 +42,17 @@ _LATIN = r"A-Za-z\u00c0-\u024f"
 _LATIN_RUN = re.compile(rf"[{_LATIN}0-9](?:[{_LATIN}0-9 .,:;/\\@?=&%#+\-_~'\"!*()\[\]|$^]*[{_LATIN}0-9])?")
 _HAS_LATIN_LETTER = re.compile(rf"[{_LATIN}]")
 _HYPHENATED_NUMBER = re.compile(r"(?<![\w/])[0-9۰-۹٠-٩]+(?:-[0-9۰-۹٠-٩]+)+(?![\w/])")
+# A phone number written in groups: +98 21 8877 6655, 0912 345 6789, 021 8877 6655. Its groups read
+# left to right like the digits inside them, and it is kept on one line.
+_SPACED_PHONE = re.compile(r"(?<![\w+])(?:\+[0-9۰-۹]{1,3}|00[0-9۰-۹]{1,3}|[0۰][0-9۰-۹]{1,4})(?: [0-9۰-۹]{2,5}){2,}(?![\w])")
+NBSP = "\u00a0"
+# Inside a number (after Persian digits are made): the Persian decimal point, thousands separator
+# and percent sign. One character for one, so the per-character styles stay aligned.
+_DECIMAL = re.compile(r"(?<![۰-۹.])([۰-۹]+)\.(?=[۰-۹]+(?![۰-۹.]))")
+_THOUSANDS = re.compile(r"(?<![۰-۹,])[۰-۹]{1,3}(?:,[۰-۹]{3})+(?![۰-۹,])")
+_PERCENT = re.compile(r"(?<=[۰-۹])%")
+# Letters of right-to-left scripts: a paragraph without any is set with a left-to-right base.
+_RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 # Where a word too long for the line is best cut (after these), before cutting anywhere.
 _SOFT_BREAK_AFTER = set("/.-_@?&=,;:\\")
 
@@ -250,11 +262,42 @@ def _direction_masks(text: str) -> tuple[list[bool], list[bool]]:
             end += 1
             run = text[start:end]
         ltr[start:end] = latin[start:end] = [True] * (end - start)
-    for match in _HYPHENATED_NUMBER.finditer(text):
-        start, end = match.span()
-        if not any(latin[start:end]):
-            ltr[start:end] = [True] * (end - start)
+    for pattern in (_HYPHENATED_NUMBER, _SPACED_PHONE):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if not any(latin[start:end]):
+                ltr[start:end] = [True] * (end - start)
     return ltr, latin
+
+
+def _persian_number_marks(text: str, latin: list[bool]) -> str:
+    """۳.۱۴ → ۳٫۱۴, ۱۲۳,۴۵۶ → ۱۲۳٬۴۵۶, ۴۰% → ۴۰٪ in the Persian text (Latin runs keep theirs)."""
+    chars = list(text)
+
+    def mark(match: re.Match, old: str, new: str) -> None:
+        for k in range(match.start(), match.end()):
+            if chars[k] == old and not latin[k]:
+                chars[k] = new
+
+    for match in _DECIMAL.finditer(text):
+        mark(match, ".", "\u066b")
+    for match in _THOUSANDS.finditer(text):
+        mark(match, ",", "\u066c")
+    for match in _PERCENT.finditer(text):
+        mark(match, "%", "\u066a")
+    return "".join(chars)
+
+
+def _keep_together(text: str, ltr: list[bool]) -> str:
+    """The spaces inside a grouped phone number become no-break spaces: the number is one word."""
+    if not _SPACED_PHONE.search(text):
+        return text
+    chars = list(text)
+    for match in _SPACED_PHONE.finditer(text):
+        for k in range(match.start(), match.end()):
+            if chars[k] == " " and ltr[k]:
+                chars[k] = NBSP
+    return "".join(chars)
 
 
 def _normal(text: str) -> str:
@@ -272,6 +315,9 @@ def prepare(spans: Sequence[Span], *, persian_digits: bool = True) -> list[Word]
     ltr, latin = _direction_masks(text)
     if persian_digits and _HAS_DIGIT.search(text):
         text = "".join(c if latin[i] else c.translate(_TO_PERSIAN_DIGITS) for i, c in enumerate(text))
+    if persian_digits and _HAS_PERSIAN_DIGIT.search(text):
+        text = _persian_number_marks(text, latin)
+    text = _keep_together(text, ltr)
 
     words: list[Word] = []
     i, n = 0, len(text)
@@ -317,10 +363,12 @@ def _make_word(text: str, styles: list[RunStyle], ltr: list[bool], start: int, e
 
 
 def _cut_word(word: Word, width: float) -> list[Word]:
-    """A word wider than ``width`` cut into words that fit, preferably after / . - _ @.
+    """A word wider than ``width`` broken at the margin into words that fit, without a hyphen.
 
-    A cut never falls before a diacritic or next to a ZWNJ, and the cut letters keep the joined
-    forms they have inside the whole word.
+    The break goes where the word already looks apart: after / . - _ @ in an address, after a ZWNJ
+    («تعاونی‌|ها») or after a letter that does not join the next one (ا د ذ ر ز ژ و); only a word
+    with no such place is cut inside a joined group, and its letters keep their joined forms.
+    A break never falls before a diacritic or before a ZWNJ.
     """
     text = "".join(p.logical for p in word.pieces)
     styles = [p.style for p in word.pieces for _ in p.logical]
@@ -329,10 +377,10 @@ def _cut_word(word: Word, width: float) -> list[Word]:
     parts: list[Word] = []
     start = 0
     while start < len(text):
-        best = soft = None
+        best = soft = zwnj = apart = None
         end = start + 1
         while end <= len(text):
-            if end < len(text) and (_is_mark(text[end]) or ZWNJ in (text[end], text[end - 1])):
+            if end < len(text) and (_is_mark(text[end]) or text[end] == ZWNJ):
                 end += 1
                 continue
             if best is not None and _make_word(text, styles, ltr, start, end, whole).width > width:
@@ -340,8 +388,22 @@ def _cut_word(word: Word, width: float) -> list[Word]:
             best = end
             if text[end - 1] in _SOFT_BREAK_AFTER:
                 soft = end
+            elif end < len(text) and text[end - 1] == ZWNJ:
+                zwnj = end
+            elif end < len(text) and not ltr[end - 1] and not _joins_forward(text[end - 1]):
+                apart = end
             end += 1
-        stop = best if best == len(text) or soft is None or soft - start < (best - start) // 2 else soft
+        half = (best - start) // 2
+        if best == len(text):
+            stop = best
+        elif soft is not None and soft - start >= half:
+            stop = soft
+        elif zwnj is not None and zwnj - start >= half:
+            stop = zwnj
+        elif apart is not None and apart - start >= half:
+            stop = apart
+        else:
+            stop = best
         parts.append(_make_word(text, styles, ltr, start, stop, whole))
         start = stop
     last = parts[-1]
@@ -364,6 +426,8 @@ class Line:
     size: float
     line_spacing: float
     last: bool = False
+    #: Set the line with a left-to-right base (a paragraph without Persian letters); None: decide from its words.
+    base_ltr: bool | None = None
     _visual: list[tuple[str, RunStyle, bool]] | None = field(default=None, repr=False)
 
     @property
@@ -379,7 +443,8 @@ class Line:
     def visual_runs(self) -> list[tuple[str, RunStyle, bool]]:
         """(glyphs, style, is_space) runs from left to right as they are drawn."""
         if self._visual is None:
-            self._visual = _visual_runs(self.words)
+            base_ltr = self.base_ltr if self.base_ltr is not None else is_ltr_paragraph(self.words)
+            self._visual = _visual_runs(self.words, base_ltr)
         return self._visual
 
     @property
@@ -423,8 +488,15 @@ def _run_width(text: str, style: RunStyle, is_space: bool) -> float:
     return measure(text, style.font, style.size)
 
 
-def _visual_runs(words: list[Word]) -> list[tuple[str, RunStyle, bool]]:
-    """Reorder one line with the bidi algorithm (base direction RTL); group glyphs into runs."""
+def is_ltr_paragraph(words: Sequence[Word]) -> bool:
+    """True for a paragraph of Latin text only: its base direction is left to right, so an English
+    sentence ends with its period on the right, as it does in English."""
+    text = "".join(w.logical for w in words)
+    return bool(_HAS_LATIN_LETTER.search(text)) and not _RTL_LETTER.search(text)
+
+
+def _visual_runs(words: list[Word], base_ltr: bool = False) -> list[tuple[str, RunStyle, bool]]:
+    """Reorder one line with the bidi algorithm (base direction RTL unless ``base_ltr``); group glyphs into runs."""
     chars: list[str] = []
     meta: list[tuple[RunStyle, bool] | None] = []
     in_ltr = False
@@ -444,7 +516,7 @@ def _visual_runs(words: list[Word]) -> list[tuple[str, RunStyle, bool]]:
             if word.space_style is not None:
                 chars.append(" ")
                 meta.append((word.space_style, True))
-    order = _bidi_order("".join(chars))
+    order = _bidi_order("".join(chars), base_ltr)
     runs: list[tuple[str, RunStyle, bool]] = []
     for ch, idx in order:
         info = meta[idx]
@@ -458,7 +530,7 @@ def _visual_runs(words: list[Word]) -> list[tuple[str, RunStyle, bool]]:
     return runs
 
 
-def _bidi_order(text: str) -> list[tuple[str, int]]:
+def _bidi_order(text: str, base_ltr: bool = False) -> list[tuple[str, int]]:
     """The characters of one line in visual order (mirrored where the algorithm says) with their logical index.
 
     python-bidi's pure-Python implementation is used step by step because it keeps per-character
@@ -467,8 +539,8 @@ def _bidi_order(text: str) -> list[tuple[str, int]]:
     if not text:
         return []
     storage = _bidi.get_empty_storage()
-    storage["base_level"] = 1
-    storage["base_dir"] = "R"
+    storage["base_level"] = 0 if base_ltr else 1
+    storage["base_dir"] = "L" if base_ltr else "R"
     _bidi.get_embedding_levels(text, storage)
     for index, record in enumerate(storage["chars"]):
         record["i"] = index
@@ -486,11 +558,12 @@ def break_lines(words: Sequence[Word], width: float, line_spacing: float, base_s
     lines: list[Line] = []
     current: list[Word] = []
     used = 0.0
+    base_ltr = is_ltr_paragraph(words)
 
     def close(last: bool) -> None:
         nonlocal current, used
         size = max([base_size] + [w.size for w in current if w.pieces])
-        lines.append(Line([w for w in current if w.pieces], used, size, line_spacing, last))
+        lines.append(Line([w for w in current if w.pieces], used, size, line_spacing, last, base_ltr))
         current, used = [], 0.0
 
     queue = list(words)
