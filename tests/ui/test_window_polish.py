@@ -67,3 +67,35 @@ def test_the_path_after_a_backup_stands_on_a_line_of_its_own(window, tmp_path, m
     assert target.exists()
     # Wrapped inside a Persian line, the path's slashes would be drawn at the wrong end.
     assert left_to_right(target) in shown[0].splitlines()
+
+
+def test_every_contacts_column_fits_at_the_default_window_size(window, qtbot, db):
+    from prdesk.store.contacts import add_person
+
+    add_person(db, {"first_name": "محمدعلی", "last_name": "ابراهیمی‌نژاد", "mobile": "09123456789",
+                    "position": "مدیرکل روابط عمومی"})
+    window.resize(1100, 720)
+    window.show_page("contacts")
+    page = window.pages["contacts"]
+    view = page.people_view
+    qtbot.waitUntil(lambda: view.viewport().width() > 300)
+    qtbot.wait(50)
+    header = view.horizontalHeader()
+    shown = [i for i in range(header.count()) if not header.isSectionHidden(i)]
+    assert sum(header.sectionSize(i) for i in shown) <= view.viewport().width() + 1
+    assert not view.horizontalScrollBar().isVisible()
+    mobile = next(i for i, c in enumerate(view.model().columns) if c.key == "mobile")
+    assert header.sectionSize(mobile) > view.fontMetrics().horizontalAdvance("۰۹۱۲۳۴۵۶۷۸۹")
+    for i in shown:  # no header is cut
+        assert header.sectionSize(i) >= header.sectionSizeFromContents(i).width(), view.model().headerData(i, Qt.Orientation.Horizontal)
+
+
+def test_the_import_dialog_gives_the_field_column_room(window, qtbot):
+    from prdesk.ui.dialogs.import_dialog import ImportDialog
+
+    dialog = ImportDialog(window.context, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.mapping_table
+    assert table.horizontalHeader().sectionSize(2) >= table.viewport().width() // 4
