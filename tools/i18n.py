@@ -2,7 +2,8 @@
 
 Usage:
   python tools/i18n.py update        add new strings of prdesk/ui (unfinished), drop vanished ones
-  python tools/i18n.py fill FILE.tsv fill unfinished messages from lines "english<TAB>persian"
+  python tools/i18n.py fill FILE.tsv fill messages from lines "english<TAB>persian" (unfinished ones, and
+                                     finished ones whose Persian the TSV corrects, e.g. to follow glossary.md)
   python tools/i18n.py check         list the strings without a finished Persian translation
 
 Several people add strings at the same time, so every write of the .ts happens under an
@@ -71,22 +72,25 @@ def fill(tsv: Path) -> int:
     with ts_lock():
         run_lupdate(ui_sources(ROOT), TS)  # so new strings of the sources can be filled too
         tree = ET.parse(TS)
-        filled = 0
+        filled = corrected = 0
         for message in tree.getroot().iter("message"):
             translation = message.find("translation")
             source = message.findtext("source", "")
-            if translation is None or translation.get("type") != "unfinished" or source not in pairs:
+            if translation is None or source not in pairs or not pairs[source]:
                 continue
-            if not pairs[source]:
+            if translation.get("type") == "unfinished":
+                del translation.attrib["type"]
+                filled += 1
+            elif translation.get("type") is None and translation.text != pairs[source] and translation.find("numerusform") is None:
+                corrected += 1  # the TSV is the latest word on its strings (a glossary fix, say)
+            else:
                 continue
             translation.text = pairs[source]
-            del translation.attrib["type"]
-            filled += 1
         body = ET.tostring(tree.getroot(), encoding="unicode")
         TS.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
         run_lupdate(ui_sources(ROOT), TS)  # back to lupdate's own layout, so diffs stay small
     left = [m for m in read_ts(TS) if not m.finished]
-    print(f"filled {filled}; {len(left)} still unfinished")
+    print(f"filled {filled}, corrected {corrected}; {len(left)} still unfinished")
     return 0
 
 

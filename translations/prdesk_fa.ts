@@ -141,7 +141,7 @@
     </message>
     <message>
         <source>Newest good backup: {name} ({date})</source>
-        <translation>تازه‌ترین پشتیبان سالم: {name} ({date})</translation>
+        <translation>جدیدترین پشتیبان سالم: {name} ({date})</translation>
     </message>
     <message>
         <source>No automatic backup was found in the backup folder; choose a backup file yourself.</source>
@@ -149,7 +149,7 @@
     </message>
     <message>
         <source>Restore the newest good backup</source>
-        <translation>بازگردانی تازه‌ترین پشتیبان سالم</translation>
+        <translation>بازگردانی جدیدترین پشتیبان سالم</translation>
     </message>
     <message>
         <source>Choose a backup file…</source>
@@ -197,11 +197,11 @@
     </message>
     <message>
         <source>Open</source>
-        <translation>باز کردن</translation>
+        <translation>باز</translation>
     </message>
     <message>
         <source>Show the folder in the file manager</source>
-        <translation>نشان دادن پوشه در پنجرهٔ پرونده‌ها</translation>
+        <translation>نشان دادن پوشه در مدیر فایل‌ها</translation>
     </message>
     <message>
         <source>Change…</source>
@@ -659,7 +659,7 @@
     </message>
     <message>
         <source>Please check the value</source>
-        <translation>لطفاً مقدار را بررسی کنید</translation>
+        <translation>مقدار را بررسی کنید</translation>
     </message>
 </context>
 <context>
@@ -675,7 +675,7 @@
     </message>
     <message>
         <source>Agenda</source>
-        <translation>فهرست</translation>
+        <translation>برنامهٔ ملاقات‌ها</translation>
     </message>
     <message>
         <source>Today</source>
@@ -687,11 +687,11 @@
     </message>
     <message>
         <source>Go to date…</source>
-        <translation>برو به تاریخ…</translation>
+        <translation>رفتن به تاریخ…</translation>
     </message>
     <message>
         <source>Go</source>
-        <translation>برو</translation>
+        <translation>نمایش</translation>
     </message>
     <message>
         <source>Show the day typed</source>
@@ -783,7 +783,7 @@
     </message>
     <message>
         <source>Birthdays and other dates kept on people in the contacts</source>
-        <translation>تولدها و دیگر تاریخ‌هایی که برای اشخاص دفتر تماس‌ها ثبت شده است</translation>
+        <translation>تولدها و دیگر تاریخ‌هایی که برای اشخاص در مخاطبان ثبت شده است</translation>
     </message>
     <message>
         <source>Hidden occasions</source>
@@ -799,11 +799,11 @@
     </message>
     <message>
         <source>Double-click an event to edit it; right-click an occasion to hide it.</source>
-        <translation>برای ویرایش مراسم روی آن دوبار کلیک کنید؛ برای پنهان کردن یک مناسبت روی آن کلیک راست کنید.</translation>
+        <translation>برای ویرایش مراسم روی آن دوبار کلیک کنید؛ برای پنهان کردن یک مناسبت روی آن راست‌کلیک کنید.</translation>
     </message>
     <message>
         <source>New event on this day…</source>
-        <translation>مراسم تازه در این روز…</translation>
+        <translation>مراسم جدید در این روز…</translation>
     </message>
     <message>
         <source>Add an event on this day (Ctrl+N)</source>
@@ -1004,7 +1004,7 @@
     <name>ContactsPage</name>
     <message>
         <source>Contacts</source>
-        <translation>مخاطبین</translation>
+        <translation>مخاطبان</translation>
     </message>
     <message>
         <source>Search names, organizations, positions, cities or phone numbers (Ctrl+F)</source>
@@ -1012,11 +1012,11 @@
     </message>
     <message>
         <source>New organization</source>
-        <translation>سازمان تازه</translation>
+        <translation>سازمان جدید</translation>
     </message>
     <message>
         <source>New person</source>
-        <translation>شخص تازه</translation>
+        <translation>شخص جدید</translation>
     </message>
     <message>
         <source>Import…</source>
@@ -1024,7 +1024,7 @@
     </message>
     <message>
         <source>Import contacts from an Excel or CSV file</source>
-        <translation>ورود مخاطبین از فایل اکسل یا CSV</translation>
+        <translation>ورود مخاطبان از فایل اکسل یا CSV</translation>
     </message>
     <message>
         <source>Export…</source>
@@ -1032,7 +1032,7 @@
     </message>
     <message>
         <source>Export the contacts to Excel, CSV or vCard</source>
-        <translation>خروجی مخاطبین به اکسل، CSV یا vCard</translation>
+        <translation>خروجی مخاطبان به اکسل، CSV یا vCard</translation>
     </message>
     <message>
         <source>Print list…</source>
@@ -1064,15 +1064,15 @@
     </message>
     <message>
         <source>Staff and others</source>
-        <translation>همکاران و دیگران</translation>
+        <translation>کارکنان و دیگران</translation>
     </message>
     <message>
         <source>Our staff only</source>
-        <translation>فقط همکاران</translation>
+        <translation>فقط کارکنان</translation>
     </message>
     <message>
         <source>Not our staff</source>
-        <translation>غیر از همکاران</translation>
+        <translation>غیر از کارکنان</translation>
     </message>
     <message>
         <source>Only organizations of this kind, and their people</source>
@@ -1092,11 +1092,11 @@
     </message>
     <message>
         <source>Only contacts with this tag</source>
-        <translation>فقط مخاطبین دارای این برچسب</translation>
+        <translation>فقط مخاطبان دارای این برچسب</translation>
     </message>
     <message>
         <source>Our own staff or the others (people only)</source>
-        <translation>همکاران خود ما یا دیگران (فقط برای اشخاص)</translation>
+        <translation>کارکنان خود ما یا دیگران (فقط برای اشخاص)</translation>
     </message>
     <message>
         <source>Show everyone</source>
@@ -1112,11 +1112,11 @@
     </message>
     <message>
         <source>Show all (clear search and filters)</source>
-        <translation>نمایش همه (پاک کردن جست‌وجو و صافی‌ها)</translation>
+        <translation>نمایش همه (پاک کردن جست‌وجو و فیلترها)</translation>
     </message>
     <message>
         <source>New</source>
-        <translation>تازه</translation>
+        <translation>جدید</translation>
     </message>
     <message>
         <source>Search</source>
@@ -1173,7 +1173,7 @@
     </message>
     <message>
         <source>{people} people of theirs stay in the contacts, linked to no organization.</source>
-        <translation>{people} نفر از افراد آن‌ها در مخاطبین می‌مانند ولی به هیچ سازمانی وصل نیستند.</translation>
+        <translation>{people} نفر از افراد آن‌ها در مخاطبان می‌مانند ولی به هیچ سازمانی وصل نیستند.</translation>
     </message>
     <message>
         <source>Delete?</source>
@@ -1181,11 +1181,11 @@
     </message>
     <message>
         <source>Delete «{name}» from the contacts?</source>
-        <translation>«{name}» از مخاطبین پاک شود؟</translation>
+        <translation>«{name}» از مخاطبان پاک شود؟</translation>
     </message>
     <message>
         <source>Delete the {count} selected people from the contacts?</source>
-        <translation>{count} شخص انتخاب‌شده از مخاطبین پاک شوند؟</translation>
+        <translation>{count} شخص انتخاب‌شده از مخاطبان پاک شوند؟</translation>
     </message>
     <message>
         <source>Their tags, other dates and position history are deleted too.</source>
@@ -1209,7 +1209,7 @@
     </message>
     <message>
         <source>Contacts directory</source>
-        <translation>فهرست مخاطبین</translation>
+        <translation>فهرست مخاطبان</translation>
     </message>
     <message>
         <source>Organizations directory</source>
@@ -1380,7 +1380,7 @@
     </message>
     <message>
         <source>The data from before the restore was kept as a safety copy in this file:</source>
-        <translation>داده‌های پیش از بازگردانی به صورت نسخهٔ ایمنی در این فایل نگه داشته شد:</translation>
+        <translation>داده‌های پیش از بازگردانی به‌صورت نسخهٔ ایمنی در این فایل نگه داشته شد:</translation>
     </message>
     <message>
         <source>{count} letters numbered after the backup were kept in the letter register.</source>
@@ -1475,15 +1475,15 @@
     </message>
     <message>
         <source>An organization that looks the same is already in the contacts:</source>
-        <translation>سازمانی که به نظر همین سازمان است، از قبل در مخاطبین هست:</translation>
+        <translation>سازمانی که به نظر همین سازمان است، از قبل در مخاطبان هست:</translation>
     </message>
     <message>
         <source>A person who looks the same is already in the contacts:</source>
-        <translation>شخصی که به نظر همین شخص است، از قبل در مخاطبین هست:</translation>
+        <translation>شخصی که به نظر همین شخص است، از قبل در مخاطبان هست:</translation>
     </message>
     <message>
         <source>Open the existing record to correct it, or save this one as a new record anyway.</source>
-        <translation>رکورد موجود را باز کنید و اصلاح کنید، یا با این حال این را به عنوان رکورد تازه ذخیره کنید.</translation>
+        <translation>رکورد موجود را باز کنید و اصلاح کنید، یا با این حال این را به‌عنوان رکورد جدید ذخیره کنید.</translation>
     </message>
     <message>
         <source>Open the existing record</source>
@@ -1491,7 +1491,7 @@
     </message>
     <message>
         <source>Save as new anyway</source>
-        <translation>با این حال تازه ذخیره شود</translation>
+        <translation>با این حال جدید ذخیره شود</translation>
     </message>
     <message>
         <source>Back to the form</source>
@@ -1530,7 +1530,7 @@
     </message>
     <message>
         <source>New event</source>
-        <translation>مراسم تازه</translation>
+        <translation>مراسم جدید</translation>
     </message>
     <message>
         <source>e.g. Honoring the retirees of the spring quarter</source>
@@ -1578,7 +1578,7 @@
     </message>
     <message>
         <source>Remove</source>
-        <translation>حذف</translation>
+        <translation>حذف از فهرست</translation>
     </message>
     <message>
         <source>Remove the selected invitee (Delete)</source>
@@ -1645,15 +1645,15 @@
     <name>ExportDialog</name>
     <message>
         <source>Export contacts</source>
-        <translation>خروجی گرفتن از مخاطبین</translation>
+        <translation>خروجی گرفتن از مخاطبان</translation>
     </message>
     <message>
         <source>Which contacts</source>
-        <translation>کدام مخاطبین</translation>
+        <translation>کدام مخاطبان</translation>
     </message>
     <message>
         <source>Everything in the contacts</source>
-        <translation>همهٔ مخاطبین</translation>
+        <translation>همهٔ مخاطبان</translation>
     </message>
     <message>
         <source>Only what the list shows now ({count})</source>
@@ -1834,7 +1834,7 @@
     </message>
     <message>
         <source>The database is damaged. Do not enter new data; restore the newest good backup on the Backup page.</source>
-        <translation>پایگاه داده آسیب دیده است. دادهٔ تازه وارد نکنید؛ در برگهٔ پشتیبان‌گیری تازه‌ترین پشتیبان سالم را بازگردانید.</translation>
+        <translation>پایگاه داده آسیب دیده است. دادهٔ جدید وارد نکنید؛ در برگهٔ پشتیبان‌گیری جدیدترین پشتیبان سالم را بازگردانید.</translation>
     </message>
     <message>
         <source>Database file:</source>
@@ -1892,7 +1892,7 @@
     <name>ImportDialog</name>
     <message>
         <source>Import contacts from a file</source>
-        <translation>ورود مخاطبین از فایل</translation>
+        <translation>ورود مخاطبان از فایل</translation>
     </message>
     <message>
         <source>Choose an Excel workbook (xlsx) or a CSV file. The first row should hold the column names; check below where each column goes, then import. The whole file is imported in one go: if you cancel, nothing is changed.</source>
@@ -1944,7 +1944,7 @@
     </message>
     <message>
         <source>Import</source>
-        <translation>وارد کن</translation>
+        <translation>وارد کردن</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1960,7 +1960,7 @@
     </message>
     <message>
         <source>{rows} rows under the header (row {header} of the file); read as {encoding}.</source>
-        <translation>{rows} سطر زیر سطر عنوان‌ها (سطر {header} فایل)؛ خوانده شده به صورت {encoding}.</translation>
+        <translation>{rows} سطر زیر سطر عنوان‌ها (سطر {header} فایل)؛ خوانده شده به‌صورت {encoding}.</translation>
     </message>
     <message>
         <source>{count} rows hold bytes that are not characters in this encoding; they will be skipped and listed.</source>
@@ -2000,7 +2000,7 @@
     </message>
     <message>
         <source>Importing the contacts of «{name}»…</source>
-        <translation>در حال ورود مخاطبین از «{name}»…</translation>
+        <translation>در حال ورود مخاطبان از «{name}»…</translation>
     </message>
     <message>
         <source>Importing</source>
@@ -2016,7 +2016,7 @@
     </message>
     <message>
         <source>Import finished: {added} new, {updated} updated, {skipped} rows skipped.</source>
-        <translation>ورود اطلاعات تمام شد: {added} تازه، {updated} به‌روزشده، {skipped} سطر کنار گذاشته شد.</translation>
+        <translation>ورود اطلاعات تمام شد: {added} جدید، {updated} به‌روزشده، {skipped} سطر کنار گذاشته شد.</translation>
     </message>
     <message>
         <source>The file was not imported</source>
@@ -2106,7 +2106,7 @@
     </message>
     <message>
         <source>Find in contacts: name, organization, position…</source>
-        <translation>جست‌وجو در مخاطبین: نام، سازمان، سمت…</translation>
+        <translation>جست‌وجو در مخاطبان: نام، سازمان، سمت…</translation>
     </message>
     <message>
         <source>Find:</source>
@@ -2222,7 +2222,7 @@
     </message>
     <message>
         <source>New letter</source>
-        <translation>نامهٔ تازه</translation>
+        <translation>نامهٔ جدید</translation>
     </message>
     <message>
         <source>Empty the form for another letter</source>
@@ -2230,7 +2230,7 @@
     </message>
     <message>
         <source>Write whom the letter is for: a name, a position or an organization (or find them in the contacts).</source>
-        <translation>گیرندهٔ نامه را بنویسید: نام، سمت یا سازمان (یا آن را در مخاطبین جست‌وجو کنید).</translation>
+        <translation>گیرندهٔ نامه را بنویسید: نام، سمت یا سازمان (یا آن را در مخاطبان جست‌وجو کنید).</translation>
     </message>
     <message>
         <source>The letter has no text yet. Write its body, then try again.</source>
@@ -2270,14 +2270,14 @@
     </message>
     <message>
         <source>Throw away the letter in the form and start a new one?</source>
-        <translation>نامهٔ داخل فرم کنار گذاشته شود و نامهٔ تازه‌ای شروع شود؟</translation>
+        <translation>نامهٔ داخل فرم کنار گذاشته شود و نامهٔ جدیدی شروع شود؟</translation>
     </message>
 </context>
 <context>
     <name>LetterDialog</name>
     <message>
         <source>New letter</source>
-        <translation>نامهٔ تازه</translation>
+        <translation>نامهٔ جدید</translation>
     </message>
 </context>
 <context>
@@ -2298,7 +2298,7 @@
     <message>
         <source>New letter</source>
         <extracomment>The preview opened from the register last (for focus and the tests).</extracomment>
-        <translation>نامهٔ تازه</translation>
+        <translation>نامهٔ جدید</translation>
     </message>
     <message>
         <source>Outgoing register</source>
@@ -2338,7 +2338,7 @@
     </message>
     <message>
         <source>Double-click a letter to see it again; right-click to void or export.</source>
-        <translation>برای دیدن دوبارهٔ نامه دوبار کلیک کنید؛ برای ابطال یا خروجی، کلیک راست کنید.</translation>
+        <translation>برای دیدن دوبارهٔ نامه دوبار کلیک کنید؛ برای ابطال یا خروجی، راست‌کلیک کنید.</translation>
     </message>
     <message>
         <source>Search</source>
@@ -2394,7 +2394,7 @@
     </message>
     <message>
         <source>Excel files (*.xlsx)</source>
-        <translation>فایل‌های اکسل (*.xlsx)</translation>
+        <translation>فایل‌های Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>{count} letter(s) written to {path}</source>
@@ -2481,7 +2481,7 @@
     <message>
         <source>&amp;File</source>
         <extracomment>The English title the page&apos;s own ``title()`` translates, in the page class&apos;s context. The pages in navigation order; Ctrl+1 … Ctrl+8 follow this order. The saved UI language differs from the one this window was built in.</extracomment>
-        <translation>&amp;پرونده</translation>
+        <translation>&amp;فایل</translation>
     </message>
     <message>
         <source>&amp;Back up…</source>
@@ -2501,7 +2501,7 @@
     </message>
     <message>
         <source>&amp;Go</source>
-        <translation>&amp;برو به</translation>
+        <translation>&amp;رفتن به</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -3024,7 +3024,7 @@
     </message>
     <message>
         <source>Staff</source>
-        <translation>همکار</translation>
+        <translation>از کارکنان</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -3418,7 +3418,7 @@
     </message>
     <message>
         <source>Staff</source>
-        <translation>کارکنان</translation>
+        <translation>از کارکنان</translation>
     </message>
     <message>
         <source>Contact</source>
@@ -3573,7 +3573,7 @@
     </message>
     <message>
         <source>New occasion of the office</source>
-        <translation>مناسبت تازهٔ اداره</translation>
+        <translation>مناسبت جدید اداره</translation>
     </message>
     <message>
         <source>e.g. Founding day of the fund</source>
@@ -3681,7 +3681,7 @@
     </message>
     <message>
         <source>New occasion…</source>
-        <translation>مناسبت تازه…</translation>
+        <translation>مناسبت جدید…</translation>
     </message>
     <message>
         <source>Add an occasion of the office (Ctrl+N)</source>
@@ -3732,7 +3732,7 @@
     <name>OperationRunner</name>
     <message>
         <source>Please check the value</source>
-        <translation>لطفاً مقدار را بررسی کنید</translation>
+        <translation>مقدار را بررسی کنید</translation>
     </message>
     <message>
         <source>The action was not done</source>
@@ -3743,7 +3743,7 @@
     <name>OrganizationDialog</name>
     <message>
         <source>New organization</source>
-        <translation>سازمان تازه</translation>
+        <translation>سازمان جدید</translation>
     </message>
     <message>
         <source>Edit organization</source>
@@ -3819,11 +3819,11 @@
     </message>
     <message>
         <source>{count} people of the contacts work here.</source>
-        <translation>{count} نفر از مخاطبین در این سازمان کار می‌کنند.</translation>
+        <translation>{count} نفر از مخاطبان در این سازمان کار می‌کنند.</translation>
     </message>
     <message>
         <source>No person of the contacts is linked to this organization.</source>
-        <translation>هیچ شخصی از مخاطبین به این سازمان وصل نیست.</translation>
+        <translation>هیچ شخصی از مخاطبان به این سازمان وصل نیست.</translation>
     </message>
 </context>
 <context>
@@ -3997,7 +3997,7 @@
     <name>PersonDialog</name>
     <message>
         <source>New person</source>
-        <translation>شخص تازه</translation>
+        <translation>شخص جدید</translation>
     </message>
     <message>
         <source>Edit person</source>
@@ -4013,7 +4013,7 @@
     </message>
     <message>
         <source>Title</source>
-        <translation>لقب</translation>
+        <translation>عنوان</translation>
     </message>
     <message>
         <source>First name</source>
@@ -4101,15 +4101,15 @@
     </message>
     <message>
         <source>A colleague on our own staff</source>
-        <translation>از همکاران خود ما</translation>
+        <translation>از کارکنان خود ما</translation>
     </message>
     <message>
         <source>Staff</source>
-        <translation>همکار</translation>
+        <translation>از کارکنان</translation>
     </message>
     <message>
         <source>Staff birthdays appear in the calendar</source>
-        <translation>تولد همکاران در تقویم می‌آید</translation>
+        <translation>تولد کارکنان در تقویم می‌آید</translation>
     </message>
     <message>
         <source>separated by commas</source>
@@ -4148,7 +4148,7 @@
     <name>PersonPicker</name>
     <message>
         <source>Type a name from the contacts</source>
-        <translation>نامی از دفتر تماس‌ها بنویسید</translation>
+        <translation>نامی از مخاطبان بنویسید</translation>
     </message>
 </context>
 <context>
@@ -4314,6 +4314,17 @@
     <message>
         <source>The public day is closed: %1 follow-ups opened, %2 marked absent.</source>
         <translation>روز ملاقات عمومی بسته شد: %1 پیگیری باز شد، %2 غایب ثبت شد.</translation>
+    </message>
+</context>
+<context>
+    <name>QShortcut</name>
+    <message>
+        <source>Return</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
     </message>
 </context>
 <context>
@@ -4590,7 +4601,7 @@
     </message>
     <message>
         <source>Everything entered after the backup was taken will be replaced. The current data is first kept as a safety copy, which is never deleted automatically.</source>
-        <translation>هر چه پس از گرفتن این پشتیبان وارد شده جایگزین می‌شود. داده‌های کنونی پیش از آن به صورت نسخهٔ ایمنی نگه داشته می‌شوند که هرگز خودکار پاک نمی‌شود.</translation>
+        <translation>هر چه پس از گرفتن این پشتیبان وارد شده جایگزین می‌شود. داده‌های کنونی پیش از آن به‌صورت نسخهٔ ایمنی نگه داشته می‌شوند که هرگز خودکار پاک نمی‌شود.</translation>
     </message>
     <message>
         <source>{count} letters were numbered after this backup ({numbers}). They stay in the letter register, marked as carried over from before the restore, so no number is issued twice.</source>
@@ -4658,7 +4669,7 @@
     </message>
     <message>
         <source>Fax</source>
-        <translation>دورنگار</translation>
+        <translation>نمابر</translation>
     </message>
     <message>
         <source>Website</source>
@@ -4798,7 +4809,7 @@
     </message>
     <message>
         <source>Please check the value</source>
-        <translation>لطفاً مقدار را بررسی کنید</translation>
+        <translation>مقدار را بررسی کنید</translation>
     </message>
     <message>
         <source>Nothing was saved; correct the marked value and save again.</source>

@@ -30,7 +30,13 @@ _AREA_COMMANDS = {
 
 
 class PrdeskGroup(click.Group):
-    """Loads area commands on demand; turns a PrdeskError into one plain line on stderr and exit status 1."""
+    """Loads area commands on demand; click speaks Persian; a PrdeskError or a file error becomes one line, exit 1."""
+
+    def main(self, *args, **kwargs):
+        from prdesk.cli import click_fa
+
+        click_fa.install()  # before parsing: click formats a usage error when it raises it
+        return super().main(*args, **kwargs)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *_AREA_COMMANDS})
@@ -49,6 +55,20 @@ class PrdeskGroup(click.Group):
         except PrdeskError as exc:
             click.echo(f"خطا: {exc}", err=True)
             ctx.exit(1)
+        except OSError as exc:  # the clerk's environment (a path, a disk, a permission), not a bug
+            where = f" «{exc.filename}»" if exc.filename else ""
+            click.echo(f"خطا: کار با فایل{where} انجام نشد ({exc.strerror or exc}). مسیر، فضای دیسک و دسترسی را بررسی کنید.", err=True)
+            ctx.exit(1)
+
+
+def _usable_db_path(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    """Refuse a --db name the system cannot use (too long, bad characters) as a usage error, in Persian."""
+    if value is not None:
+        try:
+            value.exists()
+        except (OSError, ValueError) as exc:
+            raise click.BadParameter("سیستم این نام فایل را نمی‌پذیرد (بیش از اندازه بلند است یا نویسه‌ای ناروا دارد)؛ نام یا مسیر کوتاه‌تری بدهید.", ctx, param) from exc
+    return value
 
 
 @click.group(cls=PrdeskGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -57,6 +77,7 @@ class PrdeskGroup(click.Group):
     "db",
     type=click.Path(dir_okay=False, path_type=Path),
     envvar="PRDESK_DB",
+    callback=_usable_db_path,
     help="Database file (default: prdesk.sqlite3 in the user data folder; env PRDESK_DB).",
 )
 @click.version_option(__version__, prog_name="prdesk")

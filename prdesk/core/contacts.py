@@ -109,7 +109,7 @@ PHONE_LABELS: tuple[str, ...] = ("دفتر", "مدیرعامل", "روابط ع�
 DATE_KINDS: dict[str, str] = {"yearly": "هر سال", "once": "یک بار"}
 DATE_LABELS: tuple[str, ...] = ("سالگرد درگذشت", "سالروز ازدواج", "سالروز انتصاب")
 
-_TRUE_WORDS = {compact_key(w) for w in ("بله", "بلی", "آری", "هست", "همکار", "دارد", "yes", "y", "true", "1", "x", "✓", "✔", "*")}
+_TRUE_WORDS = {compact_key(w) for w in ("بله", "بلی", "آری", "هست", "همکار", "از کارکنان", "دارد", "yes", "y", "true", "1", "x", "✓", "✔", "*")}  # glossary-ok: words a clerk's file may hold
 _FALSE_WORDS = {compact_key(w) for w in ("", "خیر", "نه", "نیست", "ندارد", "no", "n", "false", "0", "-")}
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+\-']+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)+$")
 # What Excel does to numbers: «9123456789.0», «9.123456789E+09».
@@ -741,7 +741,7 @@ PERSON_COLUMNS: tuple[Column, ...] = (
     Column("email", "Email", "ایمیل", ltr=True, width=24, visible=False, sort="email", display=_shown_text),
     Column("birthday", "Birthday", "تاریخ تولد", align="center", width=12, visible=False, sort="birthday",
            display=_shown_date, export=_file_date),
-    Column("is_staff", "Staff", "همکار", align="center", width=7, sort="staff", display=_shown_flag, export=_file_flag),
+    Column("is_staff", "Staff", "از کارکنان", align="center", width=7, sort="staff", display=_shown_flag, export=_file_flag),
     Column("city", "City", "شهر", width=14, sort="city"),
     Column("province", "Province", "استان", width=16, visible=False, sort="province"),
     Column("tags", "Tags", "برچسب‌ها", width=20, visible=False, export=_file_tags),
@@ -783,7 +783,7 @@ DIRECTORY_COLUMNS: tuple[Column, ...] = (
     Column("email", "Email", "ایمیل", ltr=True, width=24),
     Column("birthday", "Birthday", "تاریخ تولد", width=12, display=_shown_date, export=_file_date),
     Column("deceased_on", "Date of death", "تاریخ درگذشت", width=12, display=_shown_date, export=_file_date),
-    Column("is_staff", "Staff", "همکار", width=7, display=_shown_flag, export=_file_flag),
+    Column("is_staff", "Staff", "از کارکنان", width=7, display=_shown_flag, export=_file_flag),
     Column("tags", "Tags", "برچسب‌ها", width=20, export=_file_tags),
     Column("dates", "Other dates", "تاریخ‌های دیگر", width=26, display=_shown_dates, export=_file_dates),
     Column("notes", "Notes", "یادداشت", width=30),
@@ -837,7 +837,7 @@ IMPORT_FIELDS: tuple[ImportField, ...] = (
     ImportField("email", "Email", "ایمیل", "person", ("ایمیل", "پست الکترونیک", "پست الکترونیکی", "رایانامه", "email", "e-mail", "mail")),
     ImportField("birthday", "Birthday", "تاریخ تولد", "person", ("تاریخ تولد", "تولد", "birthday", "birth date", "date of birth", "dob")),
     ImportField("deceased_on", "Date of death", "تاریخ درگذشت", "person", ("تاریخ درگذشت", "درگذشت", "تاریخ فوت", "date of death")),
-    ImportField("is_staff", "Staff", "همکار", "person", ("همکار", "کارمند", "پرسنل", "staff", "employee")),
+    ImportField("is_staff", "Staff", "از کارکنان", "person", ("از کارکنان", "کارکنان", "همکار", "کارمند", "پرسنل", "staff", "employee")),  # glossary-ok: headers of older files
     ImportField("tags", "Tags", "برچسب‌ها", "person", ("برچسب", "برچسب‌ها", "برچسب ها", "گروه", "دسته", "tags", "tag", "group", "categories")),
     ImportField("dates", "Other dates", "تاریخ‌های دیگر", "person", ("تاریخ‌های دیگر", "تاریخ های دیگر", "مناسبت", "other dates")),
     ImportField("notes", "Notes", "یادداشت", "person", ("یادداشت", "توضیحات", "توضیح", "ملاحظات", "notes", "note", "comments", "remarks")),
@@ -857,7 +857,7 @@ IMPORT_FIELDS: tuple[ImportField, ...] = (
     ImportField("org_phones", "Phones", "تلفن‌های سازمان", "organization",
                 ("تلفن‌های سازمان", "تلفن های سازمان", "تلفن سازمان", "تلفن", "تلفن ثابت", "شماره تلفن", "تلفن تماس", "تلفن‌ها", "تلفن ها",
                  "tel", "telephone", "phone", "phones", "office phone", "work phone")),
-    ImportField("fax", "Fax", "نمابر", "organization", ("نمابر", "فکس", "دورنگار", "fax")),
+    ImportField("fax", "Fax", "نمابر", "organization", ("نمابر", "فکس", "دورنگار", "fax")),  # glossary-ok: headers a file may use
     ImportField("org_email", "Organization email", "ایمیل سازمان", "organization", ("ایمیل سازمان", "organization email")),
     ImportField("website", "Website", "وبگاه", "organization", ("وبگاه", "وب سایت", "وب‌سایت", "سایت", "تارنما", "website", "web", "site", "url")),
     ImportField("org_tags", "Organization tags", "برچسب‌های سازمان", "organization", ("برچسب‌های سازمان", "برچسب های سازمان", "organization tags")),

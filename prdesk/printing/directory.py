@@ -113,7 +113,7 @@ def render_directory(
 ) -> bytes:
     """The contacts directory as PDF bytes (A4 portrait)."""
     settings = settings if settings is not None else get_settings(db)
-    title = "فهرست مخاطبین" if people else "فهرست سازمان‌ها"
+    title = "فهرست مخاطبان" if people else "فهرست سازمان‌ها"
     story = directory_story(db, group_by=group_by, f=f, people=people)
     return build_report(story, title=title, settings=settings, printed=printed)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Mapping
@@ -15,7 +16,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, S
 
 from prdesk.core.jalali import format_jalali
 from prdesk.core.letter_number import Letter, number_parts
-from prdesk.core.text import clean, to_ascii_digits, to_persian_digits
+from prdesk.core.text import clean, search_key, to_ascii_digits, to_persian_digits
 from prdesk.errors import ValidationError
 from prdesk.printing.fonts import BOLD, MEDIUM, REGULAR, register_fonts
 from prdesk.printing.pages import paged_canvas, write_pdf
@@ -25,6 +26,9 @@ PAPERS = {"A4": A4, "A5": A5}
 HEADER_LABELS = {"date": "تاریخ:", "number": "شماره:", "attachment": "پیوست:"}
 RULE_COLOR = colors.HexColor("#444444")
 MUTED = colors.HexColor("#333333")
+# An opening greeting at the start of the body (on its search key: Arabic letters, diacritics,
+# ZWNJ and spacing already folded): سلام، با سلام، با سلام و احترام، با عرض سلام، با درود، با تحیت …
+_OPENING_GREETING = re.compile(r"^(?:با ?)?(?:عرض ?)?(?:سلام|درود|تحیت|تحیات)(?![^\W\d_])")
 
 
 @dataclass(frozen=True)
@@ -281,7 +285,7 @@ class _LetterPages:
         if clean(s.get("org_postal_code", "")):
             first.append(("کد پستی:", clean(s["org_postal_code"])))
         second = []
-        for key, label in (("org_phone", "تلفن:"), ("org_fax", "دورنگار:")):
+        for key, label in (("org_phone", "تلفن:"), ("org_fax", "نمابر:")):
             if clean(s.get(key, "")):
                 second.append((label, format_phone(s[key])))
         if clean(s.get("org_website", "")):
@@ -345,6 +349,11 @@ class _LetterPages:
             draw_text(canv, text, self.width - lay.margin_right * mm, y, style=style, align="right")
 
 
+def starts_with_greeting(body: str) -> bool:
+    """True when the body already opens with a greeting, so the letter does not print a second one."""
+    return bool(_OPENING_GREETING.match(search_key(body)))
+
+
 def letter_story(letter: Letter, settings: Mapping[str, str], layout: LetterLayout) -> list[Flowable]:
     """The flowing part of the letter: heading, subject, greeting, body, signature, copies."""
     heading = TextStyle(font=BOLD, size=layout.heading_size, align="right", line_spacing=1.5)
@@ -354,7 +363,8 @@ def letter_story(letter: Letter, settings: Mapping[str, str], layout: LetterLayo
         story.append(RtlParagraph(line, heading.but(keep_with_next=True)))
     if clean(letter.subject):
         story.append(RtlParagraph(f"موضوع: {clean(letter.subject)}", heading.but(space_before=2 * mm, keep_with_next=True)))
-    if clean(letter.greeting):
+    greeted = starts_with_greeting(letter.body)
+    if clean(letter.greeting) and not greeted:
         story.append(RtlParagraph(clean(letter.greeting), body.but(align="right", space_before=3 * mm, keep_with_next=True)))
     paragraphs = _body_paragraphs(letter.body)
     for index, text in enumerate(paragraphs):
@@ -362,7 +372,10 @@ def letter_story(letter: Letter, settings: Mapping[str, str], layout: LetterLayo
             story.append(Spacer(0, layout.body_size * 0.6))
             continue
         last = index == len(paragraphs) - 1
-        story.append(RtlParagraph(text, body.but(space_after=layout.body_size * 0.25, keep_with_next=last)))
+        style = body.but(space_after=layout.body_size * 0.25, keep_with_next=last)
+        if index == 0 and greeted:  # the body's own greeting stands where the printed one would
+            style = style.but(align="right", space_before=3 * mm, keep_with_next=True)
+        story.append(RtlParagraph(text, style))
     name = letter.signer_name if letter.signer_name is not None else settings.get("signatory_name", "")
     position = letter.signer_position if letter.signer_position is not None else settings.get("signatory_position", "")
     gap = Spacer(0, 4 * mm)

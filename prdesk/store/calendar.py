@@ -207,7 +207,7 @@ def _person_id(value) -> int | None:
     try:
         return int(value)
     except (TypeError, ValueError):
-        raise ValidationError("مسئول مراسم را از دفتر تماس‌ها انتخاب کنید.", "responsible_person_id") from None
+        raise ValidationError("مسئول مراسم را از مخاطبان انتخاب کنید.", "responsible_person_id") from None
 
 
 def check_event(values: Mapping) -> dict:
@@ -261,14 +261,14 @@ def _check_people(db: Database, person_ids: Iterable[int], field: str) -> None:
     found = {r[0] for r in db.execute(f"SELECT id FROM people WHERE id IN ({','.join('?' * len(ids))})", ids)}
     if set(ids) - found:
         what = "مسئول مراسم" if field == "responsible_person_id" else "یکی از مدعوین"
-        raise ValidationError(f"{what} در دفتر تماس‌ها پیدا نشد (شاید حذف شده است)؛ دوباره انتخاب کنید.", field)
+        raise ValidationError(f"{what} در مخاطبان پیدا نشد (شاید حذف شده است)؛ دوباره انتخاب کنید.", field)
 
 
 def _invitee_ids(value) -> list[int]:
     try:
         return sorted({int(v) for v in (value or ())})
     except (TypeError, ValueError):
-        raise ValidationError("مدعوین را از دفتر تماس‌ها انتخاب کنید.", "invitees") from None
+        raise ValidationError("مدعوین را از مخاطبان انتخاب کنید.", "invitees") from None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -305,7 +305,7 @@ def get_event(db: Database, event_id: int) -> Event:
     """The event with its invitees; NotFound if it was deleted."""
     rows = _rows(db, "SELECT * FROM events WHERE id = ?", [event_id])
     if not rows:
-        raise NotFound("این مراسم پیدا نشد؛ شاید حذف شده است. فهرست را تازه کنید.")
+        raise NotFound("این مراسم پیدا نشد؛ شاید حذف شده است. فهرست را به‌روز کنید.")
     invitees = tuple(r[0] for r in db.execute("SELECT person_id FROM event_invitees WHERE event_id = ? ORDER BY person_id", [event_id]))
     return _event_from_row(rows[0], invitees)
 

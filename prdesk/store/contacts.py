@@ -260,7 +260,7 @@ def rename_lookup_value(db: Database, which: str, old: str, new: str) -> int:
     table, column = _lookup(which)
     new = clean(new)
     if not new:
-        raise ValidationError("نام تازه را بنویسید.", "name")
+        raise ValidationError("نام جدید را بنویسید.", "name")
     with db.atomic():
         if db.execute(f"SELECT 1 FROM {table} WHERE name = ?", [old]).fetchone() is None:
             raise NotFound(f"«{old}» در فهرست نیست.")
@@ -303,7 +303,7 @@ def _org_row(db: Database, org_id: int) -> dict:
     cursor = db.execute(f"SELECT id, {', '.join(ORG_DB_FIELDS)}, created_at, updated_at FROM organizations WHERE id = ?", [org_id])
     row = cursor.fetchone()
     if row is None:
-        raise NotFound("این سازمان پیدا نشد؛ شاید پاک یا با سازمان دیگری ادغام شده است. فهرست را تازه کنید.")
+        raise NotFound("این سازمان پیدا نشد؛ شاید پاک یا با سازمان دیگری ادغام شده است. فهرست را به‌روز کنید.")
     return dict(zip([d[0] for d in cursor.description], row))
 
 
@@ -399,7 +399,7 @@ def organization_delete_impact(db: Database, org_id: int) -> dict:
         "message": (
             f"سازمان «{org['name']}» پاک می‌شود. "
             + (
-                f"{to_persian_digits(people)} نفر از افراد آن در مخاطبین می‌مانند ولی دیگر به سازمانی وصل نیستند."
+                f"{to_persian_digits(people)} نفر از افراد آن در مخاطبان می‌مانند ولی دیگر به سازمانی وصل نیستند."
                 if people
                 else "هیچ شخصی به این سازمان وصل نیست."
             )
@@ -427,7 +427,7 @@ def _person_row(db: Database, person_id: int) -> dict:
     )
     row = cursor.fetchone()
     if row is None:
-        raise NotFound("این شخص پیدا نشد؛ شاید پاک یا با شخص دیگری ادغام شده است. فهرست را تازه کنید.")
+        raise NotFound("این شخص پیدا نشد؛ شاید پاک یا با شخص دیگری ادغام شده است. فهرست را به‌روز کنید.")
     person = dict(zip([d[0] for d in cursor.description], row))
     person["is_staff"] = bool(person["is_staff"])
     person["deceased"] = bool(person.get("deceased"))

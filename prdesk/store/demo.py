@@ -311,8 +311,8 @@ def fill_demo(db: Database, size: str = "small", progress: Callable[[int, int], 
         raise ValidationError(f"اندازهٔ «{size}» شناخته نشد؛ یکی از small، office یا large را بدهید.", "size")
     if has_contacts(db):
         raise ValidationError(
-            "این پایگاه داده از قبل مخاطب دارد؛ دادهٔ نمونه فقط در پایگاه دادهٔ تازه ریخته می‌شود. "
-            "با --db یک فایل تازه بدهید."
+            "این پایگاه داده از قبل مخاطب دارد؛ دادهٔ نمونه فقط در پایگاه دادهٔ جدید ریخته می‌شود. "
+            "با --db یک فایل جدید بدهید."
         )
     plan = SIZES[size]
     demo = _Demo(size)
@@ -345,7 +345,7 @@ def fill_demo(db: Database, size: str = "small", progress: Callable[[int, int], 
             })
             orgs = [demo.organization("اداره دولتی", 0) | {
                 "name": HOME_OFFICE, "province": HOME_PROVINCE, "city": "اصفهان", "activity": "",
-                "tags": ["همکاران"], "phones": [{"label": "دفتر", "number": "03132211771"}],
+                "tags": ["کارکنان"], "phones": [{"label": "دفتر", "number": "03132211771"}],
             }]
             demo.used_names.add(HOME_OFFICE)
             index = 1
@@ -444,7 +444,7 @@ def _people_for(demo: _Demo, orgs: list[dict], org_ids: list[int], plan: dict) -
         if r.random() < 0.08:
             tags.append((n, r.choice(TAGS_PEOPLE)))
         if person["is_staff"]:
-            tags.append((n, "همکاران"))
+            tags.append((n, "کارکنان"))
         if r.random() < 0.01:
             relative = r.choice(("پدر", "مادر", "همسر"))
             dates.append((n, f"سالگرد درگذشت {relative}", demo.birthday(2005, 2024), "yearly"))

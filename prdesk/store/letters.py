@@ -36,7 +36,7 @@ REGISTER_COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("sent_via", "نحوهٔ ارسال", 12),
     ("security", "طبقه‌بندی", 12),
     ("urgency", "فوریت", 10),
-    ("file_ref", "پرونده", 14),
+    ("file_ref", "پرونده", 14),  # glossary-ok: the paper dossier of the letter
     ("signer", "امضاکننده", 22),
     ("copies", "رونوشت", 40),
     ("status", "وضعیت", 14),
@@ -202,7 +202,7 @@ def get_letter(db: Database, letter_id: int) -> dict:
     """One register row (copies as a list of {"to", "purpose"})."""
     row = db.execute("SELECT * FROM letters WHERE id = ?", [letter_id]).fetchone()
     if row is None:
-        raise NotFound("این نامه در دفتر اندیکاتور نیست؛ شاید پایگاه داده عوض شده است. فهرست را تازه کنید.")
+        raise NotFound("این نامه در دفتر اندیکاتور نیست؛ شاید پایگاه داده عوض شده است. فهرست را به‌روز کنید.")
     names = [d[0] for d in db.execute("SELECT * FROM letters LIMIT 0").description]
     result = dict(zip(names, row))
     result["copies"] = json.loads(result["copies"] or "[]")

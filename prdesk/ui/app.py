@@ -48,8 +48,11 @@ def register_fonts() -> bool:
 
 def prepare_application(app: QApplication, language: str) -> None:
     """Names, font, translators, locale and layout direction: what every window needs first."""
+    from prdesk.ui.field_behaviour import install_field_behaviour
+
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
+    install_field_behaviour(app)
     if register_fonts():
         app.setFont(QFont(FONT_FAMILY, FONT_POINT_SIZE))
     i18n.apply_language(app, language)

@@ -9,7 +9,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QGuiApplication
 
 from prdesk.paths import translations_dir, user_cache_dir
@@ -18,6 +18,10 @@ log = logging.getLogger(__name__)
 
 LANGUAGES = ("fa", "en")
 TS_NAME = "prdesk_fa.ts"
+
+# Key names in menus, overriding Qt's own Persian: qtbase_fa calls the Enter key «بازگشت» (Return);
+# prdesk_fa.ts names it as its key cap says. Our translator is installed after Qt's, so it wins.
+KEY_NAMES = (QT_TRANSLATE_NOOP("QShortcut", "Return"), QT_TRANSLATE_NOOP("QShortcut", "Enter"))
 
 # The translators now installed; kept here so a language switch can take them out again.
 _installed: list[QTranslator] = []

@@ -92,7 +92,7 @@ def test_report_contacts(tmp_path):
     result = _run(tmp_path, "report", "contacts", "--group-by", "city", "--people", "--out", str(out))
     assert result.exit_code == 0, result.output
     reader = PdfReader(io.BytesIO(out.read_bytes()))
-    assert reader.metadata.title == "فهرست مخاطبین" and len(reader.pages) >= 1
+    assert reader.metadata.title == "فهرست مخاطبان" and len(reader.pages) >= 1
 
 
 def test_letter_remembers_its_paper_for_a_reprint(tmp_path):

@@ -129,7 +129,7 @@ def test_ctrl_p_with_people_prints_the_people_of_the_filter(page, qtbot, preview
     allowed |= name_words(*(f"{o['name']} {o['activity']} {o['city']}" for o in store.iter_organizations(db, ContactFilter(kind=kind))))
     strangers = name_words(*(p["last_name"] for p in everyone_else)) - allowed - boilerplate(db)
     assert strangers and not strangers & printed
-    assert previews[0]["title"] == "فهرست مخاطبین"
+    assert previews[0]["title"] == "فهرست مخاطبان"
     assert len(pdf(data).pages) >= 2
 
 

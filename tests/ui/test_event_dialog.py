@@ -55,7 +55,7 @@ def events(db):
 
 def test_a_new_event_starts_on_the_given_day(qtbot, context):
     dialog = open_dialog(qtbot, context, date=jalali.to_gregorian(1405, 6, 13))
-    assert dialog.windowTitle() == "مراسم تازه"
+    assert dialog.windowTitle() == "مراسم جدید"
     assert dialog.date.text() == "۱۴۰۵/۰۶/۱۳"
     assert dialog.focusWidget() is dialog.title
     assert dialog.all_day.isChecked() and not dialog.start_time.isEnabled()
@@ -133,7 +133,7 @@ def test_a_name_typed_but_not_chosen_is_refused(qtbot, context, db):
     dialog.responsible.timer.stop()
     ctrl_s(qtbot, dialog)
     assert dialog.errors["responsible_person_id"].isVisible()
-    assert "دفتر تماس" in dialog.errors["responsible_person_id"].text()
+    assert "مخاطبان" in dialog.errors["responsible_person_id"].text()
     assert events(db) == []
 
 
@@ -212,3 +212,26 @@ def test_delete_asks_first(qtbot, context, db, monkeypatch):
 
 def test_a_new_event_has_no_delete_button(qtbot, context):
     assert open_dialog(qtbot, context).delete_button is None
+
+
+def _from_right(dialog, button) -> int:
+    """How far ``button`` sits from the dialog's right edge (where a right-to-left form starts)."""
+    return dialog.width() - button.mapTo(dialog, button.rect().topRight()).x()
+
+
+def test_save_stays_where_it_is_in_the_new_form_and_delete_sits_apart(qtbot, context, db):
+    event = cal.add_event(db, {"title": "بازدید", "date": "1405/02/21"})
+    new = open_dialog(qtbot, context)
+    edit = open_dialog(qtbot, context, event=event)
+    edit.resize(new.size())
+    for dialog in (new, edit):
+        dialog.show()
+        qtbot.waitExposed(dialog)
+    assert _from_right(edit, edit.save_button) == _from_right(new, new.save_button)
+    assert _from_right(edit, edit.cancel_button) == _from_right(new, new.cancel_button)
+    # Delete is at the other end of the row, with the width of a button or more between them.
+    delete = edit.delete_button.mapTo(edit, edit.delete_button.rect().topLeft())
+    save = edit.save_button.mapTo(edit, edit.save_button.rect().topLeft())
+    assert abs(delete.x() - save.x()) > 2 * edit.save_button.width()
+    if edit.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+        assert delete.x() > save.x()  # Delete on the right (the start), Save and Cancel on the left

@@ -23,7 +23,7 @@ from prdesk.ui.main_window import PAGES, MainWindow
 
 PAGE_TITLES_FA = {
     "dashboard": "پیشخوان",
-    "contacts": "مخاطبین",
+    "contacts": "مخاطبان",
     "calendar": "تقویم و مراسم",
     "meetings": "ملاقات‌ها",
     "messages": "پیام‌ها",

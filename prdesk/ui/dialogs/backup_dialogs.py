@@ -202,6 +202,10 @@ class NewPasswordDialog(QDialog):
         if problem:
             self.error.setText(problem)
             self.error.show()
+            # Grow to fit the wrapped lines: a dialog's layout does not ask its labels for the
+            # height their wrapped text needs, so the text would otherwise overlap the fields.
+            self.layout().activate()
+            self.resize(self.width(), max(self.height(), self.layout().totalHeightForWidth(self.width())))
             self.repeat.clear()
             self.password.setFocus()
             self.password.selectAll()

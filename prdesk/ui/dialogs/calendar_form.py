@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
+)
 
 from prdesk.errors import ValidationError
 from prdesk.ui.dialogs import messages
@@ -61,13 +63,20 @@ class CalendarDialog(QDialog):
         self.save_button.setToolTip(save_tip)
         self.save_button.setDefault(True)
         self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        # Save and Cancel stay where they are in the new form; Delete sits apart at the other end,
+        # so a clerk used to the new form never clicks Delete where Save was.
+        row = QHBoxLayout()
         if self.original is not None:
-            self.delete_button = buttons.addButton(delete_text, QDialogButtonBox.ButtonRole.DestructiveRole)
+            self.delete_button = QPushButton(delete_text)
+            self.delete_button.setAutoDefault(False)
             self.delete_button.clicked.connect(self.delete)
+            row.addWidget(self.delete_button)
+        row.addStretch(1)
+        row.addWidget(buttons)
         # Not the box's accepted signal: it would close the dialog even when the store refused.
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
-        outer.addWidget(buttons)
+        outer.addLayout(row)
         save = QAction(self)
         save.setShortcut(QKeySequence.StandardKey.Save)
         save.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

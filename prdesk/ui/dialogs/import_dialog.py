@@ -111,7 +111,7 @@ class ImportDialog(WorkerDialog):
         header = self.mapping_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # holds the field combos: never squeezed
         layout.addWidget(self.mapping_table, 2)
 
         preview_caption = QLabel(self.tr("The first rows of the file"))

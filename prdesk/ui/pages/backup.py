@@ -444,7 +444,8 @@ class BackupPanel(QWidget):
 
     def _describe(self, info: backups.BackupInfo) -> str:
         lines = [
-            self.tr("File: {path}").format(path=left_to_right(info.path)),
+            # The path on a line of its own: wrapped inside a Persian line, its slashes land at the wrong end.
+            self.tr("File: {path}").format(path="\n" + left_to_right(info.path)),
             self.tr("Size: {size}").format(size=backups.format_size(info.size)),
             self.tr("Taken: {date}").format(date=to_persian_digits(info.manifest.created_jalali)),
             self.tr("Password: {answer}").format(answer=self.tr("Yes") if info.manifest.encrypted else self.tr("No")),

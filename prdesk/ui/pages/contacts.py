@@ -45,7 +45,7 @@ from prdesk.ui.models.contacts import ContactTableModel, OrganizationsModel, Peo
 from prdesk.ui.pages.base import Page
 from prdesk.ui.print_job import print_preview
 from prdesk.ui.printing import safe_file_name
-from prdesk.ui.widgets.record_table import record_table
+from prdesk.ui.widgets.record_table import fit_columns_when_shown, record_table
 from prdesk.ui.widgets.search_box import SearchBox
 
 ORGANIZATIONS_TAB, PEOPLE_TAB = 0, 1
@@ -265,6 +265,8 @@ class ContactsPage(Page):
         state = QSettings().value(f"{SETTINGS_PREFIX}/{name}_header")
         if state is not None:
             header.restoreState(state)
+        else:  # at the window's default size every shown column fits; phone numbers keep their width
+            fit_columns_when_shown(view, [i for i, c in enumerate(model.columns) if c.ltr or c.width <= 8])
         header.setSortIndicatorShown(True)
         view.setSortingEnabled(True)
         model.unsortable.connect(lambda _column, v=view, m=model: v.horizontalHeader().setSortIndicator(

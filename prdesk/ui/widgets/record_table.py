@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, Qt
+from collections.abc import Collection
+
+from PySide6.QtCore import QAbstractItemModel, QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 
@@ -33,3 +35,59 @@ def record_table(
     header.setSelectionModel(QItemSelectionModel(model, header))
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
     return view
+
+
+def fit_columns(view: QTableView, widths: dict[int, int], fixed: Collection[int] = ()) -> None:
+    """Give the columns their ``widths``, narrowing the wide text columns in proportion until every
+    shown column fits the view's width.
+
+    Columns in ``fixed`` (phone numbers, a tick) keep their width, so digits are never cut; no
+    column becomes narrower than its header text; text that still does not fit is elided. The last
+    shown column stretches over what is left.
+    """
+    header = view.horizontalHeader()
+    available = view.viewport().width()
+    shown = [i for i in range(header.count()) if not header.isSectionHidden(i)]
+    if available <= 0 or not shown:
+        return
+    last = shown[-1]
+    floor = {i: header.sectionSizeFromContents(i).width() + 4 for i in shown}
+    wanted = {i: max(widths.get(i, header.sectionSize(i)), floor[i]) for i in shown}
+    for i in fixed:
+        if i in wanted and i != last and header.sectionSize(i) != wanted[i]:
+            header.resizeSection(i, wanted[i])
+    excess = sum(wanted.values()) - available
+    flexible = [i for i in shown if i not in fixed and i != last]
+    room = {i: max(0, wanted[i] - floor[i]) for i in flexible}
+    share = min(1.0, excess / sum(room.values())) if excess > 0 and sum(room.values()) else 0.0
+    for i in flexible:
+        header.resizeSection(i, wanted[i] - int(room[i] * share + 0.999))
+
+
+class _ColumnFitter(QObject):
+    """Fits the columns each time the view changes width, until the clerk drags a column border."""
+
+    def __init__(self, view: QTableView, fixed: Collection[int]):
+        super().__init__(view)
+        header = view.horizontalHeader()
+        self.view, self.fixed = view, tuple(fixed)
+        self.widths = {i: header.sectionSize(i) for i in range(header.count())}
+        view.viewport().installEventFilter(self)
+        header.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonPress and watched is self.view.horizontalHeader().viewport():
+            self.stop()  # the clerk sizes the columns from now on
+        elif kind == QEvent.Type.Resize and watched is self.view.viewport():
+            fit_columns(self.view, self.widths, self.fixed)
+        return False
+
+    def stop(self) -> None:
+        self.view.viewport().removeEventFilter(self)
+        self.view.horizontalHeader().viewport().removeEventFilter(self)
+
+
+def fit_columns_when_shown(view: QTableView, fixed: Collection[int] = ()) -> None:
+    """Fit the view's columns (as set now) to its width whenever it is resized, until the clerk sizes them."""
+    _ColumnFitter(view, fixed)
