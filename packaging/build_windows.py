@@ -332,10 +332,11 @@ def write_licenses(app: Path) -> None:
                 shutil.copy2(found, licenses / f"{dist.name.split('-')[0]}-{found.name}")
 
 
-def makensis(app: Path, icon: Path, files: Path, release: str, out: Path, nsi: Path = HERE / "installer.nsi") -> Path:
+def makensis(app: Path, icon: Path, files: Path, release: str, out: Path, *, quick: bool = False) -> Path:
+    """Compile installer.nsi around ``app``; ``quick`` compresses with zlib (the test suite's check)."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    run("makensis", "-INPUTCHARSET", "UTF8", "-V2", f"-DVERSION={release}", f"-DPAYLOAD={app}",
-        f"-DOUTFILE={out}", f"-DICON={icon}", f"-DFILELIST={files}", nsi)
+    run("makensis", "-INPUTCHARSET", "UTF8", "-V2", *(["-DQUICK"] if quick else []), f"-DVERSION={release}",
+        f"-DPAYLOAD={app}", f"-DOUTFILE={out}", f"-DICON={icon}", f"-DFILELIST={files}", HERE / "installer.nsi")
     return out
 
 

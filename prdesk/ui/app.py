@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 from sqlite_utils import Database
@@ -168,8 +168,11 @@ def create_main_window(db: Database, db_path: Path, *, automatic_backups: bool =
     return open_desk(db, db_path, automatic_backups=automatic_backups).window
 
 
-def run(db_path: Path) -> int:
-    """Open the window on ``db_path`` and return the exit status (non-zero when it could not open)."""
+def run(db_path: Path, restore: Path | None = None) -> int:
+    """Open the window on ``db_path`` and return the exit status (non-zero when it could not open).
+
+    ``restore``: a backup file to offer for restoring once the window shows (a double-clicked file).
+    """
     from prdesk.ui.crash import crash_reporting  # its log handlers are needed by run() only
 
     db_path = Path(db_path).expanduser().absolute()
@@ -194,6 +197,8 @@ def run(db_path: Path) -> int:
                 return 1
             try:
                 desk.window.show()
+                if restore is not None:
+                    QTimer.singleShot(0, lambda: desk.window.restore_backup_file(Path(restore).absolute()))
                 return app.exec()
             finally:
                 desk.db.close()

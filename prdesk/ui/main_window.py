@@ -303,6 +303,11 @@ class MainWindow(QMainWindow):
         self.show_backups()
         self.backup_panel.restore_chosen_file()
 
+    def restore_backup_file(self, path: Path) -> bool:
+        """Offer to restore the backup file ``path`` (double-clicked in Windows); True when restored."""
+        self.show_backups()
+        return self.backup_panel.restore_file(path)
+
     def check_health(self) -> None:
         """File → Check the database health: the full check on a worker, then its report."""
         if self.safety.check_health():
