@@ -351,15 +351,21 @@ def megabytes(size: int) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, help="the installer to write (default dist/prdesk-setup-<version>.exe)")
+    parser.add_argument("--nsis-only", action="store_true",
+                        help="only run makensis again on the program folder of the last build")
     args = parser.parse_args(argv)
     release = version()
     out = args.out or DIST / f"prdesk-setup-{release}.exe"
+    app = WORK / "app"
+    if args.nsis_only:
+        makensis(app, WORK / "prdesk.ico", WORK / "files.nsh", release, out)
+        log(f"installer {out} {megabytes(out.stat().st_size)}")
+        return 0
     try:
         check_tools()
         wheels, embed = lock_lines()
         cache, archive = download(wheels, embed)
         wheel = build_wheel()
-        app = WORK / "app"
         shutil.rmtree(app, ignore_errors=True)
         app.mkdir(parents=True)
         lay_out_python(archive, app)

@@ -53,7 +53,12 @@ VIAddVersionKey /LANG=1033 "LegalCopyright" "PRDesk"
 !define MUI_ICON "${ICON}"
 !define MUI_UNICON "${ICON}"
 !define MUI_ABORTWARNING
+!define MUI_CUSTOMFUNCTION_GUIINIT AskAllUsers
 !define MUI_LANGDLL_ALLLANGUAGES
+; The language chosen at install is the uninstaller's too.
+!define MUI_LANGDLL_REGISTRY_ROOT "HKCU"
+!define MUI_LANGDLL_REGISTRY_KEY "Software\PRDesk"
+!define MUI_LANGDLL_REGISTRY_VALUENAME "Installer Language"
 !define MUI_COMPONENTSPAGE_NODESC
 !define MUI_FINISHPAGE_RUN "$INSTDIR\prdesk.exe"
 !define MUI_FINISHPAGE_RUN_TEXT "$(RunNow)"
@@ -111,6 +116,8 @@ Function .onInit
   ${IfNot} ${Errors}
     StrCpy $AllUsers 1
   ${EndIf}
+  ; Persian unless the user picks English: the office's Windows often has an English interface.
+  StrCpy $LANGUAGE ${LANG_FARSI}
   ${IfNot} ${Silent}
     !insertmacro MUI_LANGDLL_DISPLAY
   ${EndIf}
@@ -122,12 +129,22 @@ Function .onInit
     SetErrorLevel 740
     Quit
   ${EndIf}
+  Call UseInstallLocation
+FunctionEnd
+
+; Asked once the window exists: .onInit runs before the chosen language takes effect.
+Function AskAllUsers
+  UserInfo::GetAccountType
+  Pop $R2
   ${If} $AllUsers == 0
   ${AndIf} $R2 == "Admin"
-  ${AndIfNot} ${Silent}
-    MessageBox MB_YESNO|MB_ICONQUESTION "$(AskAllUsers)" IDNO +2
+    MessageBox MB_YESNO|MB_ICONQUESTION "$(AskAllUsers)" IDNO +3
     StrCpy $AllUsers 1
+    Call UseInstallLocation
   ${EndIf}
+FunctionEnd
+
+Function UseInstallLocation
   ${If} $AllUsers == 1
     StrCpy $INSTDIR "$PROGRAMFILES64\PRDesk"
   ${EndIf}
@@ -205,6 +222,7 @@ Section "un.$(SecUnProgram)" SecUnProgram
   Delete "$INSTDIR\uninstall.exe"
   RMDir "$INSTDIR"
   DeleteRegKey SHCTX "${UNINSTALL_KEY}"
+  DeleteRegValue HKCU "Software\PRDesk" "Installer Language"
   DeleteRegKey SHCTX "Software\Classes\${PROGID}"
   ReadRegStr $R0 SHCTX "Software\Classes\${EXT}" ""
   ${If} $R0 == "${PROGID}"

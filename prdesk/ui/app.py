@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from prdesk.errors import DatabaseLocked, PrdeskError, StorageError
 from prdesk.paths import APP_NAME, resource
+from prdesk.store import first_run
 from prdesk.store.settings import get_setting
 from prdesk.ui import data_safety, i18n
 from prdesk.core.text import left_to_right
@@ -199,6 +200,8 @@ def run(db_path: Path, restore: Path | None = None) -> int:
                 desk.window.show()
                 if restore is not None:
                     QTimer.singleShot(0, lambda: desk.window.restore_backup_file(Path(restore).absolute()))
+                elif first_run.is_new_and_empty(desk.db):
+                    QTimer.singleShot(0, lambda: desk.window.run_first_run())
                 return app.exec()
             finally:
                 desk.db.close()

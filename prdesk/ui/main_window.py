@@ -215,6 +215,9 @@ class MainWindow(QMainWindow):
         self.restore_action.triggered.connect(self.restore_backup)
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
+        self.setup_action = QAction(self.tr("Set &up the office…"), self)
+        self.setup_action.triggered.connect(self.run_first_run)
+        file_menu.addAction(self.setup_action)
         self.health_action = QAction(self.tr("Check the database &health"), self)
         self.health_action.triggered.connect(self.check_health)
         file_menu.addAction(self.health_action)
@@ -302,6 +305,12 @@ class MainWindow(QMainWindow):
         """File → Restore a backup…"""
         self.show_backups()
         self.backup_panel.restore_chosen_file()
+
+    def run_first_run(self) -> None:
+        """File → Set up the office…: the first-run wizard (offered by itself on a new, empty database)."""
+        from prdesk.ui.dialogs.first_run import run_wizard
+
+        run_wizard(self)
 
     def restore_backup_file(self, path: Path) -> bool:
         """Offer to restore the backup file ``path`` (double-clicked in Windows); True when restored."""
