@@ -5,6 +5,7 @@
     <name>AboutDialog</name>
     <message>
         <source>About PRDesk</source>
+        <extracomment>(part, license) of what ships with prdesk; the full texts are in the installation&apos;s licenses folder.</extracomment>
         <translation>دربارهٔ پی‌آر‌دسک</translation>
     </message>
     <message>
@@ -22,6 +23,26 @@
     <message>
         <source>Database file:</source>
         <translation>فایل پایگاه داده:</translation>
+    </message>
+    <message>
+        <source>Log file:</source>
+        <translation>فایل گزارش رویدادها:</translation>
+    </message>
+    <message>
+        <source>Bundled parts and their licenses:</source>
+        <translation>اجزای همراه برنامه و مجوز آن‌ها:</translation>
+    </message>
+    <message>
+        <source>Full license texts…</source>
+        <translation>متن کامل مجوزها…</translation>
+    </message>
+    <message>
+        <source>The full texts are in the licenses folder of the installation; the font&apos;s is in {file}.</source>
+        <translation>متن کامل مجوزها در پوشهٔ licenses محل نصب است؛ مجوز قلم در فایل {file}.</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>باز کردن پوشه</translation>
     </message>
 </context>
 <context>
@@ -1534,6 +1555,46 @@
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Contents</source>
+        <extracomment>The guide&apos;s pages in reading order: (file name without .html, title as the list shows it). The guide&apos;s page for each area of the window (MainWindow&apos;s page keys); others open the contents.</extracomment>
+        <translation>فهرست</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>مخاطبان</translation>
+    </message>
+    <message>
+        <source>Calendar and ceremonies</source>
+        <translation>تقویم و مراسم</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>ملاقات‌ها</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>پیام‌ها</translation>
+    </message>
+    <message>
+        <source>Letters and printing</source>
+        <translation>نامه و چاپ</translation>
+    </message>
+    <message>
+        <source>Backup and settings</source>
+        <translation>پشتیبان‌گیری و تنظیمات</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>کلیدهای میان‌بر</translation>
+    </message>
+    <message>
+        <source>PRDesk help</source>
+        <translation>راهنمای پی‌آر‌دسک</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import contacts from a file</source>
@@ -2068,6 +2129,14 @@
     <message>
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
+    </message>
+    <message>
+        <source>&amp;Guide for this page</source>
+        <translation>&amp;راهنمای این بخش</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;کلیدهای میان‌بر</translation>
     </message>
     <message>
         <source>&amp;About PRDesk</source>
@@ -2743,8 +2812,8 @@
         <translation>«شمارهٔ ترتیبی» نامه‌های هر سال را از یک می‌شمارد؛ «نوع نامه» برای نامه‌های صادره «ص» است؛ «کد واحد» همان کدی است که بالاتر وارد کردید؛ «سال» سال خورشیدی است.</translation>
     </message>
     <message>
-        <source>For example, the 1,234th letter of this year: {number}</source>
-        <translation>برای نمونه، نامهٔ ۱۲۳۴ام امسال: {number}</translation>
+        <source>For example, the 1234th letter of this year gets: {number}</source>
+        <translation>برای نمونه، هزار و دویست و سی و چهارمین نامهٔ امسال این شماره را می‌گیرد: {number}</translation>
     </message>
     <message>
         <source>Choose the logo</source>

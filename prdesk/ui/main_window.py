@@ -240,6 +240,14 @@ class MainWindow(QMainWindow):
             self.page_actions.append(action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_action = QAction(self.tr("&Guide for this page"), self)
+        self.help_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.help_action.triggered.connect(lambda: self.show_help())
+        help_menu.addAction(self.help_action)
+        self.shortcuts_action = QAction(self.tr("&Keyboard shortcuts"), self)
+        self.shortcuts_action.triggered.connect(lambda: self.show_help("shortcuts"))
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addSeparator()
         self.about_action = QAction(self.tr("&About PRDesk"), self)
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
@@ -284,6 +292,18 @@ class MainWindow(QMainWindow):
     def show_status(self, text: str) -> None:
         """A short message in the status bar (e.g. "Settings saved.")."""
         self.statusBar().showMessage(text, 8000)
+
+    def show_help(self, page: str | None = None) -> None:
+        """F1: the guide at the page of the area in view (or at ``page``), beside the window."""
+        from prdesk.ui.dialogs.help import HelpDialog, page_for_area
+
+        name = page or page_for_area(self.current_page().key)
+        if getattr(self, "help_dialog", None) is None:
+            self.help_dialog = HelpDialog(name, self)
+        else:
+            self.help_dialog.show_page(name)
+        self.help_dialog.show()
+        self.help_dialog.raise_()
 
     def show_about(self) -> None:
         """The About box: version and the database file."""

@@ -41,7 +41,7 @@ START_EMPTY, START_SAMPLE, START_IMPORT, START_RESTORE = "empty", "sample", "imp
 #: The office fields the wizard asks for, in the order it asks.
 OFFICE_KEYS = (
     "org_name_line1", "org_name_line2", "org_name_line3", "org_province", "org_city", "logo_path",
-    "signatory_name", "signatory_position", "letter_number_pattern", "letter_unit_code",
+    "signatory_name", "signatory_position", "letter_unit_code", "letter_number_pattern",
 )
 #: Letter-number patterns offered by name; the one already saved is offered too.
 PATTERNS = ("{seq}/ص/{yyyy}", "{seq}/{type}/{yy}", "{unit}/{seq}/{yyyy}", "{yy}/{unit}/{seq:4}", "{type}/{yyyy}/{seq:5}")
@@ -303,7 +303,7 @@ class OfficePage(QWizardPage):
         except ValidationError as exc:
             self.example.setText(str(exc))
             return
-        self.example.setText(self.tr("For example, the 1,234th letter of this year: {number}").format(number=number))
+        self.example.setText(self.tr("For example, the 1234th letter of this year gets: {number}").format(number=number))
 
     def choose_logo(self) -> None:
         path = pickers.choose_file(self, self.tr("Choose the logo"), self.edits["logo_path"].text(),
