@@ -60,6 +60,8 @@ VIAddVersionKey /LANG=1033 "LegalCopyright" "PRDesk"
 !define MUI_LANGDLL_REGISTRY_KEY "Software\PRDesk"
 !define MUI_LANGDLL_REGISTRY_VALUENAME "Installer Language"
 !define MUI_COMPONENTSPAGE_NODESC
+!define MUI_WELCOMEPAGE_TITLE "$(WelcomeTitle)"
+!define MUI_WELCOMEPAGE_TEXT "$(WelcomeText)"
 !define MUI_FINISHPAGE_RUN "$INSTDIR\prdesk.exe"
 !define MUI_FINISHPAGE_RUN_TEXT "$(RunNow)"
 
@@ -80,6 +82,10 @@ VIAddVersionKey /LANG=1033 "LegalCopyright" "PRDesk"
 
 LangString AppName ${LANG_FARSI} "میز روابط عمومی (PRDesk)"
 LangString AppName ${LANG_ENGLISH} "PRDesk — the PR desk"
+LangString WelcomeTitle ${LANG_FARSI} "به برنامهٔ نصب میز روابط عمومی خوش آمدید"
+LangString WelcomeTitle ${LANG_ENGLISH} "Welcome to the PRDesk setup"
+LangString WelcomeText ${LANG_FARSI} "این برنامه میز روابط عمومی (PRDesk) نسخهٔ ${VERSION} را روی این رایانه نصب می‌کند. نصب به دسترسی مدیر نیاز ندارد.$\r$\n$\r$\nاگر نسخهٔ قبلی نصب است، داده‌های شما (مخاطبان، نامه‌ها، پشتیبان‌ها) دست نمی‌خورد.$\r$\n$\r$\nبرای ادامه «بعد» را بزنید."
+LangString WelcomeText ${LANG_ENGLISH} "This installs PRDesk ${VERSION} on this computer. No administrator rights are needed.$\r$\n$\r$\nIf an earlier version is installed, your data (contacts, letters, backups) is kept.$\r$\n$\r$\nClick Next to continue."
 LangString SecProgram ${LANG_FARSI} "برنامه (لازم)"
 LangString SecProgram ${LANG_ENGLISH} "The program (required)"
 LangString SecDesktop ${LANG_FARSI} "میان‌بر روی میز کار"
@@ -92,7 +98,7 @@ LangString SecUnData ${LANG_FARSI} "حذف داده‌های من (پایگاه 
 LangString SecUnData ${LANG_ENGLISH} "Remove my data (database and backups) — cannot be undone"
 LangString RunNow ${LANG_FARSI} "اکنون میز روابط عمومی باز شود"
 LangString RunNow ${LANG_ENGLISH} "Open PRDesk now"
-LangString AskAllUsers ${LANG_FARSI} "این برنامهٔ نصب با دسترسی مدیر اجرا شده است.$\r$\n$\r$\nبرنامه برای همهٔ کاربران این رایانه (در Program Files) نصب شود؟$\r$\nبا «خیر» فقط برای کاربر فعلی نصب می‌شود."
+LangString AskAllUsers ${LANG_FARSI} "این برنامهٔ نصب با دسترسی مدیر اجرا شده است.$\r$\n$\r$\nمیز روابط عمومی برای همهٔ کاربران این رایانه نصب شود؟$\r$\nبا «خیر» فقط برای کاربر فعلی نصب می‌شود."
 LangString AskAllUsers ${LANG_ENGLISH} "This setup runs with administrator rights.$\r$\n$\r$\nInstall PRDesk for all users of this computer (under Program Files)?$\r$\nNo installs it for the current user only."
 LangString NeedAdmin ${LANG_FARSI} "نصب برای همهٔ کاربران به دسترسی مدیر نیاز دارد. روی برنامهٔ نصب راست‌کلیک کنید و «Run as administrator» را انتخاب کنید."
 LangString NeedAdmin ${LANG_ENGLISH} "Installing for all users needs administrator rights. Right-click the setup and choose «Run as administrator»."
@@ -138,10 +144,15 @@ Function AskAllUsers
   Pop $R2
   ${If} $AllUsers == 0
   ${AndIf} $R2 == "Admin"
-    MessageBox MB_YESNO|MB_ICONQUESTION "$(AskAllUsers)" IDNO +3
+    ${If} $LANGUAGE == ${LANG_FARSI}
+      MessageBox MB_YESNO|MB_ICONQUESTION|MB_RIGHT|MB_RTLREADING "$(AskAllUsers)" IDNO keep
+    ${Else}
+      MessageBox MB_YESNO|MB_ICONQUESTION "$(AskAllUsers)" IDNO keep
+    ${EndIf}
     StrCpy $AllUsers 1
     Call UseInstallLocation
   ${EndIf}
+  keep:
 FunctionEnd
 
 Function UseInstallLocation
