@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Qt, QTimer
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 from sqlite_utils import Database
 
@@ -50,6 +50,7 @@ def prepare_application(app: QApplication, language: str) -> None:
     """Names, font, translators, locale and layout direction: what every window needs first."""
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
+    app.setWindowIcon(QIcon(str(resource("icons", "prdesk.svg"))))  # the taskbar's and every window's
     if register_fonts():
         app.setFont(QFont(FONT_FAMILY, FONT_POINT_SIZE))
     i18n.apply_language(app, language)

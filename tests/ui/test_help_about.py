@@ -67,3 +67,9 @@ def test_about_shows_the_folders_and_opens_them(window, db_path, qtbot, monkeypa
     text = dialog.licenses.toPlainText()
     for part in ("Qt", "LGPL", "Vazirmatn", "Open Font License", "Python Software Foundation"):
         assert part in text
+
+
+def test_the_window_carries_the_app_icon(window):
+    icon = window.windowIcon()
+    assert not icon.isNull()
+    assert not icon.pixmap(32, 32).toImage().isNull()
