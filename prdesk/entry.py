@@ -19,14 +19,31 @@ def _window_database(args: list[str]) -> Path | None:
     return None
 
 
+#: A backup file's ending (prdesk.store.backup.SUFFIX, not imported: it would load cryptography).
+BACKUP_SUFFIX = ".prdesk-backup"
+
+
+def _window_request(args: list[str]) -> tuple[Path, Path | None] | None:
+    """(database, backup file to offer for restoring) when ``args`` ask for the window; else None.
+
+    ``prdesk [--db PATH] FILE.prdesk-backup`` is how Windows opens a double-clicked backup file.
+    """
+    backup = None
+    if args and args[-1].lower().endswith(BACKUP_SUFFIX) and not args[-1].startswith("-"):
+        backup, args = Path(args[-1]), args[:-1]
+    path = _window_database(args)
+    return None if path is None else (path, backup)
+
+
 def main() -> None:
-    """``prdesk``: the window for ``prdesk [--db PATH]``, the click command line for anything else."""
-    path = _window_database(sys.argv[1:])
-    if path is not None:
+    """``prdesk``: the window for ``prdesk [--db PATH] [BACKUP]``, the click command line for anything else."""
+    request = _window_request(sys.argv[1:])
+    if request is not None:
         # The window needs none of the command line's machinery; skipping click shortens start-up.
         from prdesk.ui.app import run
 
-        sys.exit(run(path.expanduser()))
+        path, backup = request
+        sys.exit(run(path.expanduser(), restore=backup))
     from prdesk.cli import main as command_line
 
     command_line()

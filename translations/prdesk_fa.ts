@@ -5,6 +5,7 @@
     <name>AboutDialog</name>
     <message>
         <source>About PRDesk</source>
+        <extracomment>(part, license) of what ships with prdesk; the full texts are in the installation&apos;s licenses folder.</extracomment>
         <translation>دربارهٔ پی‌آر‌دسک</translation>
     </message>
     <message>
@@ -22,6 +23,26 @@
     <message>
         <source>Database file:</source>
         <translation>فایل پایگاه داده:</translation>
+    </message>
+    <message>
+        <source>Log file:</source>
+        <translation>فایل گزارش رویدادها:</translation>
+    </message>
+    <message>
+        <source>Bundled parts and their licenses:</source>
+        <translation>اجزای همراه برنامه و مجوز آن‌ها:</translation>
+    </message>
+    <message>
+        <source>Full license texts…</source>
+        <translation>متن کامل مجوزها…</translation>
+    </message>
+    <message>
+        <source>The full texts are in the licenses folder of the installation; the font&apos;s is in {file}.</source>
+        <translation>متن کامل مجوزها در پوشهٔ licenses محل نصب است؛ مجوز قلم در فایل {file}.</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>باز کردن پوشه</translation>
     </message>
 </context>
 <context>
@@ -162,6 +183,37 @@
     <message>
         <source>Quit</source>
         <translation>خروج</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPage</name>
+    <message>
+        <source>Automatic backups</source>
+        <translation>پشتیبان‌گیری خودکار</translation>
+    </message>
+    <message>
+        <source>PRDesk backs up your data when you close it and every half hour while something changes.</source>
+        <translation>پی‌آر‌دسک هنگام بستن برنامه و تا وقتی چیزی تغییر می‌کند هر نیم ساعت یک بار از داده‌های شما پشتیبان می‌گیرد.</translation>
+    </message>
+    <message>
+        <source>Folder for the backups:</source>
+        <translation>پوشهٔ پشتیبان‌ها:</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>انتخاب…</translation>
+    </message>
+    <message>
+        <source>Left empty, the backups stay in the program&apos;s data folder on this computer. A folder on another disk, a USB stick or the office&apos;s file server keeps them safe when this computer fails.</source>
+        <translation>اگر خالی بماند، پشتیبان‌ها در پوشهٔ داده‌های برنامه روی همین رایانه می‌مانند. پوشه‌ای روی دیسک دیگر، حافظهٔ USB یا سرور فایل اداره، پشتیبان‌ها را از خرابی این رایانه در امان نگه می‌دارد.</translation>
+    </message>
+    <message>
+        <source>Choose the backup folder</source>
+        <translation>انتخاب پوشهٔ پشتیبان</translation>
+    </message>
+    <message>
+        <source>The folder «{folder}» cannot be made here. Choose another folder.</source>
+        <translation>پوشهٔ «{folder}» در این مسیر ساخته نمی‌شود. پوشهٔ دیگری انتخاب کنید.</translation>
     </message>
 </context>
 <context>
@@ -1745,6 +1797,49 @@
     </message>
 </context>
 <context>
+    <name>FirstRun</name>
+    <message>
+        <source>serial number</source>
+        <extracomment>The office fields the wizard asks for, in the order it asks. Letter-number patterns offered by name; the one already saved is offered too.</extracomment>
+        <translation>شمارهٔ ترتیبی</translation>
+    </message>
+    <message>
+        <source>letter type</source>
+        <translation>نوع نامه</translation>
+    </message>
+    <message>
+        <source>unit code</source>
+        <translation>کد واحد</translation>
+    </message>
+    <message>
+        <source>two-digit year</source>
+        <translation>سال دورقمی</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>سال</translation>
+    </message>
+    <message>
+        <source>{name}, {digits} digits</source>
+        <translation>{name}، {digits} رقمی</translation>
+    </message>
+    <message>
+        <source>The letterhead is not filled in yet</source>
+        <translation>سربرگ هنوز کامل نشده است</translation>
+    </message>
+    <message>
+        <source>This letter prints with the general letterhead: the name of your office or the signatory is still missing. Fill them in under File → Set up the office… or on the Settings tab; letters printed afterwards carry them.</source>
+        <translation>این نامه با سربرگ عمومی چاپ می‌شود: نام ادارهٔ شما یا امضاکننده هنوز وارد نشده است. آن‌ها را از «پرونده ← راه‌اندازی اداره…» یا زبانهٔ «تنظیمات» وارد کنید؛ نامه‌هایی که پس از آن چاپ می‌شوند آن‌ها را دارند.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Set up PRDesk</source>
+        <translation>راه‌اندازی پی‌آر‌دسک</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpDialog</name>
     <message>
         <source>Follow-up</source>
@@ -1886,6 +1981,46 @@
     <message>
         <source>Write the action to follow up, or untick «Needs a follow-up».</source>
         <translation>اقدامی را که باید پیگیری شود بنویسید، یا تیک «پیگیری لازم دارد» را بردارید.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Contents</source>
+        <extracomment>The guide&apos;s pages in reading order: (file name without .html, title as the list shows it). The guide&apos;s page for each area of the window (MainWindow&apos;s page keys); others open the contents.</extracomment>
+        <translation>فهرست</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>مخاطبان</translation>
+    </message>
+    <message>
+        <source>Calendar and ceremonies</source>
+        <translation>تقویم و مراسم</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>ملاقات‌ها</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>پیام‌ها</translation>
+    </message>
+    <message>
+        <source>Letters and printing</source>
+        <translation>نامه و چاپ</translation>
+    </message>
+    <message>
+        <source>Backup and settings</source>
+        <translation>پشتیبان‌گیری و تنظیمات</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>کلیدهای میان‌بر</translation>
+    </message>
+    <message>
+        <source>PRDesk help</source>
+        <translation>راهنمای پی‌آر‌دسک</translation>
     </message>
 </context>
 <context>
@@ -2492,6 +2627,10 @@
         <translation>&amp;بازگردانی پشتیبان…</translation>
     </message>
     <message>
+        <source>Set &amp;up the office…</source>
+        <translation>راه‌اندازی &amp;اداره…</translation>
+    </message>
+    <message>
         <source>Check the database &amp;health</source>
         <translation>بررسی &amp;سلامت پایگاه داده</translation>
     </message>
@@ -2506,6 +2645,14 @@
     <message>
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
+    </message>
+    <message>
+        <source>&amp;Guide for this page</source>
+        <translation>&amp;راهنمای این بخش</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;کلیدهای میان‌بر</translation>
     </message>
     <message>
         <source>&amp;About PRDesk</source>
@@ -3729,6 +3876,85 @@
     </message>
 </context>
 <context>
+    <name>OfficePage</name>
+    <message>
+        <source>Your office</source>
+        <translation>ادارهٔ شما</translation>
+    </message>
+    <message>
+        <source>These lines head every letter. Fill in what you know; the Settings tab changes them later.</source>
+        <translation>این سطرها بالای هر نامه می‌آیند. هرچه را می‌دانید وارد کنید؛ بعداً در زبانهٔ «تنظیمات» تغییر می‌کنند.</translation>
+    </message>
+    <message>
+        <source>Letterhead, line 1</source>
+        <translation>سربرگ، سطر ۱</translation>
+    </message>
+    <message>
+        <source>Letterhead, line 2</source>
+        <translation>سربرگ، سطر ۲</translation>
+    </message>
+    <message>
+        <source>Letterhead, line 3 (your office)</source>
+        <translation>سربرگ، سطر ۳ (نام ادارهٔ شما)</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>استان</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>شهر</translation>
+    </message>
+    <message>
+        <source>Logo (image file)</source>
+        <translation>نشان (فایل تصویر)</translation>
+    </message>
+    <message>
+        <source>Signatory</source>
+        <translation>امضاکننده</translation>
+    </message>
+    <message>
+        <source>Signatory&apos;s position</source>
+        <translation>سمت امضاکننده</translation>
+    </message>
+    <message>
+        <source>Unit code (in the number)</source>
+        <translation>کد واحد (در شماره)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>انتخاب…</translation>
+    </message>
+    <message>
+        <source>e.g. General Directorate of Cooperatives of Yazd Province</source>
+        <translation>مثلاً اداره کل تعاون، کار و رفاه اجتماعی استان یزد</translation>
+    </message>
+    <message>
+        <source>Letter number</source>
+        <translation>شمارهٔ نامه</translation>
+    </message>
+    <message>
+        <source>«serial number» counts the letters of the year from one; «letter type» is ص for outgoing letters; «unit code» is the code of your unit given above; «year» is the Jalali year.</source>
+        <translation>«شمارهٔ ترتیبی» نامه‌های هر سال را از یک می‌شمارد؛ «نوع نامه» برای نامه‌های صادره «ص» است؛ «کد واحد» همان کدی است که بالاتر وارد کردید؛ «سال» سال خورشیدی است.</translation>
+    </message>
+    <message>
+        <source>For example, the 1234th letter of this year gets: {number}</source>
+        <translation>برای نمونه، هزار و دویست و سی و چهارمین نامهٔ امسال این شماره را می‌گیرد: {number}</translation>
+    </message>
+    <message>
+        <source>Choose the logo</source>
+        <translation>انتخاب نشان (لوگو)</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>تصویرها (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>The logo file was not found. Choose it again or leave the field empty.</source>
+        <translation>فایل نشان (لوگو) پیدا نشد. دوباره انتخابش کنید یا این خانه را خالی بگذارید.</translation>
+    </message>
+</context>
+<context>
     <name>OperationRunner</name>
     <message>
         <source>Please check the value</source>
@@ -4648,6 +4874,14 @@
         <translation>نام سازمان، سطر ۳</translation>
     </message>
     <message>
+        <source>Province</source>
+        <translation>استان</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>شهر</translation>
+    </message>
+    <message>
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
@@ -4822,6 +5056,65 @@
     <message>
         <source>Nothing to save: the settings were already like this.</source>
         <translation>چیزی برای ذخیره نبود: تنظیمات از پیش همین بود.</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>Welcome to PRDesk</source>
+        <translation>به پی‌آر‌دسک خوش آمدید</translation>
+    </message>
+    <message>
+        <source>How would you like to begin? You can change everything later.</source>
+        <translation>چطور شروع می‌کنید؟ همهٔ این‌ها بعداً قابل تغییر است.</translation>
+    </message>
+    <message>
+        <source>Start with an empty desk</source>
+        <translation>شروع با میز خالی</translation>
+    </message>
+    <message>
+        <source>Load sample data to try the program (a small made-up office)</source>
+        <translation>بارگذاری دادهٔ نمونه برای آشنایی با برنامه (یک ادارهٔ کوچک ساختگی)</translation>
+    </message>
+    <message>
+        <source>Import my contacts from an Excel or CSV file</source>
+        <translation>ورود مخاطبان از فایل اکسل یا CSV</translation>
+    </message>
+    <message>
+        <source>Restore a backup made with PRDesk (e.g. from the old computer)</source>
+        <translation>بازگردانی پشتیبانی که با پی‌آر‌دسک گرفته شده (مثلاً از رایانهٔ قبلی)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>انتخاب…</translation>
+    </message>
+    <message>
+        <source>The backup file (.prdesk-backup):</source>
+        <translation>فایل پشتیبان (.prdesk-backup):</translation>
+    </message>
+    <message>
+        <source>The contacts file (Excel .xlsx or .csv):</source>
+        <translation>فایل مخاطبان (اکسل .xlsx یا .csv):</translation>
+    </message>
+    <message>
+        <source>Choose the backup file</source>
+        <translation>انتخاب فایل پشتیبان</translation>
+    </message>
+    <message>
+        <source>PRDesk backups (*.prdesk-backup)</source>
+        <translation>پشتیبان‌های پی‌آر‌دسک (*.prdesk-backup)</translation>
+    </message>
+    <message>
+        <source>Choose the contacts file</source>
+        <translation>انتخاب فایل مخاطبان</translation>
+    </message>
+    <message>
+        <source>Excel or CSV (*.xlsx *.csv)</source>
+        <translation>اکسل یا CSV (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>The file «{name}» was not found. Choose it again with «Choose…».</source>
+        <translation>فایل «{name}» یافت نشد. آن را دوباره با «انتخاب…» انتخاب کنید.</translation>
     </message>
 </context>
 <context>

@@ -68,6 +68,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("org_name_line1", "جمهوری اسلامی ایران"),
     Setting("org_name_line2", "وزارت تعاون، کار و رفاه اجتماعی"),
     Setting("org_name_line3", "اداره کل تعاون، کار و رفاه اجتماعی استان"),
+    Setting("org_province", ""),
+    Setting("org_city", ""),
     Setting("org_address", ""),
     Setting("org_postal_code", "", _postal_code),
     Setting("org_phone", "", _phone),

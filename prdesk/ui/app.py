@@ -9,13 +9,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Qt
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Qt, QTimer
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 from sqlite_utils import Database
 
 from prdesk.errors import DatabaseLocked, PrdeskError, StorageError
 from prdesk.paths import APP_NAME, resource
+from prdesk.store import first_run
 from prdesk.store.db import lock_path as store_lock_path
 from prdesk.store.settings import get_setting
 from prdesk.ui import data_safety, i18n
@@ -53,6 +54,7 @@ def prepare_application(app: QApplication, language: str) -> None:
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
     install_field_behaviour(app)
+    app.setWindowIcon(QIcon(str(resource("icons", "prdesk.svg"))))  # the taskbar's and every window's
     if register_fonts():
         app.setFont(QFont(FONT_FAMILY, FONT_POINT_SIZE))
     i18n.apply_language(app, language)
@@ -175,8 +177,11 @@ def create_main_window(db: Database, db_path: Path, *, automatic_backups: bool =
     return open_desk(db, db_path, automatic_backups=automatic_backups).window
 
 
-def run(db_path: Path) -> int:
-    """Open the window on ``db_path`` and return the exit status (non-zero when it could not open)."""
+def run(db_path: Path, restore: Path | None = None) -> int:
+    """Open the window on ``db_path`` and return the exit status (non-zero when it could not open).
+
+    ``restore``: a backup file to offer for restoring once the window shows (a double-clicked file).
+    """
     from prdesk.ui.crash import crash_reporting  # its log handlers are needed by run() only
 
     db_path = Path(db_path).expanduser().absolute()
@@ -201,6 +206,10 @@ def run(db_path: Path) -> int:
                 return 1
             try:
                 desk.window.show()
+                if restore is not None:
+                    QTimer.singleShot(0, lambda: desk.window.restore_backup_file(Path(restore).absolute()))
+                elif first_run.is_new_and_empty(desk.db):
+                    QTimer.singleShot(0, lambda: desk.window.run_first_run())
                 return app.exec()
             finally:
                 desk.db.close()

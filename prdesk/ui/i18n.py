@@ -61,6 +61,9 @@ def compiled_translation(ts: Path | None = None, cache_dir: Path | None = None) 
         return None
     cache = (cache_dir or user_cache_dir()) / "translations"
     qm = cache / f"{ts.stem}-{hashlib.sha256(data).hexdigest()[:16]}.qm"
+    shipped = ts.with_name(qm.name)  # compiled by packaging/build_windows.py: the installed app has no lrelease
+    if shipped.is_file():
+        return shipped
     if qm.is_file():
         return qm
     tool = qt_tool("lrelease")

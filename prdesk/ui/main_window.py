@@ -216,6 +216,9 @@ class MainWindow(QMainWindow):
         self.restore_action.triggered.connect(self.restore_backup)
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
+        self.setup_action = QAction(self.tr("Set &up the office…"), self)
+        self.setup_action.triggered.connect(self.run_first_run)
+        file_menu.addAction(self.setup_action)
         self.health_action = QAction(self.tr("Check the database &health"), self)
         self.health_action.triggered.connect(self.check_health)
         file_menu.addAction(self.health_action)
@@ -238,6 +241,14 @@ class MainWindow(QMainWindow):
             self.page_actions.append(action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_action = QAction(self.tr("&Guide for this page"), self)
+        self.help_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.help_action.triggered.connect(lambda: self.show_help())
+        help_menu.addAction(self.help_action)
+        self.shortcuts_action = QAction(self.tr("&Keyboard shortcuts"), self)
+        self.shortcuts_action.triggered.connect(lambda: self.show_help("shortcuts"))
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addSeparator()
         self.about_action = QAction(self.tr("&About PRDesk"), self)
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
@@ -283,6 +294,18 @@ class MainWindow(QMainWindow):
         """A short message in the status bar (e.g. "Settings saved.")."""
         self.statusBar().showMessage(text, 8000)
 
+    def show_help(self, page: str | None = None) -> None:
+        """F1: the guide at the page of the area in view (or at ``page``), beside the window."""
+        from prdesk.ui.dialogs.help import HelpDialog, page_for_area
+
+        name = page or page_for_area(self.current_page().key)
+        if getattr(self, "help_dialog", None) is None:
+            self.help_dialog = HelpDialog(name, self)
+        else:
+            self.help_dialog.show_page(name)
+        self.help_dialog.show()
+        self.help_dialog.raise_()
+
     def show_about(self) -> None:
         """The About box: version and the database file."""
         from prdesk.ui.dialogs.about import AboutDialog
@@ -303,6 +326,17 @@ class MainWindow(QMainWindow):
         """File → Restore a backup…"""
         self.show_backups()
         self.backup_panel.restore_chosen_file()
+
+    def run_first_run(self) -> None:
+        """File → Set up the office…: the first-run wizard (offered by itself on a new, empty database)."""
+        from prdesk.ui.dialogs.first_run import run_wizard
+
+        run_wizard(self)
+
+    def restore_backup_file(self, path: Path) -> bool:
+        """Offer to restore the backup file ``path`` (double-clicked in Windows); True when restored."""
+        self.show_backups()
+        return self.backup_panel.restore_file(path)
 
     def check_health(self) -> None:
         """File → Check the database health: the full check on a worker, then its report."""

@@ -41,7 +41,7 @@ def test_main_hands_commands_to_click(monkeypatch, capsys):
 
 def test_main_opens_the_window_without_click(monkeypatch, tmp_path):
     opened = []
-    monkeypatch.setattr("prdesk.ui.app.run", lambda path: opened.append(path) or 0)
+    monkeypatch.setattr("prdesk.ui.app.run", lambda path, restore=None: opened.append(path) or 0)
     monkeypatch.setattr("sys.argv", ["prdesk", "--db", str(tmp_path / "o.sqlite3")])
     with pytest.raises(SystemExit) as done:
         entry.main()

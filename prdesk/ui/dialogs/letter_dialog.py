@@ -31,6 +31,7 @@ from prdesk.core.letter_number import COPY_PURPOSES, SALUTATIONS, SECURITY_CLASS
 from prdesk.core.text import clean, to_persian_digits
 from prdesk.errors import ValidationError
 from prdesk.printing.letter import PAPERS, render_letter
+from prdesk.ui.dialogs.first_run import warn_unfinished_letterhead
 from prdesk.store import contacts as contacts_store
 from prdesk.store.letters import register_letter
 from prdesk.store.settings import get_settings
@@ -522,6 +523,7 @@ class LetterComposer(QWidget):
             return None
         title = self.tr("Draft: {subject}").format(subject=letter.subject or self.tr("letter"))
         self.preview_dialog = show_pdf(self, data, title=title, file_name=printing.safe_file_name(self.tr("draft letter")))
+        warn_unfinished_letterhead(self.preview_dialog, self.context.db)
         return self.preview_dialog
 
     def register_and_print(self) -> tuple[int, str] | None:
@@ -551,6 +553,7 @@ class LetterComposer(QWidget):
             self, data, title=self.tr("Letter {number}").format(number=shown),
             file_name=printing.safe_file_name(self.tr("letter {number}").format(number=number)),
         )
+        warn_unfinished_letterhead(self.preview_dialog, self.context.db)
         return letter_id, number
 
     def is_empty(self) -> bool:

@@ -80,6 +80,8 @@ class SettingsPage(Page):
         self._line(form, "org_name_line1", self.tr("Organization name, line 1"))
         self._line(form, "org_name_line2", self.tr("Organization name, line 2"))
         self._line(form, "org_name_line3", self.tr("Organization name, line 3"))
+        self._line(form, "org_province", self.tr("Province"))
+        self._line(form, "org_city", self.tr("City"))
         self._line(form, "org_address", self.tr("Address"))
         self._line(form, "org_postal_code", self.tr("Postal code"), digits=True, placeholder=self.tr("10 digits"))
         self._line(form, "org_phone", self.tr("Phone"), digits=True, placeholder=self.tr("with area code"))
