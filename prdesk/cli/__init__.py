@@ -21,8 +21,6 @@ _AREA_COMMANDS = {
     "contacts": ("prdesk.cli.contacts", "contacts"),
     "demo": ("prdesk.cli.demo", "demo"),
     "meetings": ("prdesk.cli.meetings", "meetings"),
-
-
     "messages": ("prdesk.cli.messages", "messages"),
     "print": ("prdesk.cli.printing", "print_group"),
     "report": ("prdesk.cli.activity", "report"),

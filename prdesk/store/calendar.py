@@ -699,7 +699,7 @@ def _contact_birthdays_by_day_of_year(db: Database) -> dict[int, int]:
         return cached[1]
     counts: dict[int, int] = {}
     rows = db.execute(
-        "SELECT birthday, count(*) FROM people WHERE birthday IS NOT NULL AND birthday <> '' AND is_staff = 0"
+        "SELECT birthday, count(*) FROM people WHERE birthday IS NOT NULL AND birthday <> '' AND is_staff = 0 AND NOT deceased"
         " GROUP BY birthday"
     )
     for birthday, count in rows:

@@ -359,24 +359,6 @@ def m090_activity(db: Database) -> None:
             link TEXT NOT NULL DEFAULT '',
             notes TEXT NOT NULL DEFAULT '',
             search_key TEXT NOT NULL DEFAULT '',
-
-
-@migrations(name="m040_messages")
-def m040_messages(db: Database) -> None:
-    """Messages: versioned templates (seeded with the starter set), the archive, bereavements, occasion plans, the deceased."""
-    for statement in (
-        """
-        CREATE TABLE message_templates (
-            id INTEGER PRIMARY KEY,
-            title TEXT NOT NULL CHECK (title <> ''),
-            title_key TEXT NOT NULL UNIQUE,
-            kind TEXT NOT NULL DEFAULT 'greeting' CHECK (kind IN (
-                'greeting', 'condolence', 'appreciation', 'invitation', 'thanks', 'introduction')),
-            channel TEXT NOT NULL DEFAULT 'letter' CHECK (channel IN (
-                'letter', 'card', 'sms', 'phone', 'in-person', 'messenger')),
-            occasions TEXT NOT NULL DEFAULT '[]',
-            version INTEGER NOT NULL DEFAULT 1,
-            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL
         )
@@ -546,6 +528,26 @@ def m030_meetings(db: Database) -> None:
     )
 
 
+@migrations(name="m040_messages")
+def m040_messages(db: Database) -> None:
+    """Messages: versioned templates (seeded with the starter set), the archive, bereavements, occasion plans, the deceased."""
+    for statement in (
+        """
+        CREATE TABLE message_templates (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL CHECK (title <> ''),
+            title_key TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL DEFAULT 'greeting' CHECK (kind IN (
+                'greeting', 'condolence', 'appreciation', 'invitation', 'thanks', 'introduction')),
+            channel TEXT NOT NULL DEFAULT 'letter' CHECK (channel IN (
+                'letter', 'card', 'sms', 'phone', 'in-person', 'messenger')),
+            occasions TEXT NOT NULL DEFAULT '[]',
+            version INTEGER NOT NULL DEFAULT 1,
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """,
         """
         CREATE TABLE message_template_versions (
             id INTEGER PRIMARY KEY,

@@ -304,8 +304,6 @@ class DashboardPage(Page):
 
         self.meetings_panel = TodayMeetings(self.context)
         lists.addWidget(self.meetings_panel, 2)
-
-
         from prdesk.ui.pages.messages_due import MessagesDueBox
 
         self.messages_due = MessagesDueBox(self.context)
