@@ -697,3 +697,16 @@ def m050_occasion_keys_and_lunar_correction(db: Database) -> None:
         "CREATE INDEX IF NOT EXISTS people_birthday_staff ON people (birthday, is_staff)"
         " WHERE birthday IS NOT NULL AND birthday <> ''"
     )
+
+
+@migrations(name="m091_report_indexes")
+def m091_report_indexes(db: Database) -> None:
+    """Indexes for the performance report: the directory's rows added or updated in a period, without a scan."""
+    for statement in (
+        "CREATE INDEX people_created_at ON people (created_at)",
+        "CREATE INDEX people_updated_created ON people (updated_at, created_at)",
+        "CREATE INDEX organizations_created_kind ON organizations (created_at, kind)",
+        "CREATE INDEX organizations_updated_created ON organizations (updated_at, created_at)",
+        "CREATE INDEX meeting_followups_created ON meeting_followups (created_at)",
+    ):
+        db.execute(statement)

@@ -161,18 +161,109 @@ def media_area(db: Database, period: Period) -> AreaFigures | None:
     )
 
 
+def meetings_area(db: Database, period: Period) -> AreaFigures | None:
+    """The director's meetings on the days of the period, public-day visitors and the follow-ups opened in it."""
+    if not _has_table(db, "meetings"):
+        return None
+    from prdesk.core.meetings import FOLLOWUP_STATES, REQUEST_TYPES, STATUSES
+
+    bounds = [period.start.isoformat(), period.end.isoformat()]
+    by_status: Counter = Counter()
+    by_type: Counter = Counter()
+    for status, kind, count in db.execute(
+        "SELECT status, type, count(*) FROM meetings WHERE date BETWEEN ? AND ? GROUP BY status, type", bounds
+    ):
+        by_status[status] += count
+        by_type[kind] += count
+    by_status, by_type = dict(by_status.most_common()), dict(by_type.most_common())
+    by_host = _counts(
+        db, "SELECT h.name, count(*) FROM meetings m JOIN meeting_hosts h ON h.id = m.host_id WHERE m.date BETWEEN ? AND ?"
+        " GROUP BY h.name ORDER BY count(*) DESC", bounds,
+    )
+    by_organization = _counts(
+        db, "SELECT v.organization, count(DISTINCT m.id) FROM meetings m JOIN meeting_visitors v ON v.meeting_id = m.id"
+        " WHERE m.date BETWEEN ? AND ? AND v.organization <> '' GROUP BY v.organization ORDER BY count(DISTINCT m.id) DESC, v.organization LIMIT 10",
+        bounds,
+    )
+    public = db.execute(
+        "SELECT count(*) FROM meetings m JOIN meeting_visitors v ON v.meeting_id = m.id WHERE m.date BETWEEN ? AND ? AND m.public_day = 1",
+        bounds,
+    ).fetchone()[0]
+    low, high = _day_bounds(period)
+    # Overdue as the clerk sees it today, or at the period's end when the period is over.
+    as_of = min(period.end + dt.timedelta(days=1), dt.date.today()).isoformat()
+    opened, answered, in_time, overdue = db.execute(
+        "SELECT count(*), coalesce(sum(state = 'done'), 0), coalesce(sum(state = 'done' AND substr(closed_at, 1, 10) <= due_date), 0),"
+        " coalesce(sum(state IN ('open', 'in-progress') AND due_date < ?), 0)"
+        " FROM meeting_followups WHERE created_at >= ? AND created_at < ?",
+        [as_of, low, high],
+    ).fetchone()
+    by_state = _counts(
+        db, "SELECT state, count(*) FROM meeting_followups WHERE created_at >= ? AND created_at < ? GROUP BY state ORDER BY count(*) DESC",
+        [low, high],
+    )
+    return AreaFigures(
+        total=sum(by_status.values()),
+        figures={
+            "held": ("برگزارشده", by_status.get("held", 0)),
+            "cancelled": ("لغوشده", by_status.get("cancelled", 0)),
+            "no_show": ("غایب", by_status.get("no-show", 0)),
+            "postponed": ("موکول‌شده", by_status.get("postponed", 0)),
+            "public_visitors": ("مراجعان ملاقات عمومی", public),
+            "followups": ("پیگیری‌های ثبت‌شده", opened),
+            "followups_answered": ("پیگیری‌های پاسخ‌داده‌شده", answered),
+            "followups_in_time": ("پاسخ‌داده‌شده در مهلت (۳۰ روز کاری)", in_time),
+            "followups_overdue": ("پیگیری‌های دیرکرد", overdue),
+        },
+        breakdowns={
+            "by_status": Breakdown("به تفکیک وضعیت", by_status, dict(STATUSES), chart=False),
+            "by_type": Breakdown("به تفکیک نوع درخواست", by_type, dict(REQUEST_TYPES)),
+            "by_host": Breakdown("به تفکیک میزبان", by_host),
+            "by_organization": Breakdown("سازمان‌های مراجعه‌کننده (ده سازمان نخست)", by_organization),
+            "followups_by_state": Breakdown("پیگیری‌ها به تفکیک وضعیت", by_state, dict(FOLLOWUP_STATES), chart=False),
+        },
+    )
+
+
+def messages_area(db: Database, period: Period) -> AreaFigures | None:
+    """Greeting and condolence messages dated in the period: by kind, occasion and channel."""
+    if not _has_table(db, "messages"):
+        return None
+    from prdesk.core.templates import CHANNELS, KINDS, STATUSES
+
+    bounds = [period.start.isoformat(), period.end.isoformat()]
+    by_kind = _counts(db, "SELECT kind, count(*) FROM messages WHERE date BETWEEN ? AND ? GROUP BY kind ORDER BY count(*) DESC", bounds)
+    by_channel = _counts(db, "SELECT channel, count(*) FROM messages WHERE date BETWEEN ? AND ? GROUP BY channel ORDER BY count(*) DESC", bounds)
+    by_status = _counts(db, "SELECT status, count(*) FROM messages WHERE date BETWEEN ? AND ? GROUP BY status", bounds)
+    by_occasion = _counts(
+        db, "SELECT occasion, count(*) FROM messages WHERE date BETWEEN ? AND ? AND occasion <> ''"
+        " GROUP BY occasion ORDER BY count(*) DESC, occasion LIMIT 10", bounds,
+    )
+    printed = db.execute("SELECT count(*) FROM messages WHERE date BETWEEN ? AND ? AND letter_number <> ''", bounds).fetchone()[0]
+    return AreaFigures(
+        total=sum(by_kind.values()),
+        figures={
+            "sent": (STATUSES["sent"], by_status.get("sent", 0)),
+            "draft": (STATUSES["draft"], by_status.get("draft", 0)),
+            "printed": ("چاپ‌شده با شمارهٔ نامه", printed),
+        },
+        breakdowns={
+            "by_kind": Breakdown("به تفکیک نوع پیام", by_kind, dict(KINDS)),
+            "by_occasion": Breakdown("به تفکیک مناسبت (ده مناسبت نخست)", by_occasion),
+            "by_channel": Breakdown("به تفکیک شیوهٔ ارسال", by_channel, dict(CHANNELS)),
+        },
+    )
+
+
 #: Each area's figures in a period, or None when this database has no such area.
 AREAS: dict[str, Callable[[Database, Period], AreaFigures | None]] = {
+    "meetings": meetings_area,
+    "messages": messages_area,
     "letters": letters_area,
     "events": events_area,
     "contacts": contacts_area,
     "media": media_area,
 }
-
-
-def register_area(key: str, figures: Callable[[Database, Period], AreaFigures | None]) -> None:
-    """Add an area to the report (meetings and messages register theirs); the document keeps AREA_TITLES' order."""
-    AREAS[key] = figures
 
 
 def _ordered_areas() -> list[str]:

@@ -47,6 +47,13 @@ def bare(db, periods) -> None:
             db.execute(f"SELECT count(*) FROM {table} WHERE updated_at BETWEEN ? AND ?", high).fetchall()
         for column in ("kind", "level", "tone", "outlet"):
             db.execute(f"SELECT {column}, count(*) FROM activities WHERE date BETWEEN ? AND ? GROUP BY {column}", bounds).fetchall()
+        for column in ("status, type", "host_id", "public_day"):
+            db.execute(f"SELECT {column}, count(*) FROM meetings WHERE date BETWEEN ? AND ? GROUP BY {column}", bounds).fetchall()
+        db.execute("SELECT v.organization, count(*) FROM meetings m JOIN meeting_visitors v ON v.meeting_id = m.id"
+                   " WHERE m.date BETWEEN ? AND ? GROUP BY v.organization", bounds).fetchall()
+        db.execute("SELECT state, count(*) FROM meeting_followups WHERE created_at BETWEEN ? AND ? GROUP BY state", high).fetchall()
+        for column in ("kind", "channel", "status", "occasion"):
+            db.execute(f"SELECT {column}, count(*) FROM messages WHERE date BETWEEN ? AND ? GROUP BY {column}", bounds).fetchall()
 
 
 def main() -> int:
@@ -64,8 +71,10 @@ def main() -> int:
         period = year_period(jalali_parts(today())[0])
         periods = [period, previous_period(period), same_period_last_year(period)]
         entries = db.execute("SELECT count(*) FROM activities").fetchone()[0]
+        meetings = db.execute("SELECT count(*) FROM meetings").fetchone()[0]
+        messages = db.execute("SELECT count(*) FROM messages").fetchone()[0]
         people = db.execute("SELECT count(*) FROM people").fetchone()[0]
-        print(f"database: {path} ({people:,} people, {entries:,} media entries); period: {period.title}")
+        print(f"database: {path} ({people:,} people, {meetings:,} meetings, {messages:,} messages, {entries:,} media entries); period: {period.title}")
         base, _ = timed(lambda: bare(db, periods), args.runs)
         figures, result = timed(lambda: summary(db, period), args.runs)
         pdf, data = timed(lambda: render_performance(db, period, result=result), max(1, args.runs // 2))

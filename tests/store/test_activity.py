@@ -121,3 +121,44 @@ def test_a_new_database_starts_with_the_catalog_of_kinds(db):
     from prdesk.core.activity import KINDS
 
     assert store.kinds(db) == KINDS
+
+
+def test_report_counts_meetings_public_visitors_and_follow_ups(db):
+    from prdesk.store import meetings as ms
+    from prdesk.store.meetings.followups import add_followup, update_followup
+
+    autumn = season_period(1405, 3)
+    first = ms.add_meeting(db, {"date": "1405/07/05", "start": "10:00", "type": "complaint",
+                                "visitors": [{"name": "حسن کریمی", "organization": "تعاونی فرش"}]})
+    ms.add_meeting(db, {"date": "1405/09/30", "start": "09:00", "visitors": [{"name": "مریم احمدی", "organization": "تعاونی فرش"}]},
+                   allow_closed_day=True)
+    ms.add_meeting(db, {"date": "1405/06/20", "start": "09:00", "visitors": [{"name": "رضا"}]}, allow_closed_day=True)
+    ms.set_status(db, first.id, "held", outcome="قرار شد پیگیری شود")
+    answered = add_followup(db, first.id, "بررسی شکایت", today=to_gregorian(1405, 7, 5))
+    update_followup(db, answered.id, state="done", closing_note="پاسخ داده شد")
+    add_followup(db, first.id, "پاسخ کتبی", due=to_gregorian(1405, 7, 20), today=to_gregorian(1405, 7, 5))
+    # Follow-ups are dated when they are recorded; these were recorded in the season.
+    db.execute("UPDATE meeting_followups SET created_at = '2026-09-27T10:00:00+03:30'")
+    meetings = summary(db, autumn).area("meetings")
+    assert (meetings.current.total, meetings.previous.total, meetings.last_year.total) == (2, 1, 0)
+    assert meetings.current.figures["held"][1] == 1
+    assert meetings.current.breakdowns["by_type"].counts == {"complaint": 1, "request": 1}
+    assert meetings.current.breakdowns["by_organization"].counts == {"تعاونی فرش": 2}
+    assert meetings.current.figures["followups"][1] == 2
+    assert meetings.current.figures["followups_answered"][1] == 1
+    assert meetings.current.figures["followups_overdue"][1] == 1
+    data = summary(db, autumn).as_json()["meetings"]
+    assert data["total"] == 2 and data["by_status"] == {"held": 1, "scheduled": 1}
+
+
+def test_report_counts_messages_by_kind_occasion_and_channel(db):
+    from prdesk.store.messages.archive import add_message
+
+    for date, channel, occasion in (("1405/07/07", "letter", "روز تعاون"), ("1405/07/07", "sms", "روز تعاون"), ("1405/09/01", "card", "تولد")):
+        add_message(db, {"recipient": "علی رضایی", "occasion": occasion, "date": date, "channel": channel, "status": "sent"})
+    add_message(db, {"recipient": "علی رضایی", "occasion": "روز تعاون", "date": "1404/07/07", "channel": "letter"})
+    messages = summary(db, season_period(1405, 3)).area("messages")
+    assert (messages.current.total, messages.last_year.total) == (3, 1)
+    assert messages.current.breakdowns["by_occasion"].counts == {"روز تعاون": 2, "تولد": 1}
+    assert messages.current.breakdowns["by_channel"].counts == {"card": 1, "letter": 1, "sms": 1}
+    assert messages.current.figures["sent"][1] == 3
