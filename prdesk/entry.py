@@ -8,9 +8,9 @@ from pathlib import Path
 
 def _window_database(args: list[str]) -> Path | None:
     """The database to open a window on, when ``args`` ask for nothing but the window; else None."""
-    from prdesk.paths import default_db_path
-
     if not args:
+        from prdesk.paths import default_db_path  # platformdirs: not for --version or --db FILE
+
         return default_db_path()
     if len(args) == 2 and args[0] == "--db" and not args[1].startswith("-"):
         return Path(args[1])

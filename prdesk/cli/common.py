@@ -2,25 +2,30 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from sqlite_utils import Database
 
-from prdesk.paths import default_db_path
-from prdesk.store.db import open_database
+if TYPE_CHECKING:  # sqlite-utils, the store and platformdirs: imported by the commands that open a database
+    from sqlite_utils import Database
 
 
 def db_path(ctx: click.Context) -> Path:
     """The database path chosen by --db, PRDESK_DB or the platform default."""
     root = ctx.find_root()
     chosen = (root.obj or {}).get("db") if root.obj else None
-    return Path(chosen) if chosen else default_db_path()
+    if chosen:
+        return Path(chosen)
+    from prdesk.paths import default_db_path
+
+    return default_db_path()
 
 
 def open_db(ctx: click.Context) -> Database:
     """Open the chosen database as the app does (refusals raise PrdeskError); closed when the command ends."""
+    from prdesk.store.db import open_database
+
     db = open_database(db_path(ctx))
     ctx.call_on_close(db.close)
     return db
@@ -28,4 +33,6 @@ def open_db(ctx: click.Context) -> Database:
 
 def echo_json(value) -> None:
     """Print ``value`` as UTF-8 JSON on stdout."""
+    import json
+
     click.echo(json.dumps(value, ensure_ascii=False, indent=2))

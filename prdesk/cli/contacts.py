@@ -9,7 +9,6 @@ from pathlib import Path
 import click
 
 from prdesk.cli.common import echo_json, open_db
-from prdesk.core.contacts import ContactFilter
 from prdesk.core.text import printable
 
 
@@ -80,6 +79,7 @@ def import_command(ctx: click.Context, file: Path, encoding: str | None, as_json
 @click.pass_context
 def export_command(ctx: click.Context, fmt: str, out: Path, kind: str, tag: str) -> None:
     """Export the directory (or the part chosen with --kind/--tag) as CSV, XLSX or vCard."""
+    from prdesk.core.contacts import ContactFilter  # here, not at the top: ``prdesk --help`` lists this module
     from prdesk.core.text import clean, to_persian_digits
     from prdesk.store.contacts_io import export_contacts, export_total
 

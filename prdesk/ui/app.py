@@ -19,7 +19,7 @@ from prdesk.paths import APP_NAME, resource
 from prdesk.store import first_run
 from prdesk.store.db import lock_path as store_lock_path
 from prdesk.store.settings import get_setting
-from prdesk.ui import data_safety, i18n
+from prdesk.ui import data_safety, first_paint, i18n
 from prdesk.core.text import left_to_right
 from prdesk.ui.bus import Bus
 from prdesk.ui.dialogs import messages
@@ -116,6 +116,10 @@ class Desk(QObject):
         self.bus = Bus(self)
         self.automatic_backups = automatic_backups
         self.language = language or get_setting(db, "ui_language")
+        #: The check of a database opened before it (run() sets it); None when checked first.
+        self.start_check: StartCheck | None = None
+        #: Non-zero when the clerk quit at the question about a damaged database.
+        self.exit_status = 0
         self.window = self._build_window(read_only)
 
     def _build_window(self, read_only: str = "") -> MainWindow:
@@ -186,10 +190,13 @@ def run(db_path: Path, restore: Path | None = None) -> int:
 
     db_path = Path(db_path).expanduser().absolute()
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    first_paint.install_from_environment(app)  # benchmarks only
     with crash_reporting() as log_file:
         log.info("starting on %s (log %s)", db_path, log_file)
         # Persian until the database says otherwise: the refusals below are Persian already.
         prepare_application(app, "fa")
+        # The lock outlives only a window that did not close: the last run on this file crashed.
+        unclean = lock_path(db_path).exists()
         try:
             lock = acquire_lock(db_path)
         except PrdeskError as exc:
@@ -198,7 +205,7 @@ def run(db_path: Path, restore: Path | None = None) -> int:
         try:
             automatic = os.environ.get(AUTOMATIC_BACKUPS_ENV, "1") != "0"
             try:
-                desk = _checked_desk(db_path, automatic)
+                desk = _opened_desk(db_path, automatic)
             except PrdeskError as exc:
                 messages.show_error(None, str(exc), title=_not_opened())
                 return 1
@@ -206,28 +213,43 @@ def run(db_path: Path, restore: Path | None = None) -> int:
                 return 1
             try:
                 desk.window.show()
+                if desk.start_check is not None:
+                    desk.start_check.begin(thorough=unclean)
                 if restore is not None:
                     QTimer.singleShot(0, lambda: desk.window.restore_backup_file(Path(restore).absolute()))
                 elif first_run.is_new_and_empty(desk.db):
                     QTimer.singleShot(0, lambda: desk.window.run_first_run())
-                return app.exec()
+                status = app.exec()
+                return desk.exit_status or status
             finally:
+                if desk.start_check is not None:
+                    desk.start_check.finish()
                 desk.db.close()
         finally:
             lock.unlock()
 
 
-def _checked_desk(db_path: Path, automatic: bool) -> Desk | None:
-    """The Desk on ``db_path`` after its quick_check; None when the clerk chose to quit.
+def _opened_desk(db_path: Path, automatic: bool) -> Desk | None:
+    """The Desk on ``db_path``, or None when the clerk chose to quit.
 
-    A damaged database is never opened for writing. A prdesk file that needs no migration is
-    checked on a thread while its window is built, unseen; any other file, and a damaged one,
-    goes the plain way: check first, ask about damage, then build the window.
+    A prdesk file that needs no migration passes what is cheap to check (header, application id,
+    schema version) and opens at once, on a connection that cannot write: nothing whose cost grows
+    with the file runs before the window is painted. Its check follows on a worker (StartCheck)
+    and opens it for writing. Any other file, and one that cannot even be read, goes the plain
+    way: checked first, asked about damage, migrated, then its window built.
     """
-    check = data_safety.StartCheck.start(db_path)
-    if check is not None:
-        desk = _built_while_checking(db_path, automatic, check)
-        if desk is not None:
+    if data_safety.opens_before_its_check(db_path):
+        db = data_safety.open_read_only(db_path)
+        try:
+            desk = open_desk(db, db_path, automatic_backups=automatic, read_only=data_safety.checking_refusal())
+        except sqlite3.DatabaseError as exc:
+            log.warning("reading %s for the window failed (%s); checking it first", db_path, exc)
+            db.close()
+        except BaseException:
+            db.close()
+            raise
+        else:
+            desk.start_check = StartCheck(desk)
             return desk
     opened = data_safety.open_checked(db_path)
     if opened is None:
@@ -240,34 +262,78 @@ def _checked_desk(db_path: Path, automatic: bool) -> Desk | None:
         raise
 
 
-def _built_while_checking(db_path: Path, automatic: bool, check: data_safety.StartCheck) -> Desk | None:
-    """The Desk built on a connection that cannot write while ``check`` runs, then opened for writing.
+class StartCheck(QObject):
+    """The start-up check of the database, on a worker once the window is shown.
 
-    None when the check failed (or the file could not even be read): the window is thrown away
-    unseen and the clerk is asked about the damage as before any window.
+    Sound: the window is opened for writing. Damaged: it stays read only and the clerk gets the
+    question a damaged file gets before any window (restore the newest backup, choose one, keep
+    it read only, quit). ``thorough`` (after a crash) runs the full integrity check instead of
+    SQLite's quick check.
     """
-    db = data_safety.open_read_only(db_path)
-    desk = None
-    try:
-        try:
-            desk = open_desk(db, db_path, automatic_backups=automatic, read_only=data_safety.checking_refusal())
-        except sqlite3.DatabaseError as exc:
-            log.warning("reading %s for the window failed (%s); waiting for its check", db_path, exc)
-        if check.problem() is None and desk is not None:
-            desk.window.safety.open_for_writing()
-            return desk
-    except BaseException:
-        _discard(desk, db)
-        raise
-    _discard(desk, db)
-    return None
 
+    def __init__(self, desk: Desk):
+        super().__init__(desk)
+        self.desk = desk
+        self.worker = None
+        self.done = False
 
-def _discard(desk: Desk | None, db: Database) -> None:
-    if desk is not None:
-        desk.window.deleteLater()
-        desk.deleteLater()
-    db.close()
+    def begin(self, *, thorough: bool = False) -> None:
+        """Start the check on its own thread (its own read-only connection)."""
+        from prdesk.ui.workers import Worker
+
+        path = self.desk.db_path
+        self.worker = Worker(lambda _progress: data_safety.damage_at_start(path, thorough=thorough), self)
+        self.worker.succeeded.connect(self._checked)
+        self.worker.failed.connect(self._failed)
+        self.worker.start()
+
+    def finish(self) -> None:
+        """The window is gone: let a check still running end (a thread must not outlive its owner)."""
+        if self.worker is not None:
+            self.worker.wait()
+
+    def wait(self) -> None:
+        """Let the check finish and its result be handled (the window keeps painting meanwhile)."""
+        while not self.done:
+            QCoreApplication.processEvents()
+            if self.worker is not None:
+                self.worker.wait(10)
+
+    def _failed(self, error: BaseException) -> None:
+        self.done = True
+        raise error  # a bug in the check: to the crash dialog, never taken for a sound file
+
+    def _checked(self, problem) -> None:
+        self.worker.wait()
+        window = self.desk.window
+        if problem is None:
+            try:
+                window.safety.open_for_writing()
+            except PrdeskError as exc:
+                window.runner.refusal = data_safety.read_only_refusal()
+                window.refresh_read_only()
+                messages.show_error(window, str(exc), title=_not_opened())
+            self.done = True
+            return
+        log.warning("the start-up check found damage: %s", problem.line())
+        window.runner.refusal = data_safety.read_only_refusal()
+        window.safety.set_automatic(False)
+        window.refresh_read_only()
+        self.done = True
+        self._ask(window, problem)
+
+    def _ask(self, window: MainWindow, problem) -> None:
+        from prdesk.ui.dialogs import backup_dialogs
+
+        newest = data_safety.newest_good_backup(self.desk.db_path)
+        choice = backup_dialogs.ask_about_damage(window, problem, newest)
+        if choice == backup_dialogs.QUIT:
+            self.desk.exit_status = 1
+            window.close()
+        elif choice == backup_dialogs.RESTORE_NEWEST and newest is not None:
+            window.safety.restore_file(newest.path)
+        elif choice == backup_dialogs.CHOOSE_FILE:
+            window.restore_backup()
 
 
 def _not_opened() -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -235,11 +234,12 @@ def _carries_our_id(path: Path) -> bool:
     return head.startswith(SQLITE_MAGIC) and len(head) == 100 and int.from_bytes(head[68:72], "big") == APPLICATION_ID
 
 
-def damage_at_start(db_path: Path) -> health.CheckResult | None:
+def damage_at_start(db_path: Path, *, thorough: bool = False) -> health.CheckResult | None:
     """The failed quick_check of an existing prdesk database, or None when it is sound, new or not ours.
 
     Reads through a connection that cannot write; a file prdesk refuses for another reason (not
-    ours, from a newer version) is left for open_database to explain.
+    ours, from a newer version) is left for open_database to explain. ``thorough`` (after a
+    crash) runs the full integrity_check instead.
     """
     path = Path(db_path)
     if not path.is_file() or path.stat().st_size == 0:
@@ -255,7 +255,7 @@ def damage_at_start(db_path: Path) -> health.CheckResult | None:
     try:
         conn = health.open_for_checking(path)
         try:
-            result = health.quick_check(conn)
+            result = health.integrity_check(conn) if thorough else health.quick_check(conn)
         finally:
             conn.close()
     except sqlite3.Error as exc:
@@ -263,45 +263,17 @@ def damage_at_start(db_path: Path) -> health.CheckResult | None:
     return None if result.ok else result
 
 
-class StartCheck:
-    """The start-up quick_check of a prdesk database, on a thread of its own while the window is built.
+def opens_before_its_check(db_path: Path) -> bool:
+    """Whether the window may open on ``db_path`` (read only) before its check: a prdesk file needing no migration.
 
-    SQLite does the check without holding Python's lock, so on a large file it overlaps the
-    building of the window (on a connection that cannot write); the window is opened for writing
-    and shown only once the check found the file sound. Only for a file that needs no migration.
+    Only what is cheap is looked at (header, application id, schema version); a new file, one to
+    migrate and one prdesk refuses are checked first the plain way (open_checked).
     """
-
-    def __init__(self, db_path: Path):
-        self.db_path = Path(db_path)
-        self._problem: health.CheckResult | None = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._check, name="prdesk-start-check", daemon=True)
-        self._thread.start()
-
-    @classmethod
-    def start(cls, db_path: Path) -> StartCheck | None:
-        """The check started, or None for a file that is checked first the plain way (open_checked):
-        a new one, one to migrate, one prdesk refuses."""
-        try:
-            found = inspect_file(Path(db_path))
-        except PrdeskError:
-            return None
-        if found.kind != "prdesk" or len(found.applied) != latest_schema_version():
-            return None
-        return cls(db_path)
-
-    def _check(self) -> None:
-        try:
-            self._problem = damage_at_start(self.db_path)
-        except BaseException as exc:  # handed to the waiting thread: a bug must not pass for "sound"
-            self._error = exc
-
-    def problem(self) -> health.CheckResult | None:
-        """Wait for the check: the failed quick_check, or None when the database is sound."""
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return self._problem
+    try:
+        found = inspect_file(Path(db_path))
+    except PrdeskError:
+        return False
+    return found.kind == "prdesk" and len(found.applied) == latest_schema_version()
 
 
 def configured_backup_folder(db_path: Path) -> Path:

@@ -26,7 +26,7 @@ from prdesk.core.calendars import day_info
 from prdesk.store.settings import get_setting
 from prdesk.core.text import left_to_right
 from prdesk.ui.bus import Bus
-from prdesk.ui.data_safety import DataSafety, GuardedRunner
+from prdesk.ui.data_safety import DataSafety, GuardedRunner, checking_refusal
 from prdesk.ui.pages.base import Page, PageContext
 
 if TYPE_CHECKING:
@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
             self, db, self.db_path, bus, self.runner, self.show_status, automatic=automatic_backups
         )
         self.safety.restored.connect(self._after_restore)
-        self.safety.opened_for_writing.connect(self._show_read_only)
+        self.safety.opened_for_writing.connect(self.refresh_read_only)
         self.safety.failure_changed.connect(self._show_backup_failure)
 
         self.nav = QListWidget()
@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._build_status_bar()
-        self._show_read_only()
+        self.refresh_read_only()
 
         self._today = today()
         self.clock = QTimer(self)
@@ -344,7 +344,7 @@ class MainWindow(QMainWindow):
             self.show_backups()
 
     def _after_restore(self) -> None:
-        self._show_read_only()
+        self.refresh_read_only()
         # Every area a built page shows: the whole database is another one now. A page not built
         # yet reads it fresh when first shown.
         areas = {"settings", "backups", "today"}
@@ -352,9 +352,11 @@ class MainWindow(QMainWindow):
             areas.update(page.areas)
         self.bus.announce(*sorted(areas))
 
-    def _show_read_only(self) -> None:
+    def refresh_read_only(self) -> None:
+        """Title and status bar after the database became read only or writable again."""
         title = self.tr("PRDesk") + " — " + self.db_path.name
-        if self.safety.read_only:
+        # While the start-up check runs, writes wait for it; nothing is known to be wrong yet.
+        if self.safety.read_only and self.runner.refusal != checking_refusal():
             title += " " + self.tr("(read only)")
             self.safety_label.setText(self.tr("Read only: the database is damaged"))
             self.safety_label.setToolTip(self.runner.refusal)

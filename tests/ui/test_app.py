@@ -110,65 +110,102 @@ def test_fonts_are_registered_and_used(qapp):
     assert qapp.font().family() == "Vazirmatn"
 
 
-# --- the start-up check, run while the window is built -------------------------------------------
+# --- the start-up check, run after the window is shown -------------------------------------------
 
 
-def test_a_sound_database_is_checked_while_its_window_is_built(qapp, db_path, errors, monkeypatch):
+def shown_windows() -> list[MainWindow]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+
+
+def test_a_sound_database_is_shown_first_then_checked_then_opened_for_writing(qapp, db_path, errors, monkeypatch):
     open_database(db_path).close()
-    built = threading.Event()
     checks = []
     check = data_safety.damage_at_start
 
-    def slow_check(path):
-        # The window must be built while the check still runs, not after it.
-        checks.append((threading.current_thread(), built.wait(10)))
-        return check(path)
+    def watched_check(path, *, thorough=False):
+        windows = shown_windows()
+        checks.append((threading.current_thread(), thorough, [(w.safety.read_only, w.isVisible()) for w in windows]))
+        return check(path, thorough=thorough)
 
-    open_desk = app_module.open_desk
-
-    def building(*args, **kwargs):
-        desk = open_desk(*args, **kwargs)
-        checks.append(("built", desk.window.safety.read_only))
-        built.set()
-        return desk
-
-    monkeypatch.setattr(data_safety, "damage_at_start", slow_check)
-    monkeypatch.setattr(app_module, "open_desk", building)
+    monkeypatch.setattr(data_safety, "damage_at_start", watched_check)
     seen = []
 
     def fake_exec(self):
-        for w in QApplication.topLevelWidgets():
-            if isinstance(w, MainWindow) and w.isVisible():
-                query_only = w.db.execute("PRAGMA query_only").fetchone()[0]
-                seen.append((w.safety.read_only, query_only, w.safety_label.isHidden(), w.windowTitle()))
-                w.close()
+        for w in shown_windows():
+            seen.append(("shown", w.safety.read_only, w.windowTitle(), w.safety_label.isHidden()))
+            w.desk.start_check.wait()
+            query_only = w.db.execute("PRAGMA query_only").fetchone()[0]
+            seen.append(("checked", w.safety.read_only, query_only, w.safety_label.isHidden(), w.windowTitle()))
+            w.close()
         return 0
 
     monkeypatch.setattr(QApplication, "exec", fake_exec)
     assert run(db_path) == 0
-    assert checks[0] == ("built", True)  # built unseen, refusing writes until the check is done
-    thread, waited = checks[1]
-    assert thread is not threading.main_thread() and waited
-    assert seen == [(False, 0, True, "پی‌آر‌دسک — office.sqlite3")]
+    title = "پی‌آر‌دسک — office.sqlite3"
+    # Shown before the check, refusing writes until it is done, without saying anything is wrong.
+    assert seen[0] == ("shown", True, title, True)
+    assert seen[1] == ("checked", False, 0, True, title)
+    ((thread, thorough, windows),) = checks
+    assert thread is not threading.main_thread() and not thorough
+    assert windows == [(True, True)]  # the window was on screen, read only, while the check ran
     assert errors == []
 
 
-def test_a_new_file_is_not_checked_on_a_thread(tmp_path):
-    assert data_safety.StartCheck.start(tmp_path / "new.sqlite3") is None
+def test_after_a_crash_the_check_is_the_full_integrity_check(qapp, db_path, errors, monkeypatch):
+    open_database(db_path).close()
+    script = (
+        "import os, sys; from PySide6.QtCore import QLockFile; "
+        "lock = QLockFile(sys.argv[1]); assert lock.tryLock(0); os._exit(0)"
+    )
+    subprocess.run([sys.executable, "-c", script, str(lock_path(db_path))], check=True)
+    kinds = []
+    check = data_safety.damage_at_start
+    monkeypatch.setattr(data_safety, "damage_at_start",
+                        lambda path, *, thorough=False: kinds.append(thorough) or check(path, thorough=thorough))
+
+    def fake_exec(self):
+        for w in shown_windows():
+            w.desk.start_check.wait()
+            w.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
+    assert run(db_path) == 0
+    assert kinds == [True]
+    assert run(db_path) == 0  # closed cleanly this time: the quick check again
+    assert kinds == [True, False]
 
 
-def test_a_failing_check_is_never_taken_for_a_sound_database(db_path, monkeypatch):
+def test_a_new_file_is_checked_and_made_before_its_window(tmp_path):
+    assert not data_safety.opens_before_its_check(tmp_path / "new.sqlite3")
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_bug_in_the_check_reaches_the_crash_dialog_and_never_opens_for_writing(qapp, db_path, errors, monkeypatch):
     open_database(db_path).close()
 
-    def broken(path):
+    def broken(path, *, thorough=False):
         raise RuntimeError("a bug in the check")
 
     monkeypatch.setattr(data_safety, "damage_at_start", broken)
-    check = data_safety.StartCheck.start(db_path)
-    with pytest.raises(RuntimeError, match="a bug in the check"):
-        check.problem()
+    seen = []
+
+    def fake_exec(self):
+        for w in shown_windows():
+            w.desk.start_check.wait()
+            seen.append(w.safety.read_only)
+            w.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
+    run(db_path)
+    assert seen == [True]
+    ((kind, log_file),) = errors
+    assert kind == "crash" and "a bug in the check" in log_file.read_text(encoding="utf-8")
 
 
 def test_the_start_check_of_a_sound_database_finds_no_problem(db_path):
     open_database(db_path).close()
-    assert data_safety.StartCheck.start(db_path).problem() is None
+    assert data_safety.opens_before_its_check(db_path)
+    assert data_safety.damage_at_start(db_path) is None
+    assert data_safety.damage_at_start(db_path, thorough=True) is None

@@ -242,6 +242,17 @@ def side_files(path: Path) -> list[str]:
     return sorted(p.name for p in path.parent.iterdir() if p.name.startswith(path.name + "-"))
 
 
+def checked_exec(self=None, then=lambda window: None):
+    """The event loop of run() until the start-up check, shown after the window, has been answered."""
+    for w in QApplication.topLevelWidgets():
+        if isinstance(w, MainWindow) and w.isVisible():
+            w.desk.start_check.wait()
+            if w.isVisible():
+                then(w.desk.window)
+                w.desk.window.close()
+    return 0
+
+
 def test_start_up_with_a_damaged_database_offers_restore_and_writes_nothing(qapp, damaged, monkeypatch, shown):
     before = digest(damaged)
     offers = []
@@ -251,7 +262,7 @@ def test_start_up_with_a_damaged_database_offers_restore_and_writes_nothing(qapp
         return backup_dialogs.QUIT
 
     monkeypatch.setattr(backup_dialogs, "ask_about_damage", ask)
-    monkeypatch.setattr(QApplication, "exec", lambda self: pytest.fail("the window was opened"))
+    monkeypatch.setattr(QApplication, "exec", checked_exec)
     assert run(damaged) != 0
     (problem, newest), = offers
     assert not problem.ok
@@ -266,14 +277,10 @@ def test_start_up_restores_the_newest_good_backup(qapp, damaged, folder, monkeyp
     monkeypatch.setattr(backup_dialogs, "confirm_restore", lambda parent, preview, safety: previews.append(preview) or True)
     opened = []
 
-    def fake_exec(self):
-        for w in QApplication.topLevelWidgets():
-            if isinstance(w, MainWindow) and w.isVisible():
-                opened.append((get_settings(w.db)["org_name_line3"], w.safety.read_only, w.windowTitle()))
-                w.close()
-        return 0
+    def seen(w):
+        opened.append((get_settings(w.db)["org_name_line3"], w.safety.read_only, w.windowTitle()))
 
-    monkeypatch.setattr(QApplication, "exec", fake_exec)
+    monkeypatch.setattr(QApplication, "exec", lambda self: checked_exec(then=seen))
     assert run(damaged) == 0
     assert opened == [(OLD_NAME, False, "پی‌آر‌دسک — office.sqlite3")]
     (preview,) = previews
@@ -287,17 +294,13 @@ def test_start_up_read_only_refuses_writes_and_leaves_the_file_as_it_was(qapp, d
     monkeypatch.setattr(backup_dialogs, "ask_about_damage", lambda parent, problem, newest: backup_dialogs.READ_ONLY)
     seen = []
 
-    def fake_exec(self):
-        for w in QApplication.topLevelWidgets():
-            if isinstance(w, MainWindow) and w.isVisible():
-                seen.append((w.safety.read_only, w.windowTitle(), w.safety_label.text(), w.safety.timer.isActive()))
-                page = w.pages["settings"]
-                page.fields["signatory_name"].set("کسی")
-                page.save()
-                w.close()
-        return 0
+    def write(w):
+        seen.append((w.safety.read_only, w.windowTitle(), w.safety_label.text(), w.safety.timer.isActive()))
+        page = w.pages["settings"]
+        page.fields["signatory_name"].set("کسی")
+        page.save()
 
-    monkeypatch.setattr(QApplication, "exec", fake_exec)
+    monkeypatch.setattr(QApplication, "exec", lambda self: checked_exec(then=write))
     assert run(damaged) == 0
     ((read_only, title, label, timer),) = seen
     assert read_only and "فقط خواندنی" in title and "آسیب" in label and not timer
