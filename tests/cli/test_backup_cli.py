@@ -20,7 +20,7 @@ def run(*args, input=None):
 def test_every_backup_command_has_help():
     for command in ("create", "verify", "restore"):
         result = run("backup", command, "--help")
-        assert result.exit_code == 0 and "Usage" in result.output
+        assert result.exit_code == 0 and f"backup {command} [OPTIONS]" in result.output
     assert "create" in run("backup", "--help").output
 
 
