@@ -199,15 +199,23 @@ def run(db_path: Path, restore: Path | None = None) -> int:
                 return 1
             try:
                 desk.window.show()
-                if restore is not None:
-                    QTimer.singleShot(0, lambda: desk.window.restore_backup_file(Path(restore).absolute()))
-                elif first_run.is_new_and_empty(desk.db):
-                    QTimer.singleShot(0, lambda: desk.window.run_first_run())
+                if restore is not None or first_run.is_new_and_empty(desk.db):
+                    QTimer.singleShot(0, desk.window, lambda: _after_show(desk, restore))
                 return app.exec()
             finally:
                 desk.db.close()
         finally:
             lock.unlock()
+
+
+def _after_show(desk: Desk, restore: Path | None) -> None:
+    """Once the window shows: the restore of a double-clicked backup file, or the first-run wizard."""
+    if not desk.window.isVisible():  # closed before the event loop ran
+        return
+    if restore is not None:
+        desk.window.restore_backup_file(Path(restore).absolute())
+    else:
+        desk.window.run_first_run()
 
 
 def _checked_desk(db_path: Path, automatic: bool) -> Desk | None:
