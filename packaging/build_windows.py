@@ -354,8 +354,14 @@ def makensis(app: Path, icon: Path, files: Path, release: str, out: Path, *, qui
     """Compile installer.nsi around ``app``; ``quick`` compresses with zlib (the test suite's check)."""
     out.parent.mkdir(parents=True, exist_ok=True)
     extra = (["-DQUICK"] if quick else []) + ([f"-DSIDEBAR={sidebar}"] if sidebar else [])
+    # Non-ASCII text goes through a UTF-8 include: makensis reads its command line in the C locale.
+    defines = out.parent / f"{out.stem}-defines.nsh"
+    persian = release.translate(str.maketrans("0123456789.", "۰۱۲۳۴۵۶۷۸۹٫"))
+    defines.write_text(f'!define VERSION_FA "{persian}"\n', encoding="utf-8")
+    extra.append(f"-DDEFINES={defines}")
     run("makensis", "-INPUTCHARSET", "UTF8", "-V2", *extra, f"-DVERSION={release}",
         f"-DPAYLOAD={app}", f"-DOUTFILE={out}", f"-DICON={icon}", f"-DFILELIST={files}", HERE / "installer.nsi")
+    defines.unlink()
     return out
 
 

@@ -6,6 +6,7 @@
 ;   OUTFILE    path/to/setup.exe     the installer to write
 ;   ICON       path/to/prdesk.ico
 ;   FILELIST   path/to/files.nsh     Delete/RMDir lines for the payload's top-level entries
+;   DEFINES    path/to/defines.nsh   (optional) more !defines in UTF-8 (VERSION_FA, the version in Persian digits)
 ;   SIDEBAR    path/to/sidebar.bmp   (optional) the 164×314 picture of the welcome and finish pages
 ;
 ; Command line: /S silent; /AllUsers (run as administrator) installs for every user of the computer
@@ -13,6 +14,12 @@
 ; an install or upgrade, and the uninstaller keeps it unless the user ticks «remove my data».
 
 Unicode true
+!ifdef DEFINES
+  !include "${DEFINES}"  ; written by build_windows.py in UTF-8: VERSION_FA
+!endif
+!ifndef VERSION_FA
+  !define VERSION_FA "${VERSION}"  ; the version in Persian digits, for the Persian pages
+!endif
 Target amd64-unicode
 ManifestDPIAware true
 ManifestSupportedOS all
@@ -91,7 +98,7 @@ LangString AppName ${LANG_FARSI} "میز روابط عمومی (PRDesk)"
 LangString AppName ${LANG_ENGLISH} "PRDesk — the PR desk"
 LangString WelcomeTitle ${LANG_FARSI} "به برنامهٔ نصب میز روابط عمومی خوش آمدید"
 LangString WelcomeTitle ${LANG_ENGLISH} "Welcome to the PRDesk setup"
-LangString WelcomeText ${LANG_FARSI} "این برنامه میز روابط عمومی (PRDesk) نسخهٔ ${VERSION} را روی این رایانه نصب می‌کند. نصب به دسترسی مدیر نیاز ندارد.$\r$\n$\r$\nاگر نسخهٔ قبلی نصب است، داده‌های شما (مخاطبان، نامه‌ها، پشتیبان‌ها) دست نمی‌خورد.$\r$\n$\r$\nبرای ادامه «بعد» را بزنید."
+LangString WelcomeText ${LANG_FARSI} "این برنامه میز روابط عمومی (PRDesk) نسخهٔ ${VERSION_FA} را روی این رایانه نصب می‌کند. نصب به دسترسی مدیر نیاز ندارد.$\r$\n$\r$\nاگر نسخهٔ قبلی نصب است، داده‌های شما (مخاطبان، نامه‌ها، پشتیبان‌ها) دست نمی‌خورد.$\r$\n$\r$\nبرای ادامه «بعد» را بزنید."
 LangString WelcomeText ${LANG_ENGLISH} "This installs PRDesk ${VERSION} on this computer. No administrator rights are needed.$\r$\n$\r$\nIf an earlier version is installed, your data (contacts, letters, backups) is kept.$\r$\n$\r$\nClick Next to continue."
 LangString SecProgram ${LANG_FARSI} "برنامه (لازم)"
 LangString SecProgram ${LANG_ENGLISH} "The program (required)"
