@@ -285,6 +285,23 @@ def make_icon(out: Path) -> Path:
     return out
 
 
+def make_sidebar(out: Path) -> Path:
+    """The welcome and finish pages' picture (164×314, BMP): the icon on the office's blue."""
+    from PIL import Image, ImageDraw
+
+    side = Image.new("RGB", (164, 314), "#2f6690")
+    draw = ImageDraw.Draw(side)
+    for y in range(314):  # the icon's own gradient, top to bottom
+        t = y / 313
+        draw.line([(0, y), (163, y)], fill=(int(0x3d + (0x23 - 0x3d) * t), int(0x7f + (0x4e - 0x7f) * t),
+                                            int(0xb0 + (0x6f - 0xb0) * t)))
+    icon = Image.open(WORK / "prdesk.ico").convert("RGBA")
+    icon = icon.resize((112, 112), Image.LANCZOS)
+    side.paste(icon, (26, 40), icon)
+    side.save(out, format="BMP")
+    return out
+
+
 def build_launchers(app: Path, icon: Path, release: str) -> None:
     """prdesk.exe (the window, no console) and prdesk-cli.exe (the command line), with icon and version."""
     numbers = (release.split(".") + ["0", "0"])[:3]
@@ -332,11 +349,19 @@ def write_licenses(app: Path) -> None:
                 shutil.copy2(found, licenses / f"{dist.name.split('-')[0]}-{found.name}")
 
 
-def makensis(app: Path, icon: Path, files: Path, release: str, out: Path, *, quick: bool = False) -> Path:
+def makensis(app: Path, icon: Path, files: Path, release: str, out: Path, *, quick: bool = False,
+             sidebar: Path | None = None) -> Path:
     """Compile installer.nsi around ``app``; ``quick`` compresses with zlib (the test suite's check)."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    run("makensis", "-INPUTCHARSET", "UTF8", "-V2", *(["-DQUICK"] if quick else []), f"-DVERSION={release}",
+    extra = (["-DQUICK"] if quick else []) + ([f"-DSIDEBAR={sidebar}"] if sidebar else [])
+    # Non-ASCII text goes through a UTF-8 include: makensis reads its command line in the C locale.
+    defines = out.parent / f"{out.stem}-defines.nsh"
+    persian = release.translate(str.maketrans("0123456789.", "۰۱۲۳۴۵۶۷۸۹٫"))
+    defines.write_text(f'!define VERSION_FA "{persian}"\n', encoding="utf-8")
+    extra.append(f"-DDEFINES={defines}")
+    run("makensis", "-INPUTCHARSET", "UTF8", "-V2", *extra, f"-DVERSION={release}",
         f"-DPAYLOAD={app}", f"-DOUTFILE={out}", f"-DICON={icon}", f"-DFILELIST={files}", HERE / "installer.nsi")
+    defines.unlink()
     return out
 
 
@@ -358,7 +383,8 @@ def main(argv: list[str] | None = None) -> int:
     out = args.out or DIST / f"prdesk-setup-{release}.exe"
     app = WORK / "app"
     if args.nsis_only:
-        makensis(app, WORK / "prdesk.ico", WORK / "files.nsh", release, out)
+        makensis(app, WORK / "prdesk.ico", WORK / "files.nsh", release, out,
+                 sidebar=make_sidebar(WORK / "sidebar.bmp"))
         log(f"installer {out} {megabytes(out.stat().st_size)}")
         return 0
     try:
@@ -381,7 +407,7 @@ def main(argv: list[str] | None = None) -> int:
         write_licenses(app)
         files = write_file_list(app, WORK / "files.nsh")
         log("makensis")
-        makensis(app, icon, files, release, out)
+        makensis(app, icon, files, release, out, sidebar=make_sidebar(WORK / "sidebar.bmp"))
     except BuildError as exc:
         print(f"build_windows: {exc}", file=sys.stderr)
         return 1

@@ -6,12 +6,20 @@
 ;   OUTFILE    path/to/setup.exe     the installer to write
 ;   ICON       path/to/prdesk.ico
 ;   FILELIST   path/to/files.nsh     Delete/RMDir lines for the payload's top-level entries
+;   DEFINES    path/to/defines.nsh   (optional) more !defines in UTF-8 (VERSION_FA, the version in Persian digits)
+;   SIDEBAR    path/to/sidebar.bmp   (optional) the 164×314 picture of the welcome and finish pages
 ;
 ; Command line: /S silent; /AllUsers (run as administrator) installs for every user of the computer
 ; under Program Files; /D=DIR another folder. The user's data (%APPDATA%\PRDesk) is never touched by
 ; an install or upgrade, and the uninstaller keeps it unless the user ticks «remove my data».
 
 Unicode true
+!ifdef DEFINES
+  !include "${DEFINES}"  ; written by build_windows.py in UTF-8: VERSION_FA
+!endif
+!ifndef VERSION_FA
+  !define VERSION_FA "${VERSION}"  ; the version in Persian digits, for the Persian pages
+!endif
 Target amd64-unicode
 ManifestDPIAware true
 ManifestSupportedOS all
@@ -60,6 +68,12 @@ VIAddVersionKey /LANG=1033 "LegalCopyright" "PRDesk"
 !define MUI_LANGDLL_REGISTRY_KEY "Software\PRDesk"
 !define MUI_LANGDLL_REGISTRY_VALUENAME "Installer Language"
 !define MUI_COMPONENTSPAGE_NODESC
+!ifdef SIDEBAR
+  !define MUI_WELCOMEFINISHPAGE_BITMAP "${SIDEBAR}"
+  !define MUI_UNWELCOMEFINISHPAGE_BITMAP "${SIDEBAR}"
+!endif
+!define MUI_FINISHPAGE_TITLE "$(FinishTitle)"
+!define MUI_FINISHPAGE_TEXT "$(FinishText)"
 !define MUI_WELCOMEPAGE_TITLE "$(WelcomeTitle)"
 !define MUI_WELCOMEPAGE_TEXT "$(WelcomeText)"
 !define MUI_FINISHPAGE_RUN "$INSTDIR\prdesk.exe"
@@ -84,7 +98,7 @@ LangString AppName ${LANG_FARSI} "میز روابط عمومی (PRDesk)"
 LangString AppName ${LANG_ENGLISH} "PRDesk — the PR desk"
 LangString WelcomeTitle ${LANG_FARSI} "به برنامهٔ نصب میز روابط عمومی خوش آمدید"
 LangString WelcomeTitle ${LANG_ENGLISH} "Welcome to the PRDesk setup"
-LangString WelcomeText ${LANG_FARSI} "این برنامه میز روابط عمومی (PRDesk) نسخهٔ ${VERSION} را روی این رایانه نصب می‌کند. نصب به دسترسی مدیر نیاز ندارد.$\r$\n$\r$\nاگر نسخهٔ قبلی نصب است، داده‌های شما (مخاطبان، نامه‌ها، پشتیبان‌ها) دست نمی‌خورد.$\r$\n$\r$\nبرای ادامه «بعد» را بزنید."
+LangString WelcomeText ${LANG_FARSI} "این برنامه میز روابط عمومی (PRDesk) نسخهٔ ${VERSION_FA} را روی این رایانه نصب می‌کند. نصب به دسترسی مدیر نیاز ندارد.$\r$\n$\r$\nاگر نسخهٔ قبلی نصب است، داده‌های شما (مخاطبان، نامه‌ها، پشتیبان‌ها) دست نمی‌خورد.$\r$\n$\r$\nبرای ادامه «بعد» را بزنید."
 LangString WelcomeText ${LANG_ENGLISH} "This installs PRDesk ${VERSION} on this computer. No administrator rights are needed.$\r$\n$\r$\nIf an earlier version is installed, your data (contacts, letters, backups) is kept.$\r$\n$\r$\nClick Next to continue."
 LangString SecProgram ${LANG_FARSI} "برنامه (لازم)"
 LangString SecProgram ${LANG_ENGLISH} "The program (required)"
@@ -96,8 +110,12 @@ LangString SecUnProgram ${LANG_FARSI} "حذف برنامه"
 LangString SecUnProgram ${LANG_ENGLISH} "Remove the program"
 LangString SecUnData ${LANG_FARSI} "حذف داده‌های من (پایگاه داده و پشتیبان‌ها) — برگشت‌ناپذیر"
 LangString SecUnData ${LANG_ENGLISH} "Remove my data (database and backups) — cannot be undone"
-LangString RunNow ${LANG_FARSI} "اکنون میز روابط عمومی باز شود"
-LangString RunNow ${LANG_ENGLISH} "Open PRDesk now"
+LangString FinishTitle ${LANG_FARSI} "نصب میز روابط عمومی پایان یافت"
+LangString FinishTitle ${LANG_ENGLISH} "PRDesk is installed"
+LangString FinishText ${LANG_FARSI} "میز روابط عمومی روی این رایانه نصب شد و از منوی Start با نام «میز روابط عمومی» باز می‌شود.$\r$\n$\r$\nبرای بستن این برنامه «پایان» را بزنید."
+LangString FinishText ${LANG_ENGLISH} "PRDesk is installed; start it from the Start menu («میز روابط عمومی»).$\r$\n$\r$\nClick Finish to close this setup."
+LangString RunNow ${LANG_FARSI} "باز کردن برنامه"
+LangString RunNow ${LANG_ENGLISH} "Open PRDesk"
 LangString AskAllUsers ${LANG_FARSI} "این برنامهٔ نصب با دسترسی مدیر اجرا شده است.$\r$\n$\r$\nمیز روابط عمومی برای همهٔ کاربران این رایانه نصب شود؟$\r$\nبا «خیر» فقط برای کاربر فعلی نصب می‌شود."
 LangString AskAllUsers ${LANG_ENGLISH} "This setup runs with administrator rights.$\r$\n$\r$\nInstall PRDesk for all users of this computer (under Program Files)?$\r$\nNo installs it for the current user only."
 LangString NeedAdmin ${LANG_FARSI} "نصب برای همهٔ کاربران به دسترسی مدیر نیاز دارد. روی برنامهٔ نصب راست‌کلیک کنید و «Run as administrator» را انتخاب کنید."

@@ -215,10 +215,8 @@ def run(db_path: Path, restore: Path | None = None) -> int:
                 desk.window.show()
                 if desk.start_check is not None:
                     desk.start_check.begin(thorough=unclean)
-                if restore is not None:
-                    QTimer.singleShot(0, lambda: desk.window.restore_backup_file(Path(restore).absolute()))
-                elif first_run.is_new_and_empty(desk.db):
-                    QTimer.singleShot(0, lambda: desk.window.run_first_run())
+                if restore is not None or first_run.is_new_and_empty(desk.db):
+                    QTimer.singleShot(0, desk.window, lambda: _after_show(desk, restore))
                 status = app.exec()
                 return desk.exit_status or status
             finally:
@@ -227,6 +225,16 @@ def run(db_path: Path, restore: Path | None = None) -> int:
                 desk.db.close()
         finally:
             lock.unlock()
+
+
+def _after_show(desk: Desk, restore: Path | None) -> None:
+    """Once the window shows: the restore of a double-clicked backup file, or the first-run wizard."""
+    if not desk.window.isVisible():  # closed before the event loop ran
+        return
+    if restore is not None:
+        desk.window.restore_backup_file(Path(restore).absolute())
+    else:
+        desk.window.run_first_run()
 
 
 def _opened_desk(db_path: Path, automatic: bool) -> Desk | None:

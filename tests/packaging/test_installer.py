@@ -73,10 +73,12 @@ def test_makensis_compiles_the_installer_script_with_a_dummy_payload(tmp_path, b
         (app / name).write_bytes(b"MZ dummy")
     icon = tmp_path / "prdesk.ico"
     Image.new("RGBA", (32, 32), "#2f6690").save(icon, format="ICO")
+    sidebar = tmp_path / "sidebar.bmp"
+    Image.new("RGB", (164, 314), "#2f6690").save(sidebar, format="BMP")
     files = build_windows.write_file_list(app, tmp_path / "files.nsh")
     assert 'RMDir /r "$INSTDIR\\Lib"' in files.read_text()
     out = build_windows.makensis(app, icon, files, "1.2.3", tmp_path / "out" / "prdesk-setup-1.2.3.exe",
-                                quick=True)
+                                quick=True, sidebar=sidebar)
     data = out.read_bytes()
     assert data[:2] == b"MZ"
     assert b"PE\0\0d\x86" in data[:1024]  # a 64-bit (amd64) installer: wine64 and Windows on x64 run it

@@ -179,3 +179,35 @@ def test_a_letter_before_the_letterhead_is_filled_warns_once(qtbot, window, db):
 def test_a_filled_letterhead_never_warns(window, db):
     update_settings(db, {"org_name_line3": "اداره کل تعاون استان یزد", "signatory_name": "دکتر رضا کریمی"})
     assert not warn_unfinished_letterhead(window, db)
+
+
+def test_the_first_start_on_an_empty_database_offers_the_wizard(qapp, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    from prdesk.ui import app as app_module
+    from prdesk.ui.main_window import MainWindow
+
+    offered = []
+    monkeypatch.setattr(MainWindow, "run_first_run", lambda self: offered.append(self.db_path))
+
+    def fake_exec(self):
+        QApplication.processEvents()  # the zero-time timer the window posted
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, MainWindow) and w.isVisible():
+                w.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
+    monkeypatch.setattr(app_module, "AUTOMATIC_BACKUPS_ENV", "PRDESK_TEST_NO_BACKUPS")
+    monkeypatch.setenv("PRDESK_TEST_NO_BACKUPS", "0")
+    path = tmp_path / "new.sqlite3"
+    assert app_module.run(path) == 0
+    assert offered == [path]
+    from prdesk.store.db import open_database
+
+    db = open_database(path)
+    update_settings(db, {"org_city": "یزد"})
+    db.close()
+    offered.clear()
+    assert app_module.run(path) == 0
+    assert offered == []
