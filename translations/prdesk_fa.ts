@@ -99,7 +99,7 @@
     <name>App</name>
     <message>
         <source>The window now uses the language you chose.</source>
-        <extracomment>Set to &quot;0&quot; to keep automatic backups off in a real run (benchmarks, screenshots).</extracomment>
+        <extracomment>Set to &quot;0&quot; to keep automatic backups off in a real run (benchmarks, screenshots). The check of a database opened before it (run() sets it); None when checked first. Non-zero when the clerk quit at the question about a damaged database.</extracomment>
         <translation>پنجره اکنون به زبانی است که انتخاب کردید.</translation>
     </message>
     <message>
@@ -2710,7 +2710,7 @@
     </message>
     <message>
         <source>Name of a walk-in visitor</source>
-        <translation>نام مراجعه‌کنندهٔ حضوری</translation>
+        <translation>نام مراجعه‌کننده</translation>
     </message>
     <message>
         <source>Phone</source>
