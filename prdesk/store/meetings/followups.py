@@ -160,7 +160,7 @@ def open_followups_of_visitors(db: Database, meeting) -> list[FollowUp]:
         conditions.append(f"person_id IN ({','.join('?' * len(people))})")
         params += people
     if phones:
-        conditions.append(f"phone IN ({','.join('?' * len(phones))})")
+        conditions.append(f"(phone IN ({','.join('?' * len(phones))}) AND phone <> '')")
         params += phones
     ids = [r[0] for r in db.execute(f"SELECT DISTINCT meeting_id FROM meeting_visitors WHERE {' OR '.join(conditions)}", params)]
     return [f for f in list_followups(db, open_only=True, meeting_ids=ids)]

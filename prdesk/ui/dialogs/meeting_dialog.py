@@ -205,7 +205,16 @@ class MeetingDialog(QDialog):
         self.visitors.setMaximumHeight(78)
         self.remove_visitor_button = QPushButton(self.tr("Remove"))
         self.remove_visitor_button.clicked.connect(self.remove_visitor)
-        self._row("visitors", self.tr("Visitors"), self.visitors, self.remove_visitor_button)
+        self.to_contact_button = QPushButton(self.tr("Add to contacts"))
+        self.to_contact_button.setObjectName("toContact")
+        self.to_contact_button.setToolTip(self.tr("Keep the chosen walk-in visitor as a person of the contacts"))
+        self.to_contact_button.clicked.connect(self.visitor_to_contact)
+        buttons = QWidget()
+        stack = QVBoxLayout(buttons)
+        stack.setContentsMargins(0, 0, 0, 0)
+        stack.addWidget(self.remove_visitor_button)
+        stack.addWidget(self.to_contact_button)
+        self._row("visitors", self.tr("Visitors"), self.visitors, buttons)
 
         self.date = JalaliDateEdit()
         self._row("date", self.tr("Date"), self.date, error=False)
@@ -254,6 +263,23 @@ class MeetingDialog(QDialog):
         line.addWidget(QLabel(self.tr("Priority")))
         line.addWidget(self.priority, 1)
         self._row("type", self.tr("Request type"), kinds)
+        self.repeat = QComboBox()
+        self.repeat.setObjectName("repeat")
+        self.repeat.addItem(self.tr("Does not repeat"), None)
+        self.repeat.addItem(self.tr("Every week"), "weekly")
+        self.repeat.addItem(self.tr("Every month on the same Jalali day"), "monthly")
+        self.until = JalaliDateEdit()
+        self.until.setObjectName("until")
+        self.until_label = QLabel(self.tr("until"))
+        repeat = QWidget()
+        line = QHBoxLayout(repeat)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.repeat, 1)
+        line.addWidget(self.until_label)
+        line.addWidget(self.until, 1)
+        self._row("repeat", self.tr("Repeat"), repeat)
+        self.repeat.currentIndexChanged.connect(self._repeat_changed)
+        self._repeat_changed()
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("notes")
         self.notes.setMaximumHeight(60)
@@ -306,6 +332,13 @@ class MeetingDialog(QDialog):
         self.history.setMinimumWidth(260)
         outer.addWidget(self.history, 2)
         self.resize(900, 560)
+
+    def _repeat_changed(self) -> None:
+        on = self.repeat.currentData() is not None and self.original is None
+        self.until.setEnabled(on)
+        self.until_label.setEnabled(on)
+        if on and not self.until.is_valid():
+            self.until.set_date((self.date.date() or self.context.today()) + dt.timedelta(days=90))
 
     def _host_changed(self) -> None:
         host_id = self.host.currentData()
@@ -380,6 +413,18 @@ class MeetingDialog(QDialog):
         row = self.visitors.currentRow()
         if row >= 0:
             self.visitors.takeItem(row)
+            self.refresh_history()
+
+    def visitor_to_contact(self) -> None:
+        """One click: the chosen walk-in becomes a person of the contacts (linked at once in a stored meeting)."""
+        item = self.visitors.currentItem()
+        if item is None:
+            return
+        visitor = item.data(VISITOR_ROLE)
+        outcome = self.context.runner.run(lambda: ms.visitor_to_contact(self.db, visitor), area="contacts")
+        if outcome.ok:
+            item.setData(VISITOR_ROLE, outcome.value)
+            self.context.show_status(self.tr("%1 was added to the contacts.").replace("%1", visitor.name))
             self.refresh_history()
 
     def visitor_list(self) -> list[ms.Visitor]:
@@ -464,6 +509,19 @@ class MeetingDialog(QDialog):
         self._allow_closed = True
         self.save()
 
+    def series_saved(self, result) -> None:
+        """A recurring meeting was booked: say how many, and which days were skipped as holidays."""
+        self.saved = ms.get_meeting(self.db, result.meetings[0]) if result.meetings else None
+        text = self.tr("%1 meetings were booked.").replace("%1", to_persian_digits(len(result.meetings)))
+        if result.skipped:
+            days = "\n".join(f"{jalali.format_jalali(day)}: {why}" for day, why in result.skipped)
+            text += "\n" + self.tr("These days were skipped:") + "\n" + days
+        self.series_message = text
+        self.context.show_status(text.split("\n")[0])
+        if result.skipped:
+            messages.show_message(self, text, title=self.tr("Recurring meeting"))
+        self.accept()
+
     def save(self) -> None:
         """Check and save; the dialog closes only when the meeting was saved."""
         if not self.save_button.isEnabled():
@@ -472,6 +530,16 @@ class MeetingDialog(QDialog):
         values = self.values()
         allow_conflict, allow_closed = self._allow_conflict, self._allow_closed
         self._allow_conflict = self._allow_closed = False
+        repeat = self.repeat.currentData() if self.original is None else None
+        if repeat:
+            until = self.until.date() if self.until.is_valid() else self.until.text()
+            outcome = self.context.runner.run(
+                lambda: ms.add_series(self.db, values, repeat, until, allow_conflict=allow_conflict),
+                area="meetings", on_invalid=self.show_refusal,
+            )
+            if outcome.ok:
+                self.series_saved(outcome.value)
+            return
         if self.original is None:
             call = lambda: ms.add_meeting(self.db, values, allow_conflict=allow_conflict, allow_closed_day=allow_closed)  # noqa: E731
         else:
