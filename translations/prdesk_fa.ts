@@ -2340,7 +2340,7 @@
     </message>
     <message>
         <source>Name of a walk-in visitor</source>
-        <translation>نام مراجعه‌کنندهٔ حضوری</translation>
+        <translation>نام مراجعه‌کننده</translation>
     </message>
     <message>
         <source>Phone</source>

@@ -195,7 +195,7 @@ class MeetingDialog(QDialog):
         walk_in = QWidget()
         line = QHBoxLayout(walk_in)
         line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(self.walk_in_name, 2)
+        line.addWidget(self.walk_in_name, 3)
         line.addWidget(self.walk_in_phone, 1)
         line.addWidget(self.walk_in_org, 2)
         line.addWidget(self.add_walk_in_button)
@@ -346,6 +346,8 @@ class MeetingDialog(QDialog):
             self.duration.setValue(ms.get_host(self.db, host_id).slot_minutes)
 
     def _load(self, m: ms.Meeting) -> None:
+        # A stored meeting is one occurrence; repeating is chosen when booking.
+        self.form.setRowVisible(self.editors["repeat"].parentWidget(), False)
         for v in m.visitors:
             self._add_visitor(v)
         self.date.set_date(m.date)
