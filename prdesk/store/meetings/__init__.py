@@ -6,7 +6,7 @@ from prdesk.store.meetings.booking import (
     visitor_to_contact,
 )
 from prdesk.store.meetings.followups import (
-    FollowUp, add_followup, default_due, get_followup, hold_meeting, list_followups, open_followups_of_visitors,
+    FollowUp, add_followup, count_overdue, default_due, get_followup, hold_meeting, list_followups, open_followups_of_visitors,
     update_followup,
 )
 from prdesk.store.meetings.hosts import (

@@ -34,48 +34,10 @@ from prdesk.ui.dialogs import messages
 from prdesk.ui.dialogs.event_dialog import PersonPicker
 from prdesk.ui.pages.base import PageContext
 from prdesk.ui.widgets.form_row import add_field_row, error_line
+from prdesk.ui.pages.meetings.names import followup_state_names, priority_names, status_names, type_names  # noqa: F401
 from prdesk.ui.widgets.jalali_date_edit import JalaliDateEdit
 
 VISITOR_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def type_names() -> dict[str, str]:
-    """The request types in the order the dialog offers them."""
-    return {
-        "request": QCoreApplication.translate("Meetings", "Request"),
-        "complaint": QCoreApplication.translate("Meetings", "Complaint"),
-        "suggestion": QCoreApplication.translate("Meetings", "Suggestion"),
-        "criticism": QCoreApplication.translate("Meetings", "Criticism"),
-        "report": QCoreApplication.translate("Meetings", "Report"),
-        "courtesy": QCoreApplication.translate("Meetings", "Courtesy visit"),
-        "invitation": QCoreApplication.translate("Meetings", "Invitation"),
-        "other": QCoreApplication.translate("Meetings", "Other"),
-    }
-
-
-def status_names() -> dict[str, str]:
-    return {
-        "requested": QCoreApplication.translate("Meetings", "Requested"),
-        "scheduled": QCoreApplication.translate("Meetings", "Scheduled"),
-        "arrived": QCoreApplication.translate("Meetings", "Arrived"),
-        "held": QCoreApplication.translate("Meetings", "Held"),
-        "cancelled": QCoreApplication.translate("Meetings", "Cancelled"),
-        "no-show": QCoreApplication.translate("Meetings", "No-show"),
-        "postponed": QCoreApplication.translate("Meetings", "Postponed"),
-    }
-
-
-def priority_names() -> dict[str, str]:
-    return {"normal": QCoreApplication.translate("Meetings", "Normal"), "high": QCoreApplication.translate("Meetings", "Urgent"), "low": QCoreApplication.translate("Meetings", "Low")}
-
-
-def followup_state_names() -> dict[str, str]:
-    return {
-        "open": QCoreApplication.translate("Meetings", "Open"),
-        "in-progress": QCoreApplication.translate("Meetings", "In progress"),
-        "done": QCoreApplication.translate("Meetings", "Done"),
-        "fruitless": QCoreApplication.translate("Meetings", "Fruitless"),
-    }
 
 
 def visitor_label(v: ms.Visitor) -> str:
