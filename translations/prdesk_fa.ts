@@ -2024,6 +2024,81 @@
     </message>
 </context>
 <context>
+    <name>HostsDialog</name>
+    <message>
+        <source>Hosts and rooms</source>
+        <translation>میزبان‌ها و اتاق‌های ملاقات</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>میزبان‌ها</translation>
+    </message>
+    <message>
+        <source>Name of a new host</source>
+        <translation>نام میزبان جدید</translation>
+    </message>
+    <message>
+        <source>Add host</source>
+        <translation>افزودن میزبان</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>دقیقه</translation>
+    </message>
+    <message>
+        <source>Slot length</source>
+        <translation>طول هر نوبت</translation>
+    </message>
+    <message>
+        <source>Offered when booking</source>
+        <translation>در ثبت ملاقات پیشنهاد شود</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>تا</translation>
+    </message>
+    <message>
+        <source>Working hours (empty: no meetings that day)</source>
+        <translation>ساعت کار (خالی: آن روز ملاقات ندارد)</translation>
+    </message>
+    <message>
+        <source>Save host</source>
+        <translation>ذخیرهٔ میزبان</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>اتاق‌ها</translation>
+    </message>
+    <message>
+        <source>Name of a new room</source>
+        <translation>نام اتاق جدید</translation>
+    </message>
+    <message>
+        <source>Capacity (optional)</source>
+        <translation>ظرفیت (اختیاری)</translation>
+    </message>
+    <message>
+        <source>Add room</source>
+        <translation>افزودن اتاق</translation>
+    </message>
+    <message>
+        <source>Offer / stop offering</source>
+        <translation>پیشنهاد شود / نشود</translation>
+    </message>
+    <message>
+        <source>%1 (not offered)</source>
+        <translation>%1 (پیشنهاد نمی‌شود)</translation>
+    </message>
+    <message>
+        <source>seats</source>
+        <translation>نفر</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import contacts from a file</source>
@@ -2733,6 +2808,14 @@
         <translation>حذف از فهرست</translation>
     </message>
     <message>
+        <source>Add to contacts</source>
+        <translation>افزودن به مخاطبان</translation>
+    </message>
+    <message>
+        <source>Keep the chosen walk-in visitor as a person of the contacts</source>
+        <translation>مراجعه‌کنندهٔ حضوری انتخاب‌شده را در مخاطبان نگه دارید</translation>
+    </message>
+    <message>
         <source>Visitors</source>
         <translation>مراجعه‌کنندگان</translation>
     </message>
@@ -2781,6 +2864,26 @@
         <translation>نوع درخواست</translation>
     </message>
     <message>
+        <source>Does not repeat</source>
+        <translation>بدون تکرار</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>هر هفته</translation>
+    </message>
+    <message>
+        <source>Every month on the same Jalali day</source>
+        <translation>هر ماه در همین روز ماه خورشیدی</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>تا</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>تکرار</translation>
+    </message>
+    <message>
         <source>Notes before the meeting</source>
         <translation>یادداشت پیش از ملاقات</translation>
     </message>
@@ -2825,12 +2928,28 @@
         <translation>اول نام مراجعه‌کنندهٔ حضوری را بنویسید.</translation>
     </message>
     <message>
+        <source>%1 was added to the contacts.</source>
+        <translation>%1 به مخاطبان افزوده شد.</translation>
+    </message>
+    <message>
         <source>Use %1</source>
         <translation>ثبت در %1</translation>
     </message>
     <message>
         <source>Please check the value</source>
         <translation>مقدار را بررسی کنید</translation>
+    </message>
+    <message>
+        <source>%1 meetings were booked.</source>
+        <translation>%1 ملاقات ثبت شد.</translation>
+    </message>
+    <message>
+        <source>These days were skipped:</source>
+        <translation>این روزها کنار گذاشته شد:</translation>
+    </message>
+    <message>
+        <source>Recurring meeting</source>
+        <translation>ملاقات تکراری</translation>
     </message>
     <message>
         <source>Meeting saved: %1 at %2</source>
@@ -2997,6 +3116,10 @@
     <message>
         <source>Report</source>
         <translation>گزارش</translation>
+    </message>
+    <message>
+        <source>Hosts and rooms…</source>
+        <translation>میزبان‌ها و اتاق‌ها…</translation>
     </message>
     <message>
         <source>Day</source>

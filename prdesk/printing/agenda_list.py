@@ -21,8 +21,8 @@ from prdesk.printing.fonts import BOLD, REGULAR
 from prdesk.printing.rtl import Span, break_lines, measure, prepare, shape
 
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
-_SIMPLE_RTL = re.compile("^[\u0600-\u065f\u066e-\u06d3\u06d5\u06fa-\u06ff\u200c\u00ab\u00bb،؛:.!؟\\-]+$")
-_NUMBER = re.compile("^[\u06f0-\u06f90-9/:٬٫.,\u2013\-]+$")
+_SIMPLE_RTL = re.compile("^[\u0600-\u065f\u066e-\u06d3\u06d5\u06fa-\u06ff\u200c\u00ab\u00bb،؛:.!؟-]+$")
+_NUMBER = re.compile("^[\u06f0-\u06f90-9/:٬٫.,\u2013-]+$")
 GRID = colors.HexColor("#9aa5b1")
 HEADER_FILL = colors.HexColor("#dfe6ef")
 ZEBRA_FILL = colors.HexColor("#f5f7fa")

@@ -321,3 +321,59 @@ def test_dashboard_panel_lists_today_and_overdue(qtbot, context, db):
     assert "۱" in panel.overdue_title.text() and panel.overdue.item(0).foreground().color().name() == "#b3261e"
     context.runner.run(lambda: ms.set_status(db, m.id, "held"), area="meetings")
     assert "برگزار شد" in panel.meetings.item(0).text()
+
+
+def test_a_walk_in_becomes_a_contact_with_one_click(qtbot, context, db, errors):
+    m = ms.add_meeting(db, {"date": TODAY, "start": "10:00", "visitors": [{"name": "مریم احمدی", "phone": "09121112233"}]})
+    dialog = open_dialog(qtbot, context, meeting=m)
+    dialog.visitors.setCurrentRow(0)
+    qtbot.mouseClick(dialog.to_contact_button, Qt.MouseButton.LeftButton)
+    person = ms.get_meeting(db, m.id).visitors[0].person_id
+    assert person is not None
+    row = db.execute("SELECT first_name, last_name, mobile FROM people WHERE id = ?", [person]).fetchone()
+    assert tuple(row) == ("مریم", "احمدی", "09121112233")
+    qtbot.mouseClick(dialog.to_contact_button, Qt.MouseButton.LeftButton)
+    assert "مخاطبان هست" in errors[-1]
+
+
+def test_hosts_and_rooms_are_edited_in_their_dialog(qtbot, context, db):
+    from prdesk.ui.dialogs.meeting_hosts import HostsDialog
+
+    dialog = HostsDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    start, end = dialog.hours[5]  # Thursday
+    start.setText("۰۹:۰۰")
+    end.setText("۱۱")
+    dialog.hours[0][1].setText("")
+    dialog.hours[0][0].setText("")  # no meetings on Saturdays
+    qtbot.mouseClick(dialog.save_host_button, Qt.MouseButton.LeftButton)
+    host = ms.list_hosts(db)[0]
+    assert host.hours.days[5] == (540, 660) and host.hours.days[0] is None
+    dialog.hours[1][1].setText("07:00")  # ends before it starts
+    qtbot.mouseClick(dialog.save_host_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.isVisible() and "بعد از ساعت شروع" in dialog.message.text()
+    assert ms.list_hosts(db)[0].hours.days[1] == (480, 840)
+    type_text(dialog.new_host, "معاون توسعه")
+    qtbot.mouseClick(dialog.add_host_button, Qt.MouseButton.LeftButton)
+    assert [h.name for h in ms.list_hosts(db)] == ["مدیرکل", "معاون توسعه"]
+    type_text(dialog.new_room, "اتاق معاون")
+    qtbot.mouseClick(dialog.add_room_button, Qt.MouseButton.LeftButton)
+    assert "اتاق معاون" in [r.name for r in ms.list_rooms(db)]
+
+
+def test_a_weekly_meeting_skips_holidays_and_lists_them(qtbot, context, db, monkeypatch):
+    from tests.core.test_meetings_rules import lunar_holiday
+
+    told = []
+    monkeypatch.setattr(messages, "show_message", lambda parent, text, title=None: told.append(text))
+    holiday, title = lunar_holiday()
+    first = holiday - dt.timedelta(days=14)
+    dialog = open_dialog(qtbot, context, date=first, start="09:00")
+    walk_in(qtbot, dialog, "اعضای هیئت‌مدیره")
+    dialog.repeat.setCurrentIndex(dialog.repeat.findData("weekly"))
+    dialog.until.set_date(holiday + dt.timedelta(days=14))
+    save(qtbot, dialog)
+    dates = [m.date for m in all_meetings(db)]
+    assert holiday not in dates and len(dates) == 4 and len({m.series_id for m in all_meetings(db)}) == 1
+    assert jalali.format_jalali(holiday) in told[0] and title in told[0]

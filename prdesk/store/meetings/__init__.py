@@ -3,9 +3,10 @@
 from prdesk.store.meetings.booking import (
     Draft, Meeting, Visitor, add_meeting, bookings_on, check_meeting, check_rules, conflicts, day_meetings, earlier_meetings,
     get_meeting, history, list_meetings, next_free_slots, postpone, read_date, reschedule, set_outcome, set_status,
+    visitor_to_contact,
 )
 from prdesk.store.meetings.followups import (
-    FollowUp, add_followup, default_due, get_followup, hold_meeting, list_followups, open_followups_of_visitors,
+    FollowUp, add_followup, count_overdue, default_due, get_followup, hold_meeting, list_followups, open_followups_of_visitors,
     update_followup,
 )
 from prdesk.store.meetings.hosts import (

@@ -595,14 +595,41 @@ def earlier_meetings(db: Database, meeting: Meeting, limit: int = 5) -> dict[str
     found: dict[str, list[Meeting]] = {}
     for v in meeting.visitors:
         if v.person_id:
-            where, params = "m.id IN (SELECT meeting_id FROM meeting_visitors WHERE person_id = ?)", [v.person_id]
+            column, value = "person_id", v.person_id
         elif v.phone:
-            where, params = "m.id IN (SELECT meeting_id FROM meeting_visitors WHERE phone = ?)", [v.phone]
+            column, value = "phone", v.phone
         else:
             continue
-        where += " AND m.id <> ? AND (m.date < ? OR (m.date = ? AND m.start_time < ?))"
-        params += [meeting.id, meeting.date.isoformat(), meeting.date.isoformat(), meeting.start]
+        # The visitor's meetings first (an index lookup), then those rows by id: a subquery here let
+        # SQLite walk the whole date index instead.
+        ids = [r[0] for r in db.execute(f"SELECT meeting_id FROM meeting_visitors WHERE {column} = ? AND {column} <> ''", [value])
+               if r[0] != meeting.id]
+        if not ids:
+            continue
+        where = (f"m.id IN ({','.join('?' * len(ids))}) AND (m.date < ? OR (m.date = ? AND m.start_time < ?))")
+        params = [*ids, meeting.date.isoformat(), meeting.date.isoformat(), meeting.start]
         earlier = _meetings(db, where, params, "m.date DESC, m.start_time DESC", limit)
         if earlier:
             found[v.name] = earlier
     return found
+
+
+def visitor_to_contact(db: Database, visitor: Visitor) -> Visitor:
+    """Turn a walk-in into a person of the contacts (one click); a stored visitor row is linked to the new person."""
+    from prdesk.store.contacts import add_person
+
+    if visitor.person_id:
+        raise ValidationError(f"«{visitor.name}» از قبل در مخاطبان هست.", "visitors")
+    words = visitor.name.split()
+    first, last = (" ".join(words[:-1]), words[-1]) if len(words) > 1 else ("", visitor.name)
+    mobile = visitor.phone if visitor.phone.startswith("09") else ""
+    data = {"first_name": first, "last_name": last, "mobile": mobile, "phone": "" if mobile else visitor.phone,
+            "notes": f"سازمان (از ملاقات): {visitor.organization}" if visitor.organization else ""}
+    org = db.execute("SELECT id FROM organizations WHERE name = ?", [visitor.organization]).fetchone() if visitor.organization else None
+    if org:
+        data["organization_id"], data["notes"] = org[0], ""
+    with db.atomic():
+        person_id = add_person(db, data).id
+        if visitor.id is not None:
+            db.execute("UPDATE meeting_visitors SET person_id = ? WHERE id = ?", [person_id, visitor.id])
+    return Visitor(visitor.name, person_id, visitor.phone, visitor.national_code, visitor.organization, visitor.id)

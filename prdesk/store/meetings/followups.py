@@ -149,6 +149,14 @@ def list_followups(db: Database, *, today: dt.date | None = None, overdue_only: 
     return [_row(r) for r in db.execute(sql, params)]
 
 
+def count_overdue(db: Database, today: dt.date | None = None) -> int:
+    """How many open follow-ups are past their due date."""
+    today = today or dt.date.today()
+    return db.execute(
+        "SELECT count(*) FROM meeting_followups WHERE state IN ('open', 'in-progress') AND due_date < ?", [today.isoformat()]
+    ).fetchone()[0]
+
+
 def open_followups_of_visitors(db: Database, meeting) -> list[FollowUp]:
     """The open follow-ups of earlier meetings of the same visitors (contacts, or walk-ins by phone)."""
     people = [v.person_id for v in meeting.visitors if v.person_id]
@@ -160,7 +168,7 @@ def open_followups_of_visitors(db: Database, meeting) -> list[FollowUp]:
         conditions.append(f"person_id IN ({','.join('?' * len(people))})")
         params += people
     if phones:
-        conditions.append(f"phone IN ({','.join('?' * len(phones))})")
+        conditions.append(f"(phone IN ({','.join('?' * len(phones))}) AND phone <> '')")
         params += phones
     ids = [r[0] for r in db.execute(f"SELECT DISTINCT meeting_id FROM meeting_visitors WHERE {' OR '.join(conditions)}", params)]
     return [f for f in list_followups(db, open_only=True, meeting_ids=ids)]

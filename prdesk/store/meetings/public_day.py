@@ -66,7 +66,7 @@ def recent_public_visits(db: Database, meeting: Meeting, days: int) -> list[Meet
     since = meeting.date - dt.timedelta(days=days)
     for column, values in (("person_id", people), ("phone", phones)):
         for value in values:
-            ids = [r[0] for r in db.execute(f"SELECT meeting_id FROM meeting_visitors WHERE {column} = ?", [value])]
+            ids = [r[0] for r in db.execute(f"SELECT meeting_id FROM meeting_visitors WHERE {column} = ? AND {column} <> ''", [value])]
             for m in list_meetings(db, start=since, end=meeting.date, public_day=True, status=("arrived", "held")):
                 if m.id in ids and m.id != meeting.id:
                     found[m.id] = m

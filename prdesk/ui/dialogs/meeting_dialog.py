@@ -34,48 +34,10 @@ from prdesk.ui.dialogs import messages
 from prdesk.ui.dialogs.event_dialog import PersonPicker
 from prdesk.ui.pages.base import PageContext
 from prdesk.ui.widgets.form_row import add_field_row, error_line
+from prdesk.ui.pages.meetings.names import followup_state_names, priority_names, status_names, type_names  # noqa: F401
 from prdesk.ui.widgets.jalali_date_edit import JalaliDateEdit
 
 VISITOR_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def type_names() -> dict[str, str]:
-    """The request types in the order the dialog offers them."""
-    return {
-        "request": QCoreApplication.translate("Meetings", "Request"),
-        "complaint": QCoreApplication.translate("Meetings", "Complaint"),
-        "suggestion": QCoreApplication.translate("Meetings", "Suggestion"),
-        "criticism": QCoreApplication.translate("Meetings", "Criticism"),
-        "report": QCoreApplication.translate("Meetings", "Report"),
-        "courtesy": QCoreApplication.translate("Meetings", "Courtesy visit"),
-        "invitation": QCoreApplication.translate("Meetings", "Invitation"),
-        "other": QCoreApplication.translate("Meetings", "Other"),
-    }
-
-
-def status_names() -> dict[str, str]:
-    return {
-        "requested": QCoreApplication.translate("Meetings", "Requested"),
-        "scheduled": QCoreApplication.translate("Meetings", "Scheduled"),
-        "arrived": QCoreApplication.translate("Meetings", "Arrived"),
-        "held": QCoreApplication.translate("Meetings", "Held"),
-        "cancelled": QCoreApplication.translate("Meetings", "Cancelled"),
-        "no-show": QCoreApplication.translate("Meetings", "No-show"),
-        "postponed": QCoreApplication.translate("Meetings", "Postponed"),
-    }
-
-
-def priority_names() -> dict[str, str]:
-    return {"normal": QCoreApplication.translate("Meetings", "Normal"), "high": QCoreApplication.translate("Meetings", "Urgent"), "low": QCoreApplication.translate("Meetings", "Low")}
-
-
-def followup_state_names() -> dict[str, str]:
-    return {
-        "open": QCoreApplication.translate("Meetings", "Open"),
-        "in-progress": QCoreApplication.translate("Meetings", "In progress"),
-        "done": QCoreApplication.translate("Meetings", "Done"),
-        "fruitless": QCoreApplication.translate("Meetings", "Fruitless"),
-    }
 
 
 def visitor_label(v: ms.Visitor) -> str:
@@ -195,7 +157,7 @@ class MeetingDialog(QDialog):
         walk_in = QWidget()
         line = QHBoxLayout(walk_in)
         line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(self.walk_in_name, 2)
+        line.addWidget(self.walk_in_name, 3)
         line.addWidget(self.walk_in_phone, 1)
         line.addWidget(self.walk_in_org, 2)
         line.addWidget(self.add_walk_in_button)
@@ -205,7 +167,16 @@ class MeetingDialog(QDialog):
         self.visitors.setMaximumHeight(78)
         self.remove_visitor_button = QPushButton(self.tr("Remove"))
         self.remove_visitor_button.clicked.connect(self.remove_visitor)
-        self._row("visitors", self.tr("Visitors"), self.visitors, self.remove_visitor_button)
+        self.to_contact_button = QPushButton(self.tr("Add to contacts"))
+        self.to_contact_button.setObjectName("toContact")
+        self.to_contact_button.setToolTip(self.tr("Keep the chosen walk-in visitor as a person of the contacts"))
+        self.to_contact_button.clicked.connect(self.visitor_to_contact)
+        buttons = QWidget()
+        stack = QVBoxLayout(buttons)
+        stack.setContentsMargins(0, 0, 0, 0)
+        stack.addWidget(self.remove_visitor_button)
+        stack.addWidget(self.to_contact_button)
+        self._row("visitors", self.tr("Visitors"), self.visitors, buttons)
 
         self.date = JalaliDateEdit()
         self._row("date", self.tr("Date"), self.date, error=False)
@@ -254,6 +225,23 @@ class MeetingDialog(QDialog):
         line.addWidget(QLabel(self.tr("Priority")))
         line.addWidget(self.priority, 1)
         self._row("type", self.tr("Request type"), kinds)
+        self.repeat = QComboBox()
+        self.repeat.setObjectName("repeat")
+        self.repeat.addItem(self.tr("Does not repeat"), None)
+        self.repeat.addItem(self.tr("Every week"), "weekly")
+        self.repeat.addItem(self.tr("Every month on the same Jalali day"), "monthly")
+        self.until = JalaliDateEdit()
+        self.until.setObjectName("until")
+        self.until_label = QLabel(self.tr("until"))
+        repeat = QWidget()
+        line = QHBoxLayout(repeat)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.repeat, 1)
+        line.addWidget(self.until_label)
+        line.addWidget(self.until, 1)
+        self._row("repeat", self.tr("Repeat"), repeat)
+        self.repeat.currentIndexChanged.connect(self._repeat_changed)
+        self._repeat_changed()
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("notes")
         self.notes.setMaximumHeight(60)
@@ -307,12 +295,21 @@ class MeetingDialog(QDialog):
         outer.addWidget(self.history, 2)
         self.resize(900, 560)
 
+    def _repeat_changed(self) -> None:
+        on = self.repeat.currentData() is not None and self.original is None
+        self.until.setEnabled(on)
+        self.until_label.setEnabled(on)
+        if on and not self.until.is_valid():
+            self.until.set_date((self.date.date() or self.context.today()) + dt.timedelta(days=90))
+
     def _host_changed(self) -> None:
         host_id = self.host.currentData()
         if host_id is not None and self.original is None:
             self.duration.setValue(ms.get_host(self.db, host_id).slot_minutes)
 
     def _load(self, m: ms.Meeting) -> None:
+        # A stored meeting is one occurrence; repeating is chosen when booking.
+        self.form.setRowVisible(self.editors["repeat"].parentWidget(), False)
         for v in m.visitors:
             self._add_visitor(v)
         self.date.set_date(m.date)
@@ -380,6 +377,18 @@ class MeetingDialog(QDialog):
         row = self.visitors.currentRow()
         if row >= 0:
             self.visitors.takeItem(row)
+            self.refresh_history()
+
+    def visitor_to_contact(self) -> None:
+        """One click: the chosen walk-in becomes a person of the contacts (linked at once in a stored meeting)."""
+        item = self.visitors.currentItem()
+        if item is None:
+            return
+        visitor = item.data(VISITOR_ROLE)
+        outcome = self.context.runner.run(lambda: ms.visitor_to_contact(self.db, visitor), area="contacts")
+        if outcome.ok:
+            item.setData(VISITOR_ROLE, outcome.value)
+            self.context.show_status(self.tr("%1 was added to the contacts.").replace("%1", visitor.name))
             self.refresh_history()
 
     def visitor_list(self) -> list[ms.Visitor]:
@@ -464,6 +473,19 @@ class MeetingDialog(QDialog):
         self._allow_closed = True
         self.save()
 
+    def series_saved(self, result) -> None:
+        """A recurring meeting was booked: say how many, and which days were skipped as holidays."""
+        self.saved = ms.get_meeting(self.db, result.meetings[0]) if result.meetings else None
+        text = self.tr("%1 meetings were booked.").replace("%1", to_persian_digits(len(result.meetings)))
+        if result.skipped:
+            days = "\n".join(f"{jalali.format_jalali(day)}: {why}" for day, why in result.skipped)
+            text += "\n" + self.tr("These days were skipped:") + "\n" + days
+        self.series_message = text
+        self.context.show_status(text.split("\n")[0])
+        if result.skipped:
+            messages.show_message(self, text, title=self.tr("Recurring meeting"))
+        self.accept()
+
     def save(self) -> None:
         """Check and save; the dialog closes only when the meeting was saved."""
         if not self.save_button.isEnabled():
@@ -472,6 +494,16 @@ class MeetingDialog(QDialog):
         values = self.values()
         allow_conflict, allow_closed = self._allow_conflict, self._allow_closed
         self._allow_conflict = self._allow_closed = False
+        repeat = self.repeat.currentData() if self.original is None else None
+        if repeat:
+            until = self.until.date() if self.until.is_valid() else self.until.text()
+            outcome = self.context.runner.run(
+                lambda: ms.add_series(self.db, values, repeat, until, allow_conflict=allow_conflict),
+                area="meetings", on_invalid=self.show_refusal,
+            )
+            if outcome.ok:
+                self.series_saved(outcome.value)
+            return
         if self.original is None:
             call = lambda: ms.add_meeting(self.db, values, allow_conflict=allow_conflict, allow_closed_day=allow_closed)  # noqa: E731
         else:

@@ -66,7 +66,9 @@ class MeetingsPage(Page):
         self.form_button.clicked.connect(self.print_request_form)
         self.report_button = QPushButton(self.tr("Report"))
         self.report_button.clicked.connect(self.print_report)
-        for widget in (self.new_button, self.print_button, self.form_button, self.report_button):
+        self.hosts_button = QPushButton(self.tr("Hosts and rooms…"))
+        self.hosts_button.clicked.connect(self.edit_hosts)
+        for widget in (self.new_button, self.print_button, self.form_button, self.report_button, self.hosts_button):
             bar.addWidget(widget)
         self.layout_.addLayout(bar)
 
@@ -169,6 +171,14 @@ class MeetingsPage(Page):
         from prdesk.ui.dialogs.meeting_dialog import MeetingDialog
 
         self.dialog = MeetingDialog(self.context, date=day or self.day, start=start, host_id=self.host.currentData(), parent=self)
+        self.dialog.open()
+        return self.dialog
+
+    def edit_hosts(self):
+        """The editable lists of hosts (with their hours) and rooms."""
+        from prdesk.ui.dialogs.meeting_hosts import HostsDialog
+
+        self.dialog = HostsDialog(self.context, parent=self)
         self.dialog.open()
         return self.dialog
 

@@ -11,6 +11,7 @@ from prdesk.ui.pages.base import PageContext
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE_SHOWN = 6
+READ_DELAY_MS = 400
 
 
 class TodayMeetings(QGroupBox):
@@ -35,15 +36,32 @@ class TodayMeetings(QGroupBox):
         self.overdue.setObjectName("overdueFollowups")
         self.overdue.setWordWrap(True)
         column.addWidget(self.overdue, 1)
-        context.bus.changed.connect(lambda area: area in ("meetings", "today") and self.reload())
-        # Read after the dashboard's first paint: start-up waits for nothing here.
-        QTimer.singleShot(0, self.reload)
+        self._stale = True
+        context.bus.changed.connect(self._changed)
+
+    def _changed(self, area: str) -> None:
+        if area in ("meetings", "today"):
+            self._stale = True
+            if self.isVisible():
+                self.reload()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            # Read a moment after the dashboard is on screen (today's card and its lists first), and only
+            # while it still is: a window closed meanwhile may have closed its database too.
+            QTimer.singleShot(READ_DELAY_MS, self, self._read_if_shown)
+
+    def _read_if_shown(self) -> None:
+        if self._stale and self.isVisible():
+            self.reload()
 
     def reload(self) -> None:
         from prdesk.core.jalali import format_jalali
         from prdesk.store import meetings as ms
-        from prdesk.ui.dialogs.meeting_dialog import status_names
+        from prdesk.ui.pages.meetings.names import status_names
 
+        self._stale = False
         db, today = self.context.db, self.context.today()
         self.meetings.clear()
         statuses = status_names()
@@ -59,8 +77,9 @@ class TodayMeetings(QGroupBox):
             self.meetings.addItem(item)
         if not self.meetings.count():
             self.meetings.addItem(QListWidgetItem(self.tr("No meetings today.")))
-        late = ms.list_followups(db, today=today, overdue_only=True)
-        self.overdue_title.setText(self.tr("Overdue follow-ups: %1").replace("%1", to_persian_digits(len(late))))
+        late = ms.list_followups(db, today=today, overdue_only=True, limit=OVERDUE_SHOWN)
+        total = ms.count_overdue(db, today)
+        self.overdue_title.setText(self.tr("Overdue follow-ups: %1").replace("%1", to_persian_digits(total)))
         self.overdue.clear()
         for f in late[:OVERDUE_SHOWN]:
             item = QListWidgetItem(f"{format_jalali(f.due_date)} — {f.action}" + (f" ({f.visitors})" if f.visitors else ""))
