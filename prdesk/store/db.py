@@ -64,6 +64,13 @@ def inspect_file(path: Path) -> FileInspection:
                 )
             ]
     except sqlite3.DatabaseError as exc:
+        if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+            # SQLite cannot make the -shm of a WAL file in a read-only folder: that is not damage.
+            raise StorageError(
+                f"فایل «{left_to_right(path)}» خوانده نشد، چون فایل یا پوشهٔ آن فقط‌خواندنی است ({exc}). فایل آسیب ندیده است؛"
+                " ویژگی «فقط‌خواندنی» را از فایل و پوشه بردارید (یا اجازهٔ نوشتن بدهید)، یا فایل را در پوشه‌ای کپی کنید"
+                " که در آن اجازهٔ نوشتن دارید."
+            ) from exc
         raise _refuse(path, f"فایل خراب است یا پایگاه داده نیست ({exc}).") from exc
     finally:
         conn.close()

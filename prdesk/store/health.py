@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,7 @@ class CheckResult:
     name: str
     ok: bool
     problems: tuple[str, ...] = ()
+    skipped: str = ""  # why the check could not run (not a finding about the data)
 
     @property
     def title(self) -> str:
@@ -38,6 +40,8 @@ class CheckResult:
 
     def line(self) -> str:
         """One line for the check report: «بررسی سریع: سالم»."""
+        if self.skipped:
+            return f"{self.title}: {self.skipped}"
         if self.ok:
             return f"{self.title}: سالم"
         return f"{self.title}: مشکل دارد — {self.problems[0]}"
@@ -52,6 +56,7 @@ class HealthReport:
     schema_version: int = 0
     latest_schema_version: int = 0
     tables: dict[str, int] = field(default_factory=dict)
+    read_only: bool = False  # the file or its folder cannot be written: true of the disk, not damage
 
     @property
     def ok(self) -> bool:
@@ -68,6 +73,8 @@ class HealthReport:
             out.extend(f"    {p}" for p in check.problems[1:])
         for table, count in self.tables.items():
             out.append(f"  {table}: {to_persian_digits(f'{count:,}').replace(',', '٬')}")
+        if self.read_only:
+            out.append(READ_ONLY_NOTE)
         if self.ok:
             out.append("نتیجه: سالم")
         else:
@@ -85,7 +92,20 @@ class HealthReport:
             "latest_schema_version": self.latest_schema_version,
             "checks": {c.name: {"ok": c.ok, "problems": list(c.problems)} for c in self.checks},
             "tables": dict(self.tables),
+            "read_only": self.read_only,
         }
+
+
+READ_ONLY_NOTE = (
+    "فایل پایگاه داده یا پوشهٔ آن فقط‌خواندنی است: برنامه آن را می‌خواند ولی چیزی در آن ذخیره نمی‌شود."
+    " این آسیب نیست؛ برای کار با برنامه ویژگی «فقط‌خواندنی» را از فایل و پوشه بردارید (یا اجازهٔ نوشتن بدهید)،"
+    " یا فایل را در پوشه‌ای کپی کنید که در آن اجازهٔ نوشتن دارید."
+)
+
+
+def _is_read_only_error(exc: sqlite3.Error) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return (code is not None and code & 0xFF == sqlite3.SQLITE_READONLY) or "readonly database" in str(exc)
 
 
 def _connection(db: Database | sqlite3.Connection) -> sqlite3.Connection:
@@ -166,6 +186,9 @@ def search_index_check(db: Database | sqlite3.Connection) -> CheckResult:
             conn.execute("PRAGMA query_only = OFF")
         check_search_index(Database(conn, execute_plugins=False))
     except sqlite3.DatabaseError as exc:
+        if _is_read_only_error(exc):
+            # FTS5 takes its check only as a write command, which a read-only file refuses.
+            return CheckResult("search_index", True, skipped="انجام نشد، چون فایل فقط‌خواندنی است")
         return CheckResult("search_index", False, (
             f"نمایهٔ جست‌وجو با جدول‌های مخاطبان نمی‌خواند (SQLite: {exc}). جست‌وجو ممکن است کسی را پیدا نکند؛"
             " آخرین فایل پشتیبان سالم را بازگردانید یا با پشتیبان فنی تماس بگیرید.",
@@ -231,15 +254,22 @@ def full_check(db: Database | sqlite3.Connection | Path | str) -> HealthReport:
             checks = (*checks, CheckResult("schema", False, (f"SQLite: {exc}",)))
         if not checks[-1].ok:
             # The search index check writes an FTS command: never into a file with foreign triggers.
-            return HealthReport(path, checks, version, latest_schema_version(), tables)
+            return HealthReport(path, checks, version, latest_schema_version(), tables,
+                                path != ":memory:" and not _writable(Path(path)))
         try:
             checks = (*checks, search_index_check(conn))
         except sqlite3.DatabaseError as exc:  # sqlite_master itself unreadable: the integrity check says why
             checks = (*checks, CheckResult("search_index", False, (f"SQLite: {exc}",)))
-        return HealthReport(path, checks, version, latest_schema_version(), tables)
+        read_only = any(c.skipped for c in checks) or (path != ":memory:" and not _writable(Path(path)))
+        return HealthReport(path, checks, version, latest_schema_version(), tables, read_only)
     finally:
         if own:
             conn.close()
+
+
+def _writable(path: Path) -> bool:
+    """Whether the file and its folder (where SQLite puts its -wal and -shm) can be written."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 def checkpoint(db: Database | sqlite3.Connection) -> bool:
