@@ -30,7 +30,6 @@ class PersonDate:
     yearly: bool = True
 
 
-
 def _month_days(start: dt.date, end: dt.date) -> list[str] | None:
     """The Gregorian "MM-DD"s a birthday can have to fall in the range, or None for a year or more.
 
