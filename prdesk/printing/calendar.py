@@ -1,18 +1,17 @@
-"""The printed calendars: a Jalali month as a landscape grid like the screen's, and the year on one page."""
+"""The printed calendars: a Jalali month as a landscape grid like the screen's, and the year on one page.
+
+The page furniture (paper, colours, boxes, the title band) is in calendar_page, the text that fits its
+place in calendar_text; both are read through this module.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import re
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Mapping, Sequence
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from sqlite_utils import Database
 
@@ -20,65 +19,34 @@ from prdesk.core import hijri, jalali
 from prdesk.core import occasions as occ
 from prdesk.core.calendars import gregorian_month_names
 from prdesk.core.jalali import format_jalali, jalali_month_names, today
-from prdesk.core.occasions import DayEntry, DayItem
+from prdesk.core.occasions import DayEntry
 from prdesk.core.text import clean, to_persian_digits
 from prdesk.errors import ValidationError
-from prdesk.printing.fonts import BOLD, MEDIUM, REGULAR, register_fonts
+from prdesk.printing.fonts import REGULAR, register_fonts
 from prdesk.printing.pages import paged_canvas
 from prdesk.printing.report import organization_name
-from prdesk.printing.rtl import Span, TextStyle, break_lines, draw_text, prepare, text_width
+from prdesk.printing.rtl import TextStyle, draw_text, text_width
 from prdesk.store.calendar import month_model, year_model
 from prdesk.store.settings import get_settings
-
-PAPERS = {"A4": landscape(A4), "A3": landscape(A3)}
-
-# The screen's colours (prdesk.ui.widgets.month_view), so the page and the window look alike.
-HOLIDAY_RED = colors.HexColor("#c62828")
-TEXT = colors.HexColor("#1f2933")
-MUTED = colors.HexColor("#616e7c")
-HOLIDAY_BACKGROUND = colors.HexColor("#fff4f3")
-EMPTY_BACKGROUND = colors.HexColor("#f3f5f8")
-HEADER_FILL = colors.HexColor("#dfe6ef")
-GRID = colors.HexColor("#9aa5b1")
-LIGHT_RULE = colors.HexColor("#d9e0e8")
-PANEL_FILL = colors.HexColor("#f8fafc")
-LIST_PAD = 2.0  # mm inside a side panel
-BULLETS = {
-    "holiday": HOLIDAY_RED,
-    occ.SOURCE_CATALOG: colors.HexColor("#2f6690"),
-    "office": colors.HexColor("#00897b"),
-    occ.SOURCE_EVENT: colors.HexColor("#e07a10"),
-    occ.SOURCE_BIRTHDAY: colors.HexColor("#8e44ad"),
-    occ.SOURCE_PERSON: colors.HexColor("#7b8794"),
-}
-LEGEND = (
-    ("holiday", "تعطیل رسمی"),
-    (occ.SOURCE_CATALOG, "مناسبت"),
-    ("office", "مناسبت مرتبط با اداره"),
-    (occ.SOURCE_EVENT, "مراسم و برنامهٔ اداره"),
-    (occ.SOURCE_BIRTHDAY, "تولد"),
-    (occ.SOURCE_PERSON, "سالگرد و یادبود"),
+from prdesk.printing.calendar_page import (  # noqa: F401 (the printed calendar's names, read from here)
+    BULLETS, EMPTY_BACKGROUND, GRID, HEADER_FILL, HOLIDAY_BACKGROUND, HOLIDAY_RED, LEGEND, LIGHT_RULE, LIST_PAD,
+    MUTED, PANEL_FILL, PAPERS, TEXT, Box, CellLine, _cancelled, _item_color, _Page, bullet_color,
 )
+from prdesk.printing.calendar_text import (  # noqa: F401
+    ELLIPSIS, LUNAR_MARKS, fit, item_label, lunar_mark, month_title, other_months, other_years, short_title, wrap,
+    _unique,
+)
+
 WEEKDAY_INITIALS = ("ش", "ی", "د", "س", "چ", "پ", "ج")
-ELLIPSIS = "…"
 # A cell gives an item at most this many lines when it has room to spare.
 MAX_CELL_LINES = 3
 MAX_SIDE_LINES = 3
-# «(۱۳۵۸ ه‍.ش)», «(۱۴۸ ه‍.ق)»: the year an occasion remembers; a cell has no room for it.
-_YEAR_NOTE = re.compile(r"\s*\([^()]*[0-9۰-۹][^()]*\)")
 _LUNAR_NOTES = {
     hijri.PREDICTED: "تاریخ‌های قمری این ماه پیش‌بینی مرکز تقویم است و ممکن است یک روز جابه‌جا شود.",
     hijri.ESTIMATED: "تاریخ‌های قمری این ماه برآورد برنامه از رؤیت هلال است و ممکن است یک روز جابه‌جا شود.",
 }
-# After a lunar occasion whose day is not yet official.
-LUNAR_MARKS = {hijri.PREDICTED: "(پیش‌بینی)", hijri.ESTIMATED: "(برآورد)"}
 # The smallest size the year overview's holiday list shrinks to before it takes a second column.
 MIN_LIST_SIZE = 5.6
-
-
-def lunar_mark(entry: DayEntry, item: DayItem) -> str:
-    """«(پیش‌بینی)» or «(برآورد)» for a lunar item on a day whose lunar date is not official, else ""."""
-    return LUNAR_MARKS.get(entry.info.hijri_source, "") if item.lunar else ""
 
 
 def without_contacts(entries: Sequence[DayEntry]) -> list[DayEntry]:
@@ -88,235 +56,6 @@ def without_contacts(entries: Sequence[DayEntry]) -> list[DayEntry]:
         copy = DayEntry(entry.info, entry.holiday, [i for i in entry.occasions if i.category != "contact"])
         kept.append(copy)
     return kept
-
-
-# --- text that fits ---------------------------------------------------------------------------
-
-def item_label(item: DayItem) -> str:
-    """One line for an item, as the screen writes it: an event's start time before its title."""
-    if item.source == occ.SOURCE_EVENT and item.start_time:
-        return f"{to_persian_digits(item.start_time)} {item.title}"
-    return item.title
-
-
-def short_title(text: str) -> str:
-    """``text`` without the remembered year in brackets, for a cell."""
-    return _YEAR_NOTE.sub("", text).strip() or text
-
-
-def fit(text: str, width: float, style: TextStyle) -> str:
-    """``text`` if it fits in ``width``, else its first words (or letters) and «…»."""
-    if text_width(text, style) <= width:
-        return text
-    words = text.split()
-    while len(words) > 1:
-        words.pop()
-        head = " ".join(words).rstrip("،,:؛-–—\u200c")
-        # A cut inside brackets would leave one open.
-        if head.count("(") > head.count(")") or head.count("«") > head.count("»"):
-            continue
-        if head and text_width(head + ELLIPSIS, style) <= width:
-            return head + ELLIPSIS
-    word = words[0] if words else ""
-    for end in range(len(word) - 1, 0, -1):
-        head = word[:end].rstrip("\u200c")
-        if text_width(head + ELLIPSIS, style) <= width:
-            return head + ELLIPSIS
-    return ELLIPSIS
-
-
-def wrap(text: str, width: float, style: TextStyle, max_lines: int) -> list[str]:
-    """The lines of ``text`` broken at ``width``, at most ``max_lines``, the last shortened with «…»."""
-    font = style.bold_font if style.bold else style.font
-    words = prepare([Span(text, font, style.size)], persian_digits=style.persian_digits)
-    lines = [line.logical_text for line in break_lines(words, width, 1.0, style.size)]
-    if len(lines) <= max_lines:
-        return lines
-    return lines[: max_lines - 1] + [fit(" ".join(lines[max_lines - 1:]), width, style)]
-
-
-# --- titles -------------------------------------------------------------------------------------
-
-def _months_text(pairs: Sequence[tuple[int, int]], names: Sequence[str]) -> str:
-    """«جمادی‌الثانی/رجب ۱۴۴۸», or «دسامبر ۲۰۲۶/ژانویه ۲۰۲۷» across a new year."""
-    if not pairs:
-        return ""
-    if len({year for year, _ in pairs}) == 1:
-        return f"{'/'.join(names[m - 1] for _, m in pairs)} {to_persian_digits(pairs[0][0])}"
-    return "/".join(f"{names[m - 1]} {to_persian_digits(y)}" for y, m in pairs)
-
-
-def _unique(values) -> list:
-    seen: list = []
-    for value in values:
-        if value not in seen:
-            seen.append(value)
-    return seen
-
-
-def other_months(entries: Sequence[DayEntry]) -> str:
-    """The lunar and Gregorian months the days span: «جمادی‌الثانی/رجب ۱۴۴۸ — نوامبر/دسامبر ۲۰۲۶»."""
-    lunar = _unique((e.info.hijri.year, e.info.hijri.month) for e in entries if e.info.hijri)
-    gregorian = _unique((e.date.year, e.date.month) for e in entries)
-    parts = [_months_text(lunar, hijri.hijri_month_names), _months_text(gregorian, gregorian_month_names)]
-    return " — ".join(part for part in parts if part)
-
-
-def month_title(year: int, month: int, entries: Sequence[DayEntry]) -> str:
-    """«آذر ۱۴۰۵ — جمادی‌الثانی/رجب ۱۴۴۸ — نوامبر/دسامبر ۲۰۲۶»."""
-    head = f"{jalali_month_names[month - 1]} {to_persian_digits(year)}"
-    rest = other_months(entries)
-    return f"{head} — {rest}" if rest else head
-
-
-# --- geometry ---------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Box:
-    """A rectangle on the page in points, from its bottom-left corner."""
-
-    x: float
-    y: float
-    w: float
-    h: float
-
-    @property
-    def right(self) -> float:
-        return self.x + self.w
-
-    @property
-    def top(self) -> float:
-        return self.y + self.h
-
-    def contains(self, x: float, y: float) -> bool:
-        """Whether the point lies inside (edges included)."""
-        return self.x - 0.01 <= x <= self.right + 0.01 and self.y - 0.01 <= y <= self.top + 0.01
-
-
-@dataclass
-class CellLine:
-    """One line drawn in a cell or the side list: logical text, colour, the bullet before it."""
-
-    text: str
-    color: object = TEXT
-    bullet: object = None
-    strike: bool = False
-    bold: bool = False
-    label: str = ""  # the day, in a list's first column
-    label_color: object = TEXT
-
-
-def bullet_color(item: DayItem):
-    """The colour of an item's bullet: red holidays, office occasions, events, people."""
-    if item.holiday:
-        return BULLETS["holiday"]
-    if item.source == occ.SOURCE_CATALOG and item.category == "office":
-        return BULLETS["office"]
-    return BULLETS.get(item.source, MUTED)
-
-
-def _item_color(item: DayItem):
-    if item.holiday:
-        return HOLIDAY_RED
-    if item.source == occ.SOURCE_EVENT and item.status == "cancelled":
-        return MUTED
-    return TEXT
-
-
-def _cancelled(item: DayItem) -> bool:
-    return item.source == occ.SOURCE_EVENT and item.status == "cancelled"
-
-
-class _Page:
-    """What every calendar page shares: scale for the paper, the office's name and logo, the title band."""
-
-    def __init__(self, settings: Mapping[str, str], pagesize):
-        self.settings = settings
-        self.width, self.height = pagesize
-        self.s = self.width / PAPERS["A4"][0]  # A3 is A4 scaled up
-        self.margin = 10 * mm * self.s
-        self.band_top = self.height - 7 * mm * self.s
-        self.band_bottom = self.height - 27 * mm * self.s
-
-    def _style(self, size: float, **kw) -> TextStyle:
-        return TextStyle(size=size * self.s, **kw)
-
-    def draw_office(self, canv) -> float:
-        """Logo (when its file exists) and the office's name lines at the top right; returns their width."""
-        s = self.s
-        right = self.width - self.margin
-        logo = clean(self.settings.get("logo_path", ""))
-        size = 17 * mm * s
-        x = right
-        if logo and Path(logo).is_file():
-            try:
-                canv.drawImage(
-                    ImageReader(logo), right - size, self.band_top - size, width=size, height=size,
-                    preserveAspectRatio=True, anchor="c", mask="auto",
-                )
-                x = right - size - 3 * mm * s
-            except OSError:
-                pass  # a broken logo file must not stop the calendar
-        names = [clean(self.settings.get(f"org_name_line{i}", "")) for i in (1, 2, 3)]
-        names = [n for n in names if n]
-        widest = 0.0
-        y = self.band_top - 4 * mm * s
-        for index, name in enumerate(names):
-            last = index == len(names) - 1
-            style = self._style(9.5 if last else 8, font=BOLD if last else MEDIUM, color=TEXT)
-            widest = max(widest, draw_text(canv, fit(name, 75 * mm * s, style), x, y, style=style, align="right"))
-            y -= (5 if last else 4.3) * mm * s
-        return right - x + widest
-
-    def draw_line(self, canv, line: CellLine, right: float, baseline: float, style: TextStyle, bullet_room: float) -> None:
-        """One line of a cell or a list: bullet at ``right``, text right-aligned after it, struck through if cancelled."""
-        if line.bullet is not None:
-            radius = style.size * 0.2
-            canv.setFillColor(line.bullet)
-            canv.circle(right - radius, baseline + style.size * 0.3, radius, stroke=0, fill=1)
-        text_right = right - bullet_room
-        width = draw_text(canv, line.text, text_right, baseline, style=style.but(color=line.color, bold=line.bold), align="right")
-        if line.strike:
-            canv.setStrokeColor(line.color)
-            canv.setLineWidth(0.5)
-            middle = baseline + style.size * 0.3
-            canv.line(text_right - width, middle, text_right, middle)
-
-    def draw_list(self, canv, box: Box, heading: str, lines: Sequence[CellLine], style: TextStyle, line_height: float,
-                  *, label_width: float, bullet_room: float, empty: str) -> None:
-        """A panel beside the grid: a heading, then the lines, a thin rule between days."""
-        s = self.s
-        canv.setFillColor(PANEL_FILL)
-        canv.setStrokeColor(LIGHT_RULE)
-        canv.setLineWidth(0.5)
-        canv.rect(box.x, box.y, box.w, box.h, stroke=1, fill=1)
-        pad = LIST_PAD * mm * s
-        head = TextStyle(size=9.5 * s, bold=True, color=TEXT)
-        y = box.top - pad - head.size * 0.85
-        draw_text(canv, heading, box.right - pad, y, style=head, align="right")
-        y -= 2 * mm * s
-        canv.setStrokeColor(GRID)
-        canv.line(box.x + pad, y, box.right - pad, y)
-        y -= 1 * mm * s
-        first = True
-        for line in lines:
-            if line.label and not first:
-                canv.setStrokeColor(LIGHT_RULE)
-                canv.line(box.x + pad, y, box.right - pad, y)
-            first = False
-            y -= line_height
-            baseline = y + line_height * 0.28
-            if line.label:
-                draw_text(canv, line.label, box.right - pad, baseline, style=style.but(bold=True, color=line.label_color), align="right")
-            self.draw_line(canv, line, box.right - pad - label_width, baseline, style, bullet_room)
-        if not lines:
-            draw_text(canv, empty, box.right - pad, y - line_height, style=style.but(color=MUTED), align="right")
-
-    def draw_title(self, canv, title: str, subtitle: str) -> None:
-        centre = self.width / 2
-        draw_text(canv, title, centre, self.band_top - 8 * mm * self.s, style=self._style(20, bold=True, color=TEXT), align="center")
-        if subtitle:
-            draw_text(canv, subtitle, centre, self.band_top - 15 * mm * self.s, style=self._style(10.5, color=MUTED), align="center")
 
 
 class MonthPage(Flowable):
@@ -697,21 +436,6 @@ class YearPage(Flowable):
             canv, self.side_box, f"تعطیلات رسمی سال {to_persian_digits(self.year)}", self.holidays, self.side_style,
             self.side_line, label_width=self.label_width, bullet_room=0.0, empty="در این سال تعطیل رسمی ثبت نشده است.",
         )
-
-
-def other_years(entries: Sequence[DayEntry]) -> str:
-    """«شوال ۱۴۴۷ تا شوال ۱۴۴۸ — مارس ۲۰۲۶ تا مارس ۲۰۲۷»: where the year starts and ends in the other calendars."""
-    days = sorted(entries, key=lambda e: e.date)
-    if not days:
-        return ""
-    first, last = days[0], days[-1]
-    parts = []
-    if first.info.hijri and last.info.hijri:
-        parts.append(f"{first.info.hijri.month_name} {to_persian_digits(first.info.hijri.year)} تا "
-                     f"{last.info.hijri.month_name} {to_persian_digits(last.info.hijri.year)}")
-    parts.append(f"{gregorian_month_names[first.date.month - 1]} {to_persian_digits(first.date.year)} تا "
-                 f"{gregorian_month_names[last.date.month - 1]} {to_persian_digits(last.date.year)}")
-    return " — ".join(parts)
 
 
 # --- the document -----------------------------------------------------------------------------

@@ -470,3 +470,14 @@ def test_the_model_is_built_again_after_any_write_here_or_from_another_connectio
     cal.add_event(other, {"title": "بازدید", "date": "1405/06/01"})
     other.close()
     assert "بازدید" in titles(cal.month_model(db, 1405, 6)[0])
+
+
+def test_exports_say_where_a_lunar_date_is_not_official(db):
+    rows = list(csv.DictReader(io.StringIO(export_year(db, 1407, "csv"))))
+    assert {r["lunar_source"] for r in rows} == {"predicted", "estimated"}
+    parsed = icalendar.Calendar.from_ical(export_year(db, 1407, "ics"))
+    ashura = [e for e in parsed.walk("VEVENT") if str(e["SUMMARY"]) == "عاشورای حسینی"]
+    assert ashura and all(str(e["X-PRDESK-LUNAR-SOURCE"]) == "estimated" for e in ashura)
+    assert all("برآورد" in str(e["DESCRIPTION"]) for e in ashura)
+    nowruz = next(e for e in parsed.walk("VEVENT") if str(e["SUMMARY"]) == "آغاز نوروز")
+    assert "برآورد" not in str(nowruz["DESCRIPTION"])  # a Jalali occasion is as sure as the calendar

@@ -462,3 +462,21 @@ def test_a_full_cell_names_the_birthday_count_on_its_last_line(page, db):
     assert more_line(items, shown, rest) == f"۲ تولد، +{to_persian_digits(rest - 1)} مورد دیگر"
     assert more_line(items, shown, rest, short=True) == f"۲ تولد، +{to_persian_digits(rest - 1)}"
     page.month_view.viewport().grab()
+
+
+def test_the_print_menu_asks_before_printing_contacts_birthdays(page, db, monkeypatch):
+    import io
+    import unicodedata
+
+    from pypdf import PdfReader
+
+    add_person(db, {"first_name": "سعید", "last_name": "نوری", "birthday": "1985-03-28"})
+    page.show_date(J(1405, 1, 8))
+    renders = []
+    monkeypatch.setattr(page, "_print", lambda render, **kw: renders.append(render))
+    assert not page.contacts_action.isChecked()
+    page.print_month()
+    page.contacts_action.setChecked(True)
+    page.print_month()
+    plain, asked = (unicodedata.normalize("NFKC", PdfReader(io.BytesIO(r(db))).pages[0].extract_text()) for r in renders)
+    assert asked.count("تولد") == plain.count("تولد") + 2  # «۱ تولد» in the cell and in the month's list
