@@ -114,7 +114,7 @@ def search_figures(path: Path, runs: int) -> tuple[float, float, float, float]:
             timings.append(time.perf_counter() - start)
             if match:
                 start = time.perf_counter()
-                db.execute("SELECT count(*) FROM (SELECT 1 FROM messages_fts WHERE messages_fts MATCH ? LIMIT 2001)", [match]).fetchone()
+                db.execute("SELECT count(*) FROM (SELECT 1 FROM messages_fts WHERE messages_fts MATCH ? LIMIT 1001)", [match]).fetchone()
                 db.execute("SELECT m.* FROM messages_fts f JOIN messages m ON m.id = f.rowid WHERE messages_fts MATCH ?"
                            " ORDER BY f.rowid DESC LIMIT 200", [match]).fetchall()
                 bare.append(time.perf_counter() - start)
