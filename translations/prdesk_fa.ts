@@ -3818,6 +3818,26 @@
         <translation>موضوع</translation>
     </message>
     <message>
+        <source>not proposed</source>
+        <translation>پیشنهاد نشود</translation>
+    </message>
+    <message>
+        <source>days ahead, to</source>
+        <translation>روز پیش از مناسبت، برای</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>همه</translation>
+    </message>
+    <message>
+        <source>our staff</source>
+        <translation>کارکنان خودمان</translation>
+    </message>
+    <message>
+        <source>Dashboard proposes it</source>
+        <translation>پیشنهاد در پیشخوان</translation>
+    </message>
+    <message>
         <source>Placeholders (double-click to insert):</source>
         <translation>جای‌نگهدارها (برای درج دوبار کلیک کنید):</translation>
     </message>

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate
 from reportlab.platypus.doctemplate import ActionFlowable
 
@@ -14,7 +15,6 @@ from prdesk.core.letter_number import Letter
 from prdesk.errors import ValidationError
 from prdesk.printing.fonts import REGULAR, register_fonts
 from prdesk.printing.letter import PAPERS, _LetterPages, layout_from_settings, letter_story
-from prdesk.printing.pages import paged_canvas
 
 
 class BatchCancelled(Exception):
@@ -48,6 +48,49 @@ class _BlankIfOdd(ActionFlowable):
         if (self.ends[-1] - self.starts[-1] + 1) % 2 == 1:
             doc.handle_nextPageTemplate("blank")
             doc.handle_pageBreak()
+
+
+class _BatchCanvas(Canvas):
+    """Holds each page only until its letter is complete, then decorates and writes it.
+
+    A letter's header says «صفحه ۱ از ۲», so its pages wait for its last one; holding the pages of
+    a thousand letters until the end (as a single document's canvas does) would keep them all in memory.
+    """
+
+    decoration: _BatchDecoration | None = None  # set on a subclass
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._held: list[dict] = []
+        self._written = 0
+
+    def showPage(self):
+        self._held.append(dict(self.__dict__))
+        self._startPage()
+        self._write_complete(final=False)
+
+    def _write_complete(self, final: bool) -> None:
+        decoration, held = self.decoration, self._held
+        if not held:
+            return
+        current = dict(self.__dict__)
+        written = self._written  # a held page's state carries the counter of its own time: keep ours
+        while held:
+            number = written + 1
+            open_letter = len(decoration.ends) < len(decoration.starts)
+            if not final and open_letter and number >= decoration.starts[-1]:
+                break  # this letter's last page is not laid out yet
+            self.__dict__.update(held.pop(0))
+            decoration(self, number, 0)
+            Canvas.showPage(self)
+            written += 1
+        if not final:
+            self.__dict__.update(current)  # back to the page being laid out now
+        self._held, self._written = held, written
+
+    def save(self):
+        self._write_complete(final=True)
+        Canvas.save(self)
 
 
 class _BatchDecoration:
@@ -127,5 +170,5 @@ def render_batch(
         PageTemplate(id="later", frames=[frame(layout.continuation_top, "later")]),
         PageTemplate(id="blank", frames=[frame(layout.continuation_top, "blank")], autoNextPageTemplate="first"),
     ])
-    doc.build(story, canvasmaker=paged_canvas(decoration))
+    doc.build(story, canvasmaker=type("BatchCanvas", (_BatchCanvas,), {"decoration": decoration}))
     return target.getvalue() if out is None else None
