@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import io
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
@@ -118,14 +119,13 @@ def render_batch(
     duplex: bool = False,
     progress: Callable[[int, int], bool | None] | None = None,
     out: Path | str | None = None,
+    info: dict | None = None,
 ) -> bytes | None:
     """One PDF holding every letter, each starting on a new page (and, with ``duplex``, on a front side).
 
     ``progress(done, total)`` is called as each letter is laid out; returning False raises
     BatchCancelled. With ``out`` the PDF is written there (the caller makes it atomic) and None returned.
     """
-    import io
-
     if not letters:
         raise ValidationError("هیچ نامه‌ای برای چاپ نیست؛ دست‌کم یک گیرنده را انتخاب کنید.")
     register_fonts()
@@ -171,4 +171,47 @@ def render_batch(
         PageTemplate(id="blank", frames=[frame(layout.continuation_top, "blank")], autoNextPageTemplate="first"),
     ])
     doc.build(story, canvasmaker=type("BatchCanvas", (_BatchCanvas,), {"decoration": decoration}))
+    if info is not None:
+        info["last_pages"] = decoration.ends[-1] - decoration.starts[-1] + 1
     return target.getvalue() if out is None else None
+
+
+#: Letters laid out per document before they are joined: ReportLab keeps every page of a document in
+#: memory until it is saved, so a thousand letters are made a hundred at a time.
+CHUNK = 100
+
+
+def write_batch(
+    letters: Sequence[Letter],
+    settings: Mapping[str, str],
+    out: Path | str,
+    *,
+    paper: str | None = None,
+    preprinted: bool = False,
+    duplex: bool = False,
+    progress: Callable[[int, int], bool | None] | None = None,
+    chunk: int = CHUNK,
+) -> Path:
+    """Write every letter into the PDF ``out``, laid out ``chunk`` letters at a time and joined (the caller makes it atomic)."""
+    from pypdf import PdfReader, PdfWriter
+
+    if len(letters) <= chunk:
+        render_batch(letters, settings, paper=paper, preprinted=preprinted, duplex=duplex, progress=progress, out=out)
+        return Path(out)
+    total = len(letters)
+    writer = PdfWriter()
+    for start in range(0, total, chunk):
+        info: dict = {}
+
+        def step(done: int, _n: int, offset: int = start):
+            return None if progress is None else progress(offset + done, total)
+
+        data = render_batch(letters[start:start + chunk], settings, paper=paper, preprinted=preprinted, duplex=duplex,
+                            progress=step, info=info)
+        writer.append(PdfReader(io.BytesIO(data)))
+        if duplex and start + chunk < total and info["last_pages"] % 2 == 1:
+            writer.add_blank_page()  # the next letter starts on a front side, as within a part
+    writer.add_metadata({"/Title": letters[0].subject or "پیام‌ها", "/Creator": "prdesk"})
+    with open(out, "wb") as fh:
+        writer.write(fh)
+    return Path(out)

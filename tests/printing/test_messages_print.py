@@ -47,3 +47,18 @@ def test_duplex_puts_every_letter_on_a_front_side():
     # A blank after letters 1, 3 and 4 (one page each), and after letter 2 when its length is odd.
     assert len(pages) == plain + 3 + (length % 2)
     assert blanks[0] == 1 and all(i % 2 == 1 for i in blanks)
+
+
+def test_letters_made_in_parts_join_into_one_pdf_with_duplex_blanks():
+    from prdesk.printing.messages import write_batch
+
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        whole, parts = Path(folder) / "whole.pdf", Path(folder) / "parts.pdf"
+        write_batch(letters(long_ones=(1,)), {}, whole, duplex=True)
+        write_batch(letters(long_ones=(1,)), {}, parts, duplex=True, chunk=2)
+        one, joined = PdfReader(whole), PdfReader(parts)
+        assert len(joined.pages) == len(one.pages)
+        assert [bool(text(p).strip()) for p in joined.pages] == [bool(text(p).strip()) for p in one.pages]
