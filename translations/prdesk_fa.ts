@@ -25,6 +25,33 @@
     </message>
 </context>
 <context>
+    <name>ActivityModel</name>
+    <message>
+        <source>Date</source>
+        <translation>تاریخ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>رسانه</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>سطح</translation>
+    </message>
+    <message>
+        <source>Tone</source>
+        <translation>لحن</translation>
+    </message>
+</context>
+<context>
     <name>AgendaModel</name>
     <message>
         <source>Date</source>
@@ -2210,7 +2237,7 @@
     </message>
     <message>
         <source>&amp;File</source>
-        <extracomment>The English title the page&apos;s own ``title()`` translates, in the page class&apos;s context. The pages in navigation order; Ctrl+1 … Ctrl+7 follow this order. The saved UI language differs from the one this window was built in.</extracomment>
+        <extracomment>The English title the page&apos;s own ``title()`` translates, in the page class&apos;s context. The pages in navigation order; Ctrl+1 … Ctrl+8 follow this order. The saved UI language differs from the one this window was built in.</extracomment>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
@@ -2600,6 +2627,7 @@
     <name>MessagesPage</name>
     <message>
         <source>Messages</source>
+        <extracomment>Rows per trip: a screenful is about 15 messages; each archived row carries its whole text.</extracomment>
         <translation>پیام‌ها</translation>
     </message>
     <message>
@@ -2655,12 +2683,12 @@
         <translation>ثبت ارسال</translation>
     </message>
     <message>
-        <source>{n} messages</source>
-        <translation>{n} پیام</translation>
-    </message>
-    <message>
         <source>more than {n} messages</source>
         <translation>بیش از {n} پیام</translation>
+    </message>
+    <message>
+        <source>{n} messages</source>
+        <translation>{n} پیام</translation>
     </message>
     <message>
         <source>Select a message in the list first.</source>
@@ -3295,6 +3323,54 @@
     </message>
 </context>
 <context>
+    <name>PerformanceView</name>
+    <message>
+        <source>Figure</source>
+        <extracomment>A breakdown row was double-clicked: (area key, breakdown item key), to list what is behind it.</extracomment>
+        <translation>شاخص</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>این دوره</translation>
+    </message>
+    <message>
+        <source>Same period last year</source>
+        <translation>مدت مشابه سال پیش</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>تغییر</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>دورهٔ پیش</translation>
+    </message>
+    <message>
+        <source>Choose a period and press Show figures.</source>
+        <translation>دوره را انتخاب کنید و «نمایش آمار» را بزنید.</translation>
+    </message>
+    <message>
+        <source>The data changed after these figures were counted; press Show figures to count them again.</source>
+        <translation>پس از شمارش این آمار، اطلاعات تغییر کرده است؛ برای شمارش دوباره «نمایش آمار» را بزنید.</translation>
+    </message>
+    <message>
+        <source>{period}, compared with {last_year} (same period last year) and {previous} (previous period).</source>
+        <translation>{period}، در سنجش با {last_year} (مدت مشابه سال پیش) و {previous} (دورهٔ پیش).</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded in {period} or in the periods it is compared with.</source>
+        <translation>در {period} و دوره‌های سنجش آن چیزی ثبت نشده است.</translation>
+    </message>
+    <message>
+        <source>Double-click a row to see the list behind it.</source>
+        <translation>برای دیدن فهرست هر ردیف، روی آن دوبار کلیک کنید.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>جمع</translation>
+    </message>
+</context>
+<context>
     <name>PersonDialog</name>
     <message>
         <source>New person</source>
@@ -3496,6 +3572,122 @@
     </message>
 </context>
 <context>
+    <name>RecordPanel</name>
+    <message>
+        <source>Record a piece of work</source>
+        <extracomment>An entry was added, changed or removed (the report tab recounts).</extracomment>
+        <translation>ثبت فعالیت</translation>
+    </message>
+    <message>
+        <source>Headline or title (Enter records it)</source>
+        <translation>تیتر یا عنوان (با Enter ثبت می‌شود)</translation>
+    </message>
+    <message>
+        <source>Newspaper, agency, channel or page</source>
+        <translation>روزنامه، خبرگزاری، شبکه یا صفحه</translation>
+    </message>
+    <message>
+        <source>Level: not set</source>
+        <translation>سطح: نامشخص</translation>
+    </message>
+    <message>
+        <source>Tone: not set</source>
+        <translation>لحن: نامشخص</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>ثبت</translation>
+    </message>
+    <message>
+        <source>Cancel editing</source>
+        <translation>انصراف از ویرایش</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>تاریخ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>رسانه</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>پیوند</translation>
+    </message>
+    <message>
+        <source>Search title, outlet or notes (Ctrl+F)</source>
+        <translation>جست‌وجو در عنوان، رسانه یا یادداشت (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>همهٔ تاریخ‌ها</translation>
+    </message>
+    <message>
+        <source>Import clippings…</source>
+        <translation>ورود بریده جراید…</translation>
+    </message>
+    <message>
+        <source>Add a list of clippings from a CSV or Excel file with the columns Date, Title, Outlet, Level</source>
+        <translation>فهرست بریده جراید را از فایل CSV یا Excel با ستون‌های تاریخ، عنوان، رسانه و سطح وارد کنید</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>جست‌وجو</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>همهٔ انواع</translation>
+    </message>
+    <message>
+        <source>«{title}» was recorded.</source>
+        <translation>«{title}» ثبت شد.</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>ذخیرهٔ تغییرات</translation>
+    </message>
+    <message>
+        <source>Remove «{title}» from the record?</source>
+        <translation>«{title}» از کارنامه حذف شود؟</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>ویرایش</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>حذف…</translation>
+    </message>
+    <message>
+        <source>Import clippings</source>
+        <translation>ورود بریده جراید</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.xlsx)</source>
+        <translation>فایل‌های جدولی (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>{count} item(s) added from {path}</source>
+        <translation>{count} مورد از {path} افزوده شد</translation>
+    </message>
+    <message>
+        <source>From {start} to {end}</source>
+        <translation>از {start} تا {end}</translation>
+    </message>
+    <message>
+        <source>{count} item(s)</source>
+        <translation>{count} مورد</translation>
+    </message>
+</context>
+<context>
     <name>RegisterModel</name>
     <message>
         <source>Number</source>
@@ -3529,6 +3721,96 @@
     <message>
         <source>Copies:</source>
         <translation>رونوشت:</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPanel</name>
+    <message>
+        <source>Introduction (optional): a few sentences printed before the figures</source>
+        <translation>مقدمه (اختیاری): چند جمله که پیش از آمار چاپ می‌شود</translation>
+    </message>
+    <message>
+        <source>Conclusion (optional): a few sentences printed after the figures</source>
+        <translation>جمع‌بندی (اختیاری): چند جمله که پس از آمار چاپ می‌شود</translation>
+    </message>
+    <message>
+        <source>Save as Excel…</source>
+        <translation>ذخیره به‌صورت Excel…</translation>
+    </message>
+    <message>
+        <source>Preview and print…</source>
+        <translation>پیش‌نمایش و چاپ…</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>دوره</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>ماه</translation>
+    </message>
+    <message>
+        <source>Season</source>
+        <translation>فصل</translation>
+    </message>
+    <message>
+        <source>Half year</source>
+        <translation>نیمهٔ سال</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>سال</translation>
+    </message>
+    <message>
+        <source>From … to …</source>
+        <translation>از … تا …</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>تا</translation>
+    </message>
+    <message>
+        <source>Show figures</source>
+        <translation>نمایش آمار</translation>
+    </message>
+    <message>
+        <source>Type the first and the last day of the period.</source>
+        <translation>نخستین و آخرین روز دوره را وارد کنید.</translation>
+    </message>
+    <message>
+        <source>Counting the figures of {period}…</source>
+        <translation>شمارش آمار {period}…</translation>
+    </message>
+    <message>
+        <source>Performance report, {period}</source>
+        <translation>گزارش عملکرد {period}</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>ذخیرهٔ گزارش</translation>
+    </message>
+    <message>
+        <source>Excel files (*.xlsx)</source>
+        <translation>فایل‌های Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The report was saved in {path}</source>
+        <translation>گزارش در {path} ذخیره شد</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Reports</source>
+        <translation>گزارش‌ها</translation>
+    </message>
+    <message>
+        <source>Record of work</source>
+        <translation>کارنامه</translation>
+    </message>
+    <message>
+        <source>Performance report</source>
+        <translation>گزارش عملکرد</translation>
     </message>
 </context>
 <context>

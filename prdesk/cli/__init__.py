@@ -15,12 +15,14 @@ from prdesk.errors import PrdeskError
 
 # One module per area, imported only when its command runs: starting the window imports none of them.
 _AREA_COMMANDS = {
+    "activity": ("prdesk.cli.activity", "activity"),
     "backup": ("prdesk.cli.backup", "backup"),
     "calendar": ("prdesk.cli.calendar", "calendar"),
     "contacts": ("prdesk.cli.contacts", "contacts"),
     "demo": ("prdesk.cli.demo", "demo"),
     "messages": ("prdesk.cli.messages", "messages"),
     "print": ("prdesk.cli.printing", "print_group"),
+    "report": ("prdesk.cli.activity", "report"),
 }
 
 

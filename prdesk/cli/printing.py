@@ -142,3 +142,35 @@ def report_plan(ctx, year, out) -> None:
     db = open_db(ctx)
     write_pdf(render_plan(db, year), out)
     click.echo(f"برنامهٔ سالانهٔ مراسم {to_persian_digits(year)} در «{out}» ذخیره شد.")
+
+
+@report_group.command("activity")
+@click.option("--from", "start_text", required=True, help="First Jalali day of the period, e.g. 1405/07/01.")
+@click.option("--to", "end_text", required=True, help="Last Jalali day of the period, e.g. 1405/09/30.")
+@click.option("--intro-file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None, help="Text file with the introduction.")
+@click.option("--conclusion-file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None, help="Text file with the conclusion.")
+@click.option("--out", required=True, type=_PDF, help="The file to write: FILE.pdf or FILE.xlsx.")
+@click.pass_context
+def report_activity(ctx, start_text, end_text, intro_file, conclusion_file, out) -> None:
+    """Print the periodic performance report (گزارش عملکرد) of a period as PDF or XLSX."""
+    from prdesk.core.activity import period_of
+    from prdesk.core.jalali import parse_jalali
+    from prdesk.printing.pages import write_pdf
+    from prdesk.store.report import summary, summary_xlsx
+
+    suffix = out.suffix.lower()
+    if suffix not in (".pdf", ".xlsx"):
+        raise ValidationError(f"پسوند فایل «{out.name}» باید ‎.pdf‎ یا ‎.xlsx‎ باشد.", "out")
+    period = period_of(parse_jalali(start_text, "from"), parse_jalali(end_text, "to"))
+    intro = _read_body(intro_file) if intro_file else ""
+    conclusion = _read_body(conclusion_file) if conclusion_file else ""
+    db = open_db(ctx)
+    result = summary(db, period)
+    if suffix == ".xlsx":
+        data = summary_xlsx(result, intro=intro, conclusion=conclusion)
+    else:
+        from prdesk.printing.performance import render_performance
+
+        data = render_performance(db, period, intro=intro, conclusion=conclusion, result=result)
+    write_pdf(data, out)
+    click.echo(f"گزارش عملکرد {result.period.title} در «{out}» ذخیره شد.")

@@ -193,6 +193,15 @@ def visual(text: str, *, font: str = REGULAR, size: float = 9.0) -> str:
     return "".join(t for line in lines for t, _, _ in line.visual_runs)
 
 
+def category_label(label: str, room: float, *, size: float = 8.0) -> str:
+    """A chart's category label as drawn: on two lines (split at a space) when one line is wider than ``room`` points."""
+    words = label.split()
+    if len(words) < 2 or text_width(label, TextStyle(size=size)) <= room:
+        return visual(label, size=size)
+    best = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - len(" ".join(words[i:]))))
+    return visual(" ".join(words[:best]), size=size) + "\n" + visual(" ".join(words[best:]), size=size)
+
+
 def _nice_step(largest: float, ticks: int = 5) -> float:
     """A whole-number axis step (1, 2, 5 × 10ⁿ) giving about ``ticks`` gridlines up to ``largest``."""
     raw = max(largest / ticks, 1.0)
@@ -225,7 +234,8 @@ def bar_chart(
     chart.bars[0].strokeColor = None
     chart.barSpacing = 2
     chart.groupSpacing = 6
-    chart.categoryAxis.categoryNames = [visual(label, size=8) for label in reversed(labels)]
+    slot = chart.width / max(len(labels), 1) - 4
+    chart.categoryAxis.categoryNames = [category_label(label, slot) for label in reversed(labels)]
     chart.categoryAxis.labels.fontName = REGULAR
     chart.categoryAxis.labels.fontSize = 8
     chart.categoryAxis.labels.boxAnchor = "n"

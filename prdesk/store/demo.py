@@ -359,6 +359,9 @@ def fill_demo(db: Database, size: str = "small", progress: Callable[[int, int], 
                 _insert_people(db, people[start:start + batch], stamp)
                 step(len(people[start:start + batch]))
             _insert_links(db, tags, dates, history, orgs, org_ids)
+            from prdesk.store.activity_demo import fill_activity
+
+            fill_activity(db, demo.rnd, size)
             from prdesk.store.messages.demo import fill_messages
 
             fill_messages(db, size, demo.rnd, stamp)

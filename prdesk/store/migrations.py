@@ -335,6 +335,59 @@ def m012_contacts_index_rows_on_insert(db: Database) -> None:
     db.execute("DROP TRIGGER IF EXISTS organizations_fts_insert")
 
 
+@migrations(name="m090_activity")
+def m090_activity(db: Database) -> None:
+    """The record of media and public work (کارنامه): its editable kinds, entries and the people in them."""
+    for statement in (
+        """
+        CREATE TABLE media_kinds (
+            key TEXT PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE CHECK (name <> ''),
+            position INTEGER NOT NULL DEFAULT 0
+        )
+        """,
+        """
+        CREATE TABLE activities (
+            id INTEGER PRIMARY KEY,
+            date TEXT NOT NULL,
+            kind TEXT NOT NULL REFERENCES media_kinds (key),
+            title TEXT NOT NULL CHECK (title <> ''),
+            outlet TEXT NOT NULL DEFAULT '',
+            outlet_org_id INTEGER REFERENCES organizations (id) ON DELETE SET NULL,
+            level TEXT NOT NULL DEFAULT '' CHECK (level IN ('', 'national', 'provincial', 'local')),
+            tone TEXT NOT NULL DEFAULT '' CHECK (tone IN ('', 'positive', 'neutral', 'negative')),
+            link TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            search_key TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX activities_date ON activities (date)",
+        "CREATE INDEX activities_kind_date ON activities (kind, date)",
+        "CREATE INDEX activities_outlet_org ON activities (outlet_org_id)",
+        """
+        CREATE TABLE activity_people (
+            activity_id INTEGER NOT NULL REFERENCES activities (id) ON DELETE CASCADE,
+            person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+            PRIMARY KEY (activity_id, person_id)
+        )
+        """,
+        "CREATE INDEX activity_people_person ON activity_people (person_id)",
+    ):
+        db.execute(statement)
+    # Literal values, not core's constants: a shipped migration must make the same rows forever.
+    kinds = (
+        ("news", "خبر منتشرشده"), ("interview", "مصاحبه"), ("feature", "گزارش/روایت"), ("press-conference", "نشست خبری"),
+        ("coverage", "پوشش خبری"), ("clipping", "بریده جراید"), ("social", "پست شبکه‌های اجتماعی"),
+        ("exhibition", "نمایشگاه"), ("visit", "بازدید"), ("survey", "نظرسنجی"), ("other", "سایر"),
+    )
+    db.conn.executemany(
+        "INSERT INTO media_kinds (key, name, position) VALUES (?, ?, ?)",
+        [(key, name, position) for position, (key, name) in enumerate(kinds, start=1)],
+    )
+
+
 @migrations(name="m040_messages")
 def m040_messages(db: Database) -> None:
     """Messages: versioned templates (seeded with the starter set), the archive, bereavements, occasion plans, the deceased."""

@@ -54,7 +54,7 @@ class PageEntry:
         return getattr(importlib.import_module(f"prdesk.ui.pages.{self.module}"), self.class_name)
 
 
-#: The pages in navigation order; Ctrl+1 … Ctrl+7 follow this order.
+#: The pages in navigation order; Ctrl+1 … Ctrl+8 follow this order.
 PAGES: tuple[PageEntry, ...] = (
     PageEntry("dashboard", "dashboard", "DashboardPage", "Dashboard"),
     PageEntry("contacts", "contacts", "ContactsPage", "Contacts"),
@@ -62,6 +62,7 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry("meetings", "meetings", "MeetingsPage", "Meetings"),
     PageEntry("messages", "messages", "MessagesPage", "Messages"),
     PageEntry("letters", "letters", "LettersPage", "Letters and printing"),
+    PageEntry("reports", "reports", "ReportsPage", "Reports"),
     PageEntry("settings", "settings", "SettingsPage", "Backup and settings"),
 )
 

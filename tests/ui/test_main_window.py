@@ -28,6 +28,7 @@ PAGE_TITLES_FA = {
     "meetings": "ملاقات‌ها",
     "messages": "پیام‌ها",
     "letters": "نامه و چاپ",
+    "reports": "گزارش‌ها",
     "settings": "پشتیبان‌گیری و تنظیمات",
 }
 PAGES_BY_KEY = {entry.key: entry for entry in PAGES}
