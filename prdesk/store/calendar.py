@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import json
 import re
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from prdesk.core.calendars import parse_any_date
 from prdesk.core.occasions import DayEntry, DayItem, Occasion, Rule
 from prdesk.core.text import clean, search_key, to_ascii_digits, to_persian_digits
 from prdesk.errors import NotFound, ValidationError
+from prdesk.store.messages.bereavements import calendar_items as bereavement_days
 from prdesk.store.settings import get_setting
 
 EVENT_TYPES: dict[str, str] = {
@@ -657,8 +657,8 @@ def _person_item(pd: PersonDate) -> DayItem:
 # The year model: what the month view, the dashboard, the printed calendar and the CLI all read
 
 
-# "module:function(db, start, end) -> {date: [DayItem]}" of other areas, imported when the model is built.
-DAY_PROVIDERS: tuple[str, ...] = ("prdesk.store.messages.bereavements:calendar_items",)
+# function(db, start, end) -> {date: [DayItem]} of other areas (imported with this module, not on a worker).
+DAY_PROVIDERS = (bereavement_days,)
 
 
 def range_model(db: Database, start: dt.date, end: dt.date, *, include_hidden: bool = False) -> list[DayEntry]:
@@ -683,8 +683,7 @@ def range_model(db: Database, start: dt.date, end: dt.date, *, include_hidden: b
         events.setdefault(o.date, []).append(o)
     people = _person_items(db, start, end)
     for provider in DAY_PROVIDERS:  # other areas' days (bereavement follow-ups), listed after people's dates
-        module, name = provider.split(":")
-        for day, items in getattr(importlib.import_module(module), name)(db, start, end).items():
+        for day, items in provider(db, start, end).items():
             people.setdefault(day, []).extend(items)
     rank = {"office": 1}
     model = []
