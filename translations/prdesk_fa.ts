@@ -3509,6 +3509,7 @@
     <name>MessagesPage</name>
     <message>
         <source>Messages</source>
+        <extracomment>Rows per trip: a screenful is about 15 messages; each archived row carries its whole text.</extracomment>
         <translation>پیام‌ها</translation>
     </message>
     <message>
@@ -5274,6 +5275,26 @@
     <message>
         <source>Subject</source>
         <translation>موضوع</translation>
+    </message>
+    <message>
+        <source>not proposed</source>
+        <translation>پیشنهاد نشود</translation>
+    </message>
+    <message>
+        <source>days ahead, to</source>
+        <translation>روز پیش از مناسبت، برای</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>همه</translation>
+    </message>
+    <message>
+        <source>our staff</source>
+        <translation>کارکنان خودمان</translation>
+    </message>
+    <message>
+        <source>Dashboard proposes it</source>
+        <translation>پیشنهاد در پیشخوان</translation>
     </message>
     <message>
         <source>Placeholders (double-click to insert):</source>

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import bisect
+import io
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate
 from reportlab.platypus.doctemplate import ActionFlowable
 
@@ -14,7 +16,6 @@ from prdesk.core.letter_number import Letter
 from prdesk.errors import ValidationError
 from prdesk.printing.fonts import REGULAR, register_fonts
 from prdesk.printing.letter import PAPERS, _LetterPages, layout_from_settings, letter_story
-from prdesk.printing.pages import paged_canvas
 
 
 class BatchCancelled(Exception):
@@ -50,6 +51,49 @@ class _BlankIfOdd(ActionFlowable):
             doc.handle_pageBreak()
 
 
+class _BatchCanvas(Canvas):
+    """Holds each page only until its letter is complete, then decorates and writes it.
+
+    A letter's header says «صفحه ۱ از ۲», so its pages wait for its last one; holding the pages of
+    a thousand letters until the end (as a single document's canvas does) would keep them all in memory.
+    """
+
+    decoration: _BatchDecoration | None = None  # set on a subclass
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._held: list[dict] = []
+        self._written = 0
+
+    def showPage(self):
+        self._held.append(dict(self.__dict__))
+        self._startPage()
+        self._write_complete(final=False)
+
+    def _write_complete(self, final: bool) -> None:
+        decoration, held = self.decoration, self._held
+        if not held:
+            return
+        current = dict(self.__dict__)
+        written = self._written  # a held page's state carries the counter of its own time: keep ours
+        while held:
+            number = written + 1
+            open_letter = len(decoration.ends) < len(decoration.starts)
+            if not final and open_letter and number >= decoration.starts[-1]:
+                break  # this letter's last page is not laid out yet
+            self.__dict__.update(held.pop(0))
+            decoration(self, number, 0)
+            Canvas.showPage(self)
+            written += 1
+        if not final:
+            self.__dict__.update(current)  # back to the page being laid out now
+        self._held, self._written = held, written
+
+    def save(self):
+        self._write_complete(final=True)
+        Canvas.save(self)
+
+
 class _BatchDecoration:
     """Draws each page's letterhead and footer as the letter it belongs to; a duplex blank page stays empty."""
 
@@ -75,14 +119,13 @@ def render_batch(
     duplex: bool = False,
     progress: Callable[[int, int], bool | None] | None = None,
     out: Path | str | None = None,
+    info: dict | None = None,
 ) -> bytes | None:
     """One PDF holding every letter, each starting on a new page (and, with ``duplex``, on a front side).
 
     ``progress(done, total)`` is called as each letter is laid out; returning False raises
     BatchCancelled. With ``out`` the PDF is written there (the caller makes it atomic) and None returned.
     """
-    import io
-
     if not letters:
         raise ValidationError("هیچ نامه‌ای برای چاپ نیست؛ دست‌کم یک گیرنده را انتخاب کنید.")
     register_fonts()
@@ -127,5 +170,48 @@ def render_batch(
         PageTemplate(id="later", frames=[frame(layout.continuation_top, "later")]),
         PageTemplate(id="blank", frames=[frame(layout.continuation_top, "blank")], autoNextPageTemplate="first"),
     ])
-    doc.build(story, canvasmaker=paged_canvas(decoration))
+    doc.build(story, canvasmaker=type("BatchCanvas", (_BatchCanvas,), {"decoration": decoration}))
+    if info is not None:
+        info["last_pages"] = decoration.ends[-1] - decoration.starts[-1] + 1
     return target.getvalue() if out is None else None
+
+
+#: Letters laid out per document before they are joined: ReportLab keeps every page of a document in
+#: memory until it is saved, so a thousand letters are made a hundred at a time.
+CHUNK = 100
+
+
+def write_batch(
+    letters: Sequence[Letter],
+    settings: Mapping[str, str],
+    out: Path | str,
+    *,
+    paper: str | None = None,
+    preprinted: bool = False,
+    duplex: bool = False,
+    progress: Callable[[int, int], bool | None] | None = None,
+    chunk: int = CHUNK,
+) -> Path:
+    """Write every letter into the PDF ``out``, laid out ``chunk`` letters at a time and joined (the caller makes it atomic)."""
+    from pypdf import PdfReader, PdfWriter
+
+    if len(letters) <= chunk:
+        render_batch(letters, settings, paper=paper, preprinted=preprinted, duplex=duplex, progress=progress, out=out)
+        return Path(out)
+    total = len(letters)
+    writer = PdfWriter()
+    for start in range(0, total, chunk):
+        info: dict = {}
+
+        def step(done: int, _n: int, offset: int = start):
+            return None if progress is None else progress(offset + done, total)
+
+        data = render_batch(letters[start:start + chunk], settings, paper=paper, preprinted=preprinted, duplex=duplex,
+                            progress=step, info=info)
+        writer.append(PdfReader(io.BytesIO(data)))
+        if duplex and start + chunk < total and info["last_pages"] % 2 == 1:
+            writer.add_blank_page()  # the next letter starts on a front side, as within a part
+    writer.add_metadata({"/Title": letters[0].subject or "پیام‌ها", "/Creator": "prdesk"})
+    with open(out, "wb") as fh:
+        writer.write(fh)
+    return Path(out)

@@ -28,6 +28,7 @@ from prdesk.store.calendar_people import (  # noqa: F401 (the calendar's API: ca
     contact_birthdays_on,
     person_dates,
 )
+from prdesk.store.messages.bereavements import calendar_items as bereavement_days
 from prdesk.store.settings import get_setting
 
 EVENT_TYPES: dict[str, str] = {
@@ -582,16 +583,14 @@ def _people_source(db: Database, start: dt.date, end: dt.date, correction: int) 
     return _person_items(db, start, end)
 
 
+# Imported with this module, not inside these functions: an import on the dashboard's worker thread
+# could wait on the import lock held by the window's thread.
 def _meeting_items(db: Database, start: dt.date, end: dt.date, correction: int) -> Mapping[dt.date, Iterable[DayItem]]:
-    from prdesk.store.meetings.calendar_items import day_items
-
-    return day_items(db, start, end)
+    return meeting_days(db, start, end)
 
 
 def _bereavement_items(db: Database, start: dt.date, end: dt.date, correction: int) -> Mapping[dt.date, Iterable[DayItem]]:
-    from prdesk.store.messages.bereavements import calendar_items
-
-    return calendar_items(db, start, end)
+    return bereavement_days(db, start, end)
 
 
 DAY_SOURCES: list[DaySource] = [_custom_items, _event_items, _meeting_items, _people_source, _bereavement_items]
@@ -718,3 +717,7 @@ def agenda(
             rows.append(AgendaRow(day, item))
     return rows
 
+
+# At the end, not the top: the meetings area reads this module's holidays, so it is imported once
+# everything it needs here is defined; still with this module, never first on a worker thread.
+from prdesk.store.meetings.calendar_items import day_items as meeting_days  # noqa: E402

@@ -10,7 +10,7 @@ Each batch runs in a fresh process, as the clerk's Generate does, and reports it
 growth of its peak memory over the process's size before the batch. The baseline is the same number of
 letters laid out one by one by the bare letter engine (``render_letter``), in a fresh process too,
 with no database, no register, no archive and no merged PDF. The search figure is what the archive
-page does for a typed query (the capped count and the first 200 rows); its baseline is the same
+page does for a typed query (the capped count and its first page of 100 rows); its baseline is the same
 first-page SQL run bare on the same connection.
 """
 
@@ -30,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+PAGE = 100  # the archive page's first trip (prdesk.ui.pages.messages.ArchiveModel.PAGE)
 QUERIES = ("نوروز", "روز تعاون", "خبرنگار", "رضایی", "احمدی", "محمد", "کاشان", "سرکار خانم", "جناب آقای دکتر",
            "اتحادیه", "فطر", "غدیر", "مهندس علی", "پیامک", "عل", "زهرا کریمی")
 
@@ -104,23 +105,23 @@ def search_figures(path: Path, runs: int) -> tuple[float, float, float, float]:
     db = open_database(path)
     timings, bare, filtered = [], [], []
     for query in QUERIES:
-        archive.search_messages(db, query, limit=200)  # warm the cache as a typed query's first letters do
+        archive.search_messages(db, query, limit=PAGE)  # warm the cache as a typed query's first letters do
         words = [w for w in search_key(query).split() if len(w) >= 3]
         match = " AND ".join(f'"{w}"' for w in words)
         for _ in range(runs):
             start = time.perf_counter()
             archive.count_messages(db, query, cap=archive.COUNT_CAP)
-            archive.search_messages(db, query, limit=200)
+            archive.search_messages(db, query, limit=PAGE)
             timings.append(time.perf_counter() - start)
             if match:
                 start = time.perf_counter()
-                db.execute("SELECT count(*) FROM (SELECT 1 FROM messages_fts WHERE messages_fts MATCH ? LIMIT 2001)", [match]).fetchone()
+                db.execute("SELECT count(*) FROM (SELECT 1 FROM messages_fts WHERE messages_fts MATCH ? LIMIT 1001)", [match]).fetchone()
                 db.execute("SELECT m.* FROM messages_fts f JOIN messages m ON m.id = f.rowid WHERE messages_fts MATCH ?"
-                           " ORDER BY f.rowid DESC LIMIT 200", [match]).fetchall()
+                           " ORDER BY f.rowid DESC LIMIT ?", [match, PAGE]).fetchall()
                 bare.append(time.perf_counter() - start)
             start = time.perf_counter()
             archive.count_messages(db, query, cap=archive.COUNT_CAP, channel="sms", date_from="1403/01/01")
-            archive.search_messages(db, query, limit=200, channel="sms", date_from="1403/01/01")
+            archive.search_messages(db, query, limit=PAGE, channel="sms", date_from="1403/01/01")
             filtered.append(time.perf_counter() - start)
     total = archive.count_messages(db)
     db.close()

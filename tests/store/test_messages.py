@@ -221,3 +221,14 @@ def test_the_demo_archives_messages_with_their_search_index(db):
     db.execute("INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 1)")
     assert archive.count_messages(db, "", occasion="نوروز") == db.execute("SELECT count(*) FROM messages WHERE occasion = 'عید نوروز'").fetchone()[0]
     assert db.execute("SELECT count(*) FROM people WHERE deceased = 1").fetchone()[0] >= 1
+
+
+def test_the_starter_set_seeded_by_m040_never_changes():
+    """m040_messages seeds from this file: a shipped migration must make the same rows forever, so the
+    file is frozen; better templates come in a new file with a new migration."""
+    import hashlib
+
+    from prdesk.paths import resource
+
+    data = resource("data", "message_templates.json").read_bytes()
+    assert hashlib.sha256(data).hexdigest() == "fb87414906829f08c13498f30566cd1ca59b557791a654b9bdc3bc349f5498a5"

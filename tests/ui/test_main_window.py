@@ -66,13 +66,6 @@ def test_every_page_through_the_shortcuts(window, qtbot):
         assert window.nav.currentRow() == row
 
 
-def test_pages_a_later_version_fills_say_so_in_one_sentence(window):
-    for key in ("messages",):
-        page = window.pages[key]
-        assert "نسخهٔ بعدی" in page.sentence.text()
-        assert page.findChildren(QLabel) == [page.heading, page.sentence]
-
-
 def test_dashboard_shows_today_in_three_calendars_with_persian_digits(window):
     page = window.pages["dashboard"]
     labels = [page.jalali.text(), page.hijri.text(), page.gregorian.text(), window.date_label.text()]

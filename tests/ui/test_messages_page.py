@@ -199,3 +199,26 @@ def test_the_sms_file_from_the_batch_dialog(window, qtbot, db, tmp_path, monkeyp
     assert dialog.export_sms()
     assert out.read_text(encoding="utf-8-sig").count("\n") == 3  # header and two mobiles
     assert "۲ متن" in shown["messages"][-1]
+
+
+def test_a_template_edit_is_a_new_version_with_its_plan(window, qtbot, db, shown):
+    from prdesk.store.messages import plans, templates
+
+    dialog = window.pages["messages"].open_templates()
+    qtbot.addWidget(dialog)
+    row = next(i for i in range(dialog.list.count()) if dialog.list.item(i).text().startswith("تبریک روز تعاون"))
+    dialog.list.setCurrentRow(row)
+    assert dialog.lead_days.value() == 3 and dialog.target_kind.currentData() == "شرکت تعاونی"
+    assert "سرکار خانم دکتر مریم احمدی" in dialog.preview.toPlainText()
+    dialog.body.appendPlainText("{مقام}")
+    assert "{مقام}" in dialog.problem.text()
+    assert not dialog.save()  # an unknown placeholder is refused
+    assert shown["errors"] and templates.find_template(db, "تبریک روز تعاون").version == 1
+    dialog.body.setPlainText(dialog.body.toPlainText().replace("{مقام}", "با آرزوی توفیق."))
+    dialog.lead_days.setValue(5)
+    dialog.target_kind.setCurrentIndex(dialog.target_kind.findData("اتحادیه"))
+    assert dialog.save()
+    t = templates.find_template(db, "تبریک روز تعاون")
+    assert t.version == 2 and t.body.endswith("با آرزوی توفیق.")
+    plan = next(p for p in plans.list_plans(db) if p.template_id == t.id)
+    assert (plan.lead_days, plan.target) == (5, {"kind": "اتحادیه"})

@@ -142,7 +142,7 @@ def generate_batch(
 
 
 def _print(letters, settings, out: Path, *, duplex: bool, paper: str | None, progress: Progress | None, offset: int, total: int) -> Path:
-    from prdesk.printing.messages import BatchCancelled, render_batch
+    from prdesk.printing.messages import BatchCancelled, write_batch
     from prdesk.store.contacts_io import _write  # the one temp-file-then-rename helper of the app
 
     def step(done: int, _count: int) -> bool | None:
@@ -150,7 +150,7 @@ def _print(letters, settings, out: Path, *, duplex: bool, paper: str | None, pro
 
     def writer(temp: Path) -> int:
         try:
-            render_batch(letters, settings, paper=paper, duplex=duplex, progress=step, out=temp)
+            write_batch(letters, settings, temp, paper=paper, duplex=duplex, progress=step)
         except BatchCancelled:
             raise _Cancelled from None
         return len(letters)

@@ -13,12 +13,15 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from prdesk.core.messages import recipient_values
 from prdesk.core.templates import CHANNELS, KINDS, PLACEHOLDERS, render
+from prdesk.store.contacts import lookup_values
+from prdesk.store.messages.plans import list_plans, save_plan
 from prdesk.store.messages.templates import add_template, get_template, list_templates, update_template
 from prdesk.ui.pages.base import PageContext
 
@@ -68,6 +71,21 @@ class TemplatesDialog(QDialog):
         form.addRow(self.tr("Occasions"), self.occasions)
         self.subject = QLineEdit()
         form.addRow(self.tr("Subject"), self.subject)
+        ahead = QHBoxLayout()
+        self.lead_days = QSpinBox()
+        self.lead_days.setObjectName("leadDays")
+        self.lead_days.setRange(0, 60)
+        self.lead_days.setSpecialValueText(self.tr("not proposed"))
+        ahead.addWidget(self.lead_days)
+        ahead.addWidget(QLabel(self.tr("days ahead, to")))
+        self.target_kind = QComboBox()
+        self.target_kind.setObjectName("targetKind")
+        self.target_kind.addItem(self.tr("everyone"), "")
+        self.target_kind.addItem(self.tr("our staff"), "staff")
+        for kind in lookup_values(self.db, "kind"):
+            self.target_kind.addItem(kind, kind)
+        ahead.addWidget(self.target_kind, 1)
+        form.addRow(self.tr("Dashboard proposes it"), ahead)
         editor.addLayout(form)
         self.body = QPlainTextEdit()
         self.body.setObjectName("body")
@@ -143,6 +161,10 @@ class TemplatesDialog(QDialog):
         self.occasions.setText("، ".join(t.occasions))
         self.subject.setText(t.subject)
         self.body.setPlainText(t.body)
+        plan = next((p for p in list_plans(self.db) if p.template_id == t.id), None)
+        self.lead_days.setValue(plan.lead_days if plan else 0)
+        target = "" if plan is None else ("staff" if plan.target.get("staff") else plan.target.get("kind", ""))
+        self.target_kind.setCurrentIndex(max(0, self.target_kind.findData(target)))
         self.version.setText(self.tr("Version {n}").format(n=format(t.version).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))))
 
     def refresh_preview(self) -> None:
@@ -165,6 +187,15 @@ class TemplatesDialog(QDialog):
             outcome = self.context.runner.run(lambda: add_template(self.db, data), area="messages")
         else:
             outcome = self.context.runner.run(lambda: update_template(self.db, self.current_id, data), area="messages")
+        if outcome.ok and self.lead_days.value() and data["occasions"]:
+            # The first occasion word is the one the dashboard looks for in the calendar.
+            target = {"staff": True} if self.target_kind.currentData() == "staff" else {"kind": self.target_kind.currentData()}
+            template_id = outcome.value.id
+            outcome = self.context.runner.run(
+                lambda: save_plan(self.db, data["occasions"][0], lead_days=self.lead_days.value(), target=target,
+                                  template_id=template_id) and get_template(self.db, template_id),
+                area="messages",
+            )
         if outcome.ok:
             self.fill_list(outcome.value.id)
             self.show_template(outcome.value.id)

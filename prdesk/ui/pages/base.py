@@ -97,15 +97,3 @@ class Page(QWidget):
     def _on_changed(self, area: str) -> None:
         if area in self.areas:
             self.reload()
-
-
-class ComingLaterPage(Page):
-    """A page whose area a later version of prdesk fills: its heading and one plain sentence."""
-
-    def build(self) -> None:
-        self.sentence = self.add_sentence(self.coming_later())
-        self.layout_.addStretch(1)
-
-    def coming_later(self) -> str:
-        """The one sentence that says what this page will hold."""
-        raise NotImplementedError

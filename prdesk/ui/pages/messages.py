@@ -57,9 +57,31 @@ class ArchiveModel(PagedTableModel):
         self.text, self.filters = text, {k: v for k, v in filters.items() if v not in (None, "")}
         self.reload(keep_loaded=False)
 
+    #: Rows per trip: a screenful is about 15 messages; each archived row carries its whole text.
+    PAGE = 100
+
     def reload(self, *, keep_loaded: bool = True) -> None:
-        super().reload(keep_loaded=keep_loaded)
+        """Ask the store again; with ``keep_loaded`` as many rows as were loaded (the scroll position survives)."""
+        wanted = max(self.PAGE, len(self._rows)) if keep_loaded else self.PAGE
+        self.beginResetModel()
+        self._total = self._count_matching()
+        self._rows = self._fetch(0, min(wanted, self._total))
+        if len(self._rows) < min(wanted, self._total):
+            self._total = len(self._rows)  # a row went away between the count and the query
+        self.endResetModel()
         self.reloaded.emit()
+
+    def fetchMore(self, parent: _INDEX = QModelIndex()) -> None:
+        if parent.isValid() or len(self._rows) >= self._total:
+            return
+        rows = self._fetch(len(self._rows), min(self.PAGE, self._total - len(self._rows)))
+        if not rows:
+            self._total = len(self._rows)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
 
     def columnCount(self, parent: _INDEX = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)

@@ -40,16 +40,16 @@ class MessagesDueBox(QGroupBox):
         if area in ("messages", "contacts", "calendar", "today"):
             self._stale = True
             if self.isVisible():
-                QTimer.singleShot(0, self, self._read_if_shown)
+                QTimer.singleShot(0, self, self._reload_if_shown)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._stale:
-            QTimer.singleShot(0, self, self._read_if_shown)  # after the dashboard's first paint
+            QTimer.singleShot(0, self, self._reload_if_shown)  # after the dashboard's first paint
 
-    def _read_if_shown(self) -> None:
-        # Only while still on screen: a window closed meanwhile may have closed its database too.
-        if self._stale and self.isVisible():
+    def _reload_if_shown(self) -> None:
+        # The window may have closed (and its database with it) before the timer fired.
+        if self.isVisible() and self._stale:
             self.reload()
 
     def _days(self, n: int) -> str:
