@@ -316,7 +316,9 @@ def test_dashboard_panel_lists_today_and_overdue(qtbot, context, db):
     ms.add_followup(db, m.id, "نامه به بانک", due=TODAY - dt.timedelta(days=1))
     panel = TodayMeetings(context)
     qtbot.addWidget(panel)
-    panel.reload()
+    assert panel.meetings.count() == 0  # nothing read before it is shown
+    panel.show()
+    qtbot.waitUntil(lambda: panel.meetings.count() > 0)
     assert "زهرا" in panel.meetings.item(0).text() and "۰۹:۰۰" in panel.meetings.item(0).text()
     assert "۱" in panel.overdue_title.text() and panel.overdue.item(0).foreground().color().name() == "#b3261e"
     context.runner.run(lambda: ms.set_status(db, m.id, "held"), area="meetings")
