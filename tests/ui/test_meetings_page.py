@@ -241,8 +241,12 @@ def test_ctrl_n_opens_the_new_meeting_dialog(qtbot, context, db):
 
 def test_public_day_queue_clicks_and_end_of_day(qtbot, context, db, monkeypatch, errors):
     monkeypatch.setattr(acts, "confirm_end_of_day", lambda parent, text: True)
-    expected = ms.add_meeting(db, {"date": TODAY, "start": "11:00", "visitors": [{"name": "نیامده"}]})
-    db.execute("UPDATE meetings SET public_day = 1 WHERE id = ?", [expected.id])
+    booking = open_dialog(qtbot, context, date=TODAY, start="11:00")
+    walk_in(qtbot, booking, "نیامده")
+    qtbot.mouseClick(booking.public_day, Qt.MouseButton.LeftButton)
+    save(qtbot, booking)
+    (expected,) = all_meetings(db)
+    assert expected.public_day and expected.queue_number is None
     shown = page(qtbot, context)
     shown.tabs.setCurrentIndex(PUBLIC)
     tab = shown.public_tab
