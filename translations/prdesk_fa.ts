@@ -2860,6 +2860,10 @@
         <translation>اولویت</translation>
     </message>
     <message>
+        <source>Public meeting day (queue number on arrival)</source>
+        <translation>ملاقات عمومی (نوبت هنگام ورود)</translation>
+    </message>
+    <message>
         <source>Request type</source>
         <translation>نوع درخواست</translation>
     </message>

@@ -241,8 +241,12 @@ def test_ctrl_n_opens_the_new_meeting_dialog(qtbot, context, db):
 
 def test_public_day_queue_clicks_and_end_of_day(qtbot, context, db, monkeypatch, errors):
     monkeypatch.setattr(acts, "confirm_end_of_day", lambda parent, text: True)
-    expected = ms.add_meeting(db, {"date": TODAY, "start": "11:00", "visitors": [{"name": "نیامده"}]})
-    db.execute("UPDATE meetings SET public_day = 1 WHERE id = ?", [expected.id])
+    booking = open_dialog(qtbot, context, date=TODAY, start="11:00")
+    walk_in(qtbot, booking, "نیامده")
+    qtbot.mouseClick(booking.public_day, Qt.MouseButton.LeftButton)
+    save(qtbot, booking)
+    (expected,) = all_meetings(db)
+    assert expected.public_day and expected.queue_number is None
     shown = page(qtbot, context)
     shown.tabs.setCurrentIndex(PUBLIC)
     tab = shown.public_tab
@@ -316,7 +320,9 @@ def test_dashboard_panel_lists_today_and_overdue(qtbot, context, db):
     ms.add_followup(db, m.id, "نامه به بانک", due=TODAY - dt.timedelta(days=1))
     panel = TodayMeetings(context)
     qtbot.addWidget(panel)
-    panel.reload()
+    assert panel.meetings.count() == 0  # nothing read before it is shown
+    panel.show()
+    qtbot.waitUntil(lambda: panel.meetings.count() > 0)
     assert "زهرا" in panel.meetings.item(0).text() and "۰۹:۰۰" in panel.meetings.item(0).text()
     assert "۱" in panel.overdue_title.text() and panel.overdue.item(0).foreground().color().name() == "#b3261e"
     context.runner.run(lambda: ms.set_status(db, m.id, "held"), area="meetings")

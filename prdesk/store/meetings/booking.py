@@ -267,7 +267,7 @@ def check_meeting(db: Database, values: Mapping) -> Draft:
         subject=clean(values.get("subject")),
         type=rules.choice(values.get("type"), rules.REQUEST_TYPES, "type", "نوع درخواست", "request"),
         priority=rules.choice(values.get("priority"), rules.PRIORITIES, "priority", "اولویت", "normal"),
-        notes=clean(values.get("notes")), status=status,
+        notes=clean(values.get("notes")), status=status, public_day=bool(values.get("public_day")),
     )
 
 

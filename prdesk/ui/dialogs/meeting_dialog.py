@@ -8,6 +8,7 @@ from types import SimpleNamespace
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -224,6 +225,8 @@ class MeetingDialog(QDialog):
         line.addWidget(self.type, 2)
         line.addWidget(QLabel(self.tr("Priority")))
         line.addWidget(self.priority, 1)
+        self.public_day = QCheckBox(self.tr("Public meeting day (queue number on arrival)"))
+        line.addWidget(self.public_day)
         self._row("type", self.tr("Request type"), kinds)
         self.repeat = QComboBox()
         self.repeat.setObjectName("repeat")
@@ -293,7 +296,7 @@ class MeetingDialog(QDialog):
         self.history.setObjectName("visitorHistory")
         self.history.setMinimumWidth(260)
         outer.addWidget(self.history, 2)
-        self.resize(900, 560)
+        self.resize(940, 660)
 
     def _repeat_changed(self) -> None:
         on = self.repeat.currentData() is not None and self.original is None
@@ -321,6 +324,8 @@ class MeetingDialog(QDialog):
         self.type.setCurrentIndex(max(0, self.type.findData(m.type)))
         self.priority.setCurrentIndex(max(0, self.priority.findData(m.priority)))
         self.notes.setPlainText(m.notes)
+        self.public_day.setChecked(m.public_day)
+        self.public_day.setEnabled(False)
         status = QLabel(self.tr("Status: %1").replace("%1", status_names()[m.status])
                         + (f" — {m.outcome}" if m.outcome else "") + (f" — {m.cancel_reason}" if m.cancel_reason else ""))
         status.setObjectName("meetingStatus")
@@ -418,6 +423,7 @@ class MeetingDialog(QDialog):
             "type": self.type.currentData(),
             "priority": self.priority.currentData(),
             "notes": self.notes.toPlainText(),
+            "public_day": self.public_day.isChecked(),
         }
 
     def clear_errors(self) -> None:
