@@ -285,7 +285,7 @@ class DashboardPage(Page):
         self.loading.setObjectName("hint")
         self.loading.hide()
         column.addWidget(self.loading)
-        lists.addWidget(upcoming_box, 3)
+        lists.addWidget(upcoming_box, 4)
 
         reminders_box = QGroupBox(self.tr("Reminders due"))
         column = QVBoxLayout(reminders_box)
@@ -299,7 +299,11 @@ class DashboardPage(Page):
         self.reminders_empty.setWordWrap(True)
         self.reminders_empty.hide()
         column.addWidget(self.reminders_empty)
-        lists.addWidget(reminders_box, 2)
+        # Reminders and the messages to send share a column: four side by side are too narrow at 1100 pixels.
+        side = QVBoxLayout()
+        side.setSpacing(12)
+        side.addWidget(reminders_box, 1)
+        self._side, self._reminders_box = side, reminders_box
         from prdesk.ui.pages.meetings.today import TodayMeetings
 
         self.meetings_panel = TodayMeetings(self.context)
@@ -307,7 +311,8 @@ class DashboardPage(Page):
         from prdesk.ui.pages.messages_due import MessagesDueBox
 
         self.messages_due = MessagesDueBox(self.context)
-        lists.addWidget(self.messages_due, 2)
+        side.addWidget(self.messages_due, 2)
+        lists.addLayout(side, 2)
         self.layout_.addLayout(lists, 1)
         self._loader: Worker | None = None
         #: The rows of collapsed people's lines not made yet, by the line's GROUP_ROLE key.
@@ -516,6 +521,9 @@ class DashboardPage(Page):
             row.setToolTip(reminder.tooltip)
             self.reminders.addItem(row)
         self.reminders_empty.setVisible(not due)
+        # An empty reminders box gives its room to the messages below it.
+        self.reminders.setVisible(bool(due))
+        self._side.setStretchFactor(self._reminders_box, 1 if due else 0)
 
     # --- opening an event -------------------------------------------------------------------
 
