@@ -153,7 +153,7 @@ def test_two_imports_at_once_both_finish(tmp_path):
 
 def _full_after_open(monkeypatch):
     """Open the database as usual, then let it grow by not one page: SQLite's own «database or disk is full»."""
-    import prdesk.cli.common as common
+    import prdesk.store.db as common  # cli.common imports open_database when a command runs
 
     real = common.open_database
 
@@ -167,7 +167,7 @@ def _full_after_open(monkeypatch):
 
 
 def _read_only_after_open(monkeypatch):
-    import prdesk.cli.common as common
+    import prdesk.store.db as common  # cli.common imports open_database when a command runs
 
     real = common.open_database
 
