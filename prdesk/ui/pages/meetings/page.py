@@ -68,9 +68,14 @@ class MeetingsPage(Page):
         self.report_button.clicked.connect(self.print_report)
         self.hosts_button = QPushButton(self.tr("Hosts and rooms…"))
         self.hosts_button.clicked.connect(self.edit_hosts)
-        for widget in (self.new_button, self.print_button, self.form_button, self.report_button, self.hosts_button):
-            bar.addWidget(widget)
         self.layout_.addLayout(bar)
+        # The actions on a row of their own: beside the day's controls they made the page wider than
+        # the window's default 1100 pixels.
+        actions = QHBoxLayout()
+        for widget in (self.new_button, self.print_button, self.form_button, self.report_button, self.hosts_button):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        self.layout_.addLayout(actions)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("meetingTabs")

@@ -117,10 +117,16 @@ class ListTab(QWidget):
         for label, widget in ((self.tr("From"), self.start), (self.tr("to"), self.end)):
             filters.addWidget(QLabel(label))
             filters.addWidget(widget)
-        for widget in (self.host, self.status, self.type, self.organization):
+        for widget in (self.host, self.status):
             filters.addWidget(widget)
+        filters.addStretch(1)
         box.addLayout(filters)
-        box.addWidget(self.search)
+        # Two rows: on one the filters were wider than the page at the window's default 1100 pixels.
+        more = QHBoxLayout()
+        more.addWidget(self.type)
+        more.addWidget(self.organization)
+        more.addWidget(self.search, 1)
+        box.addLayout(more)
         self.view = table("meetingList", [self.tr("Date"), self.tr("Time"), self.tr("Host"), self.tr("Visitors"),
                                           self.tr("Organization"), self.tr("Subject"), self.tr("Request type"),
                                           self.tr("Status"), self.tr("Outcome")])
