@@ -35,3 +35,5 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch, _shared_cache):
     monkeypatch.setenv("APPDATA", str(home / "appdata"))
     monkeypatch.setenv("LOCALAPPDATA", str(home / "localappdata"))
     monkeypatch.delenv("PRDESK_DB", raising=False)
+    # A test that starts the app on a new file is not about the first-run wizard (its own tests turn it on).
+    monkeypatch.setenv("PRDESK_FIRST_RUN", "0")

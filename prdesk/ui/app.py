@@ -98,6 +98,8 @@ def acquire_lock(db_path: Path) -> QLockFile:
 
 #: Set to "0" to keep automatic backups off in a real run (benchmarks, screenshots).
 AUTOMATIC_BACKUPS_ENV = "PRDESK_AUTOMATIC_BACKUPS"
+#: "0" keeps the first-run wizard from offering itself (tests that start the app on a new file).
+FIRST_RUN_ENV = "PRDESK_FIRST_RUN"
 
 
 class Desk(QObject):
@@ -215,7 +217,8 @@ def run(db_path: Path, restore: Path | None = None) -> int:
                 desk.window.show()
                 if desk.start_check is not None:
                     desk.start_check.begin(thorough=unclean)
-                if restore is not None or first_run.is_new_and_empty(desk.db):
+                offer = os.environ.get(FIRST_RUN_ENV, "1") != "0" and first_run.is_new_and_empty(desk.db)
+                if restore is not None or offer:
                     QTimer.singleShot(0, desk.window, lambda: _after_show(desk, restore))
                 status = app.exec()
                 return desk.exit_status or status

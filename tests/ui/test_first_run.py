@@ -200,6 +200,7 @@ def test_the_first_start_on_an_empty_database_offers_the_wizard(qapp, tmp_path, 
     monkeypatch.setattr(QApplication, "exec", fake_exec)
     monkeypatch.setattr(app_module, "AUTOMATIC_BACKUPS_ENV", "PRDESK_TEST_NO_BACKUPS")
     monkeypatch.setenv("PRDESK_TEST_NO_BACKUPS", "0")
+    monkeypatch.setenv(app_module.FIRST_RUN_ENV, "1")
     path = tmp_path / "new.sqlite3"
     assert app_module.run(path) == 0
     assert offered == [path]
