@@ -1829,7 +1829,7 @@
     </message>
     <message>
         <source>This letter prints with the general letterhead: the name of your office or the signatory is still missing. Fill them in under File → Set up the office… or on the Settings tab; letters printed afterwards carry them.</source>
-        <translation>این نامه با سربرگ عمومی چاپ می‌شود: نام ادارهٔ شما یا امضاکننده هنوز وارد نشده است. آن‌ها را از «پرونده ← راه‌اندازی اداره…» یا زبانهٔ «تنظیمات» وارد کنید؛ نامه‌هایی که پس از آن چاپ می‌شوند آن‌ها را دارند.</translation>
+        <translation>این نامه با سربرگ عمومی چاپ می‌شود: نام ادارهٔ شما یا امضاکننده هنوز وارد نشده است. آن‌ها را از «فایل ← راه‌اندازی اداره…» یا زبانهٔ «تنظیمات» وارد کنید؛ نامه‌هایی که پس از آن چاپ می‌شوند آن‌ها را دارند.</translation>
     </message>
 </context>
 <context>

@@ -208,9 +208,18 @@ def test_a_deceased_contact_has_no_birthday_in_the_calendar(db):
     contacts.update_person(db, ids["maryam"], {"birthday": "1360/01/10"})
     contacts.update_person(db, ids["staff"], {"birthday": "1360/01/10", "deceased_on": "1404/06/01"})
     day = dt.date(2026, 3, 30)  # 10 Farvardin 1405
-    titles = [o.title for e in calendar_store.range_model(db, day, day) for o in e.occasions]
-    assert any("مریم احمدی" in t for t in titles)
-    assert not any("سارا نوری" in t for t in titles)
+
+    def shown():
+        items = [o for e in calendar_store.range_model(db, day, day) for o in e.occasions]
+        return [o.title for o in items], sum(o.count or 0 for o in items), [p.name for p in calendar_store.contact_birthdays_on(db, day)]
+
+    titles, counted, named = shown()
+    # A contact's birthday is a count on the day and a name in the day's list; a deceased staff member's is neither.
+    assert counted == 1 and any("مریم احمدی" in name for name in named)
+    assert not any("سارا نوری" in t for t in titles + named)
+    contacts.update_person(db, ids["maryam"], {"deceased_on": "1404/12/01"})
+    titles, counted, named = shown()
+    assert counted == 0 and named == []
 
 
 def test_the_demo_archives_messages_with_their_search_index(db):
