@@ -72,20 +72,35 @@ class _ColumnFitter(QObject):
         header = view.horizontalHeader()
         self.view, self.fixed = view, tuple(fixed)
         self.widths = {i: header.sectionSize(i) for i in range(header.count())}
+        self.fitting = False
         view.viewport().installEventFilter(self)
         header.viewport().installEventFilter(self)
+        header.sectionResized.connect(self._resized)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         kind = event.type()
         if kind == QEvent.Type.MouseButtonPress and watched is self.view.horizontalHeader().viewport():
             self.stop()  # the clerk sizes the columns from now on
         elif kind == QEvent.Type.Resize and watched is self.view.viewport():
-            fit_columns(self.view, self.widths, self.fixed)
+            self.fitting = True
+            try:
+                fit_columns(self.view, self.widths, self.fixed)
+            finally:
+                self.fitting = False
         return False
+
+    def _resized(self, *_args) -> None:
+        # A width set by anything but this fitter (the clerk's keyboard, a restored layout) is kept.
+        if not self.fitting:
+            self.stop()
 
     def stop(self) -> None:
         self.view.viewport().removeEventFilter(self)
         self.view.horizontalHeader().viewport().removeEventFilter(self)
+        try:
+            self.view.horizontalHeader().sectionResized.disconnect(self._resized)
+        except (RuntimeError, TypeError):
+            pass  # already stopped
 
 
 def fit_columns_when_shown(view: QTableView, fixed: Collection[int] = ()) -> None:
