@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from logging.handlers import RotatingFileHandler
@@ -32,8 +33,10 @@ def open_log(log_dir: Path | None = None) -> tuple[logging.Handler, Path | None]
     """A rotating log handler in the user log folder; stderr when that folder cannot be written."""
     log_dir = log_dir or user_log_dir()
     try:
-        log_dir.mkdir(parents=True, exist_ok=True)
+        log_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         path = log_dir / LOG_NAME
+        # The log names the clerk's files and contacts: readable by this user only (POSIX; Windows ignores modes).
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
         handler: logging.Handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     except OSError:
         path = None

@@ -148,3 +148,9 @@ def test_a_kill_while_writing_keeps_the_old_file(tmp_path):
     finally:
         child.kill()
     assert target.read_bytes() == b"last year's calendar"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
+def test_a_new_output_is_private_to_the_clerk(tmp_path):
+    out = write_output(tmp_path / "letter.pdf", b"%PDF-1.4")
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
