@@ -111,3 +111,31 @@ def test_a_range_ending_before_it_starts_is_refused(page, qtbot):
     retype(report.end_edit.edit, "1405/09/01")
     click(qtbot, report.show_button)
     assert "پیش از آغاز" in report.error.text() and report.result is None
+
+
+def test_a_meetings_or_messages_figure_opens_the_list_behind_it(page, qtbot, db):
+    from prdesk.store import meetings as ms
+    from prdesk.store.messages.archive import add_message
+
+    ms.add_meeting(db, {"date": "1405/08/03", "start": "10:00", "type": "complaint", "visitors": [{"name": "حسن کریمی"}]})
+    ms.add_meeting(db, {"date": "1405/08/04", "start": "10:00", "type": "request", "visitors": [{"name": "رضا امینی"}]})
+    add_message(db, {"recipient": "علی رضایی", "occasion": "روز تعاون", "date": "1405/07/07", "channel": "sms"})
+    add_message(db, {"recipient": "مریم احمدی", "occasion": "روز تعاون", "date": "1405/07/07", "channel": "letter"})
+    page.tabs.setCurrentIndex(REPORT_TAB)
+    report = page.report
+    click(qtbot, report.show_button)
+    qtbot.waitUntil(lambda: "meetings_by_type" in report.view.tables)
+    window = page.window()
+    types = report.view.tables["meetings_by_type"]
+    row = next(r for r in range(types.rowCount()) if types.item(r, 0).data(Qt.ItemDataRole.UserRole) == "complaint")
+    types.itemDoubleClicked.emit(types.item(row, 0))
+    meetings = window.pages["meetings"]
+    assert window.stack.currentWidget() is meetings and meetings.tabs.currentWidget() is meetings.list_tab
+    assert meetings.list_tab.view.rowCount() == 1 and meetings.list_tab.type.currentData() == "complaint"
+    window.show_page("reports")
+    channels = report.view.tables["messages_by_channel"]
+    row = next(r for r in range(channels.rowCount()) if channels.item(r, 0).data(Qt.ItemDataRole.UserRole) == "sms")
+    channels.itemDoubleClicked.emit(channels.item(row, 0))
+    messages_page = window.pages["messages"]
+    assert window.stack.currentWidget() is messages_page and messages_page.channel.currentData() == "sms"
+    qtbot.waitUntil(lambda: messages_page.model.rowCount() == 1)

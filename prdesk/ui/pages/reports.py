@@ -528,9 +528,9 @@ class ReportPanel(QWidget):
         self.view.show_summary(self.result)
         return True
 
-    def _open_list(self, area: str, key: str) -> None:
-        if area == "media" and self.result is not None:
-            self.page.show_record(self.result.period.start, self.result.period.end, key)
+    def _open_list(self, area: str, breakdown: str, key: str) -> None:
+        if self.result is not None:
+            self.page.show_list(area, breakdown, key, self.result.period.start, self.result.period.end)
 
     def _ensure_result(self) -> bool:
         return self.result is not None or self.refresh()
@@ -598,6 +598,36 @@ class ReportsPage(Page):
         self.record.reload()
         # Figures on screen are for the period the clerk asked for; they are counted again on request.
         self.report.view.mark_stale(self.report.result is not None)
+
+    def show_list(self, area: str, breakdown: str, key: str, start: dt.date, end: dt.date) -> None:
+        """The list behind a figure of the report: the period's media work, meetings or messages of that kind."""
+        if area == "media":
+            self.show_record(start, end, key)
+            return
+        window = self.window()
+        if area not in ("meetings", "messages") or not hasattr(window, "show_page"):
+            return
+        window.show_page(area)
+        page = window.pages[area]
+        if area == "meetings":
+            listing = page.list_tab
+            page.tabs.setCurrentWidget(listing)
+            combos = {"by_type": listing.type, "by_status": listing.status}
+            for combo in (listing.type, listing.status, listing.host):
+                combo.setCurrentIndex(0)
+            listing.organization.clear()
+            listing.start.set_date(start)
+            listing.end.set_date(end)
+            combos[breakdown].setCurrentIndex(max(0, combos[breakdown].findData(key)))
+            listing.reload()
+        else:
+            combos = {"by_kind": page.kind, "by_channel": page.channel}
+            for combo in (page.kind, page.channel, page.status):
+                combo.setCurrentIndex(0)
+            page.date_from.set_date(start)
+            page.date_to.set_date(end)
+            combos[breakdown].setCurrentIndex(max(0, combos[breakdown].findData(key)))
+            page.apply_filter()
 
     def show_record(self, start: dt.date, end: dt.date, kind: str = "") -> None:
         """The record's list for a period and kind: where a figure of the report comes from."""

@@ -72,8 +72,11 @@ class BarChart(QWidget):
 class PerformanceView(QWidget):
     """Every area with data: a table of its figures in the three periods and a chart of its main breakdown."""
 
-    #: A breakdown row was double-clicked: (area key, breakdown item key), to list what is behind it.
-    figure_activated = Signal(str, str)
+    #: A breakdown row was double-clicked: (area key, breakdown key, item key), to list what is behind it.
+    figure_activated = Signal(str, str, str)
+
+    #: The breakdowns whose rows open the list behind them (the page that lists each area filters by these).
+    LINKED = {("media", "by_kind"), ("meetings", "by_type"), ("meetings", "by_status"), ("messages", "by_kind"), ("messages", "by_channel")}
 
     def headers(self) -> list[str]:
         return [
@@ -117,7 +120,7 @@ class PerformanceView(QWidget):
         for position, area in enumerate(filled, start=1):
             self.box.insertWidget(position, self._area_box(area))
 
-    def _table(self, name: str, rows: list[list[str]], keys: list[str] | None = None, area: str = "") -> QTableWidget:
+    def _table(self, name: str, rows: list[list[str]], keys: list[str] | None = None, area: str = "", breakdown: str = "") -> QTableWidget:
         headers = self.headers()
         table = QTableWidget(len(rows), len(headers))
         table.setObjectName(name)
@@ -142,7 +145,8 @@ class PerformanceView(QWidget):
         table.setFixedHeight(height)
         if keys and area:
             table.setToolTip(self.tr("Double-click a row to see the list behind it."))
-            table.itemDoubleClicked.connect(lambda item: self.figure_activated.emit(area, item.data(Qt.ItemDataRole.UserRole) or ""))
+            table.itemDoubleClicked.connect(
+                lambda item: self.figure_activated.emit(area, breakdown, item.data(Qt.ItemDataRole.UserRole) or ""))
         self.tables[name] = table
         return table
 
@@ -172,8 +176,8 @@ class PerformanceView(QWidget):
             if breakdown.chart and len(items) >= 2:
                 box.addWidget(BarChart(items))
             rows = [self._row(breakdown.label(k), breakdown.counts.get(k, 0), last_year.get(k, 0), before.get(k, 0)) for k in keys]
-            linked = area.key == "media" and key == "by_kind"
-            box.addWidget(self._table(f"{area.key}_{key}", rows, keys if linked else None, area.key if linked else ""))
+            linked = (area.key, key) in self.LINKED
+            box.addWidget(self._table(f"{area.key}_{key}", rows, keys if linked else None, area.key if linked else "", key))
         if area.current.items:
             caption = QLabel(area.current.items_title)
             box.addWidget(caption)
