@@ -99,7 +99,7 @@
     <name>App</name>
     <message>
         <source>The window now uses the language you chose.</source>
-        <extracomment>Set to &quot;0&quot; to keep automatic backups off in a real run (benchmarks, screenshots). The check of a database opened before it (run() sets it); None when checked first. Non-zero when the clerk quit at the question about a damaged database.</extracomment>
+        <extracomment>Set to &quot;0&quot; to keep automatic backups off in a real run (benchmarks, screenshots). &quot;0&quot; keeps the first-run wizard from offering itself (tests that start the app on a new file). The check of a database opened before it (run() sets it); None when checked first. Non-zero when the clerk quit at the question about a damaged database.</extracomment>
         <translation>پنجره اکنون به زبانی است که انتخاب کردید.</translation>
     </message>
     <message>
@@ -4303,7 +4303,7 @@
     <name>PerformanceView</name>
     <message>
         <source>Figure</source>
-        <extracomment>A breakdown row was double-clicked: (area key, breakdown item key), to list what is behind it.</extracomment>
+        <extracomment>A breakdown row was double-clicked: (area key, breakdown key, item key), to list what is behind it. The breakdowns whose rows open the list behind them (the page that lists each area filters by these).</extracomment>
         <translation>شاخص</translation>
     </message>
     <message>
