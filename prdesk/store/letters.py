@@ -65,7 +65,8 @@ def _immediate(db: Database) -> Iterator[Database]:
     db.execute("COMMIT")
 
 
-def _as_date(value: object, field: str = "date") -> dt.date:
+def as_date(value: object, field: str = "date") -> dt.date:
+    """A date from a date, ISO text or Jalali text (Persian or ASCII digits); today when empty."""
     if value is None or value == "":
         return today()
     if isinstance(value, dt.datetime):
@@ -129,7 +130,7 @@ def register_letter(
         fields["paper"] = paper
     if preprinted is not None:
         fields["preprinted"] = preprinted
-    date = _as_date(fields.get("date"))
+    date = as_date(fields.get("date"))
     year = jalali_parts(date)[0]
     pattern = fields.get("pattern") or settings["letter_number_pattern"]
     row = {k: clean(fields.get(k)) for k in _TEXT_FIELDS}
@@ -138,7 +139,7 @@ def register_letter(
     row.update(
         year=year,
         date=date.isoformat(),
-        reference_date=_as_date(ref_date, "reference_date").isoformat() if ref_date else None,
+        reference_date=as_date(ref_date, "reference_date").isoformat() if ref_date else None,
         copies=_copies_json(fields.get("copies")),
         organization_id=fields.get("organization_id"),
         person_id=fields.get("person_id"),
@@ -241,10 +242,10 @@ def _where(text: str, year: int | None, status: str | None, date_from: object, d
         params.append(status)
     if date_from:
         clauses.append("date >= ?")
-        params.append(_as_date(date_from, "date_from").isoformat())
+        params.append(as_date(date_from, "date_from").isoformat())
     if date_to:
         clauses.append("date <= ?")
-        params.append(_as_date(date_to, "date_to").isoformat())
+        params.append(as_date(date_to, "date_to").isoformat())
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Mapping
 
 from sqlite_utils import Database
 
-from prdesk.core.jalali import format_jalali, format_jalali_iso, jalali_parts, parse_jalali, today
+from prdesk.core.jalali import format_jalali, format_jalali_iso, jalali_parts
 from prdesk.core.templates import CHANNELS, KINDS, STATUSES
 from prdesk.core.text import clean, compact_key, search_key, to_persian_digits
+from prdesk.store.letters import as_date  # one reading of a typed or stored date for the register and the archive
 from prdesk.errors import NotFound, ValidationError
 
 COLUMNS = (
@@ -23,20 +23,6 @@ _INSERT = f"INSERT INTO messages ({', '.join(COLUMNS)}) VALUES ({', '.join('?' *
 
 def _now() -> str:
     return dt.datetime.now().astimezone().isoformat(timespec="seconds")
-
-
-def as_date(value: object, field: str = "date") -> dt.date:
-    """A date from a date, ISO text or Jalali text (Persian or ASCII digits); today when empty."""
-    if value in (None, ""):
-        return today()
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    if re.fullmatch(r"(19|20|21)\d\d-\d\d-\d\d", text):
-        return dt.date.fromisoformat(text)
-    return parse_jalali(text, field)
 
 
 def message_key(row: Mapping) -> str:
