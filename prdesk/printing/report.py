@@ -49,6 +49,8 @@ def organization_name(settings: Mapping[str, str]) -> str:
 class _ReportPages:
     """Header (office, title, print date) and footer («صفحه ۲ از ۹») of every report page."""
 
+    HEADER = "prdeskReportHeader"
+
     def __init__(self, title: str, settings: Mapping[str, str], printed: dt.date, pagesize, margins: ReportMargins):
         self.title, self.org = clean(title), organization_name(settings)
         self.printed = printed
@@ -61,13 +63,19 @@ class _ReportPages:
         y = self.height - 12 * mm
         canv.saveState()
         small = TextStyle(size=8.5, color=INK)
-        if self.org:
-            draw_text(canv, self.org, right, y, style=small.but(bold=True), align="right")
-        draw_text(canv, self.title, self.width / 2, y, style=TextStyle(font=BOLD, size=12, color=INK), align="center")
-        draw_text(canv, f"تاریخ چاپ: {format_jalali(self.printed)}", left + text_width(f"تاریخ چاپ: {format_jalali(self.printed)}", small), y, style=small, align="right")
-        canv.setStrokeColor(GRID)
-        canv.setLineWidth(0.5)
-        canv.line(left, y - 3 * mm, right, y - 3 * mm)
+        # The header is the same on every page: drawn once as a form that each page shows
+        # (a year's list of meetings has hundreds of pages).
+        if not canv.hasForm(self.HEADER):
+            canv.beginForm(self.HEADER)
+            if self.org:
+                draw_text(canv, self.org, right, y, style=small.but(bold=True), align="right")
+            draw_text(canv, self.title, self.width / 2, y, style=TextStyle(font=BOLD, size=12, color=INK), align="center")
+            draw_text(canv, f"تاریخ چاپ: {format_jalali(self.printed)}", left + text_width(f"تاریخ چاپ: {format_jalali(self.printed)}", small), y, style=small, align="right")
+            canv.setStrokeColor(GRID)
+            canv.setLineWidth(0.5)
+            canv.line(left, y - 3 * mm, right, y - 3 * mm)
+            canv.endForm()
+        canv.doForm(self.HEADER)
         draw_text(canv, f"صفحه {page} از {pages}", self.width / 2, 9 * mm, style=small, align="center")
         canv.restoreState()
 
