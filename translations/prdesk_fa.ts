@@ -3154,6 +3154,26 @@
         <translation>%1 ملاقات، %2</translation>
     </message>
     <message>
+        <source>Meeting moved to %1 at %2</source>
+        <translation>ملاقات به %1 ساعت %2 منتقل شد</translation>
+    </message>
+    <message>
+        <source>The meeting was not moved</source>
+        <translation>ملاقات جابه‌جا نشد</translation>
+    </message>
+    <message>
+        <source>Save despite the conflict</source>
+        <translation>ثبت با وجود تداخل</translation>
+    </message>
+    <message>
+        <source>Save on a closed day or time</source>
+        <translation>ثبت در روز یا ساعت تعطیل</translation>
+    </message>
+    <message>
+        <source>Use %1</source>
+        <translation>ثبت در %1</translation>
+    </message>
+    <message>
         <source>Laying out the agenda…</source>
         <translation>آماده‌سازی برنامهٔ روز…</translation>
     </message>

@@ -7,6 +7,7 @@ Tests replace these functions with fakes (monkeypatch the module attribute), so 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Sequence
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -39,6 +40,16 @@ def confirm(parent: QWidget | None, text: str, *, title: str | None = None) -> b
         QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes
+
+
+def choose(parent: QWidget | None, text: str, options: Sequence[str], *, title: str | None = None) -> int | None:
+    """Offer ``options`` as buttons beside Cancel; the index of the one taken, None for Cancel."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title or _app_name(), text, QMessageBox.StandardButton.Cancel, parent)
+    buttons = [box.addButton(option, QMessageBox.ButtonRole.AcceptRole) for option in options]
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return buttons.index(clicked) if clicked in buttons else None
 
 
 def show_crash(parent: QWidget | None, log_file: Path | None) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
 from prdesk.core import jalali
 from prdesk.core import meetings as rules
@@ -28,6 +28,12 @@ STATUS_COLOURS = {
 }
 HOLIDAY_FILL = "#fdecea"
 RED = "#b3261e"
+GHOST_EDGE = "#1f5f99"
+
+
+def snap_step(slot_minutes: int) -> int:
+    """Minutes a dragged meeting snaps to: the host's slot when it divides the hour (10, 15, 20, 30), else 15."""
+    return slot_minutes if 5 <= slot_minutes <= 60 and 60 % slot_minutes == 0 else 15
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,26 @@ class Placed:
     meeting: Meeting
     lane: int
     lanes: int
+
+
+@dataclass
+class Drag:
+    """A meeting being dragged: where it was taken, and where it would go now."""
+
+    placed: Placed
+    grab_minutes: float  # from the meeting's start to the point it was taken at
+    pressed: QPointF
+    day: dt.date
+    start: int
+    active: bool = False
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.placed.meeting
+
+    @property
+    def moved(self) -> bool:
+        return (self.day, self.start) != (self.meeting.date, rules.parse_time(self.meeting.start))
 
 
 def lanes(meetings: list[Meeting]) -> list[tuple[Meeting, int, int]]:
@@ -73,6 +99,8 @@ class TimeGrid(QWidget):
 
     meeting_activated = Signal(int)
     slot_activated = Signal(object, str)
+    # A meeting dragged to another time (and in the week, another day): id, day, start "HH:MM".
+    meeting_dropped = Signal(int, object, str)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -82,12 +110,17 @@ class TimeGrid(QWidget):
         self.day_hours: dict[dt.date, tuple[int, int] | None] = {}
         self.first, self.last = 7 * 60, 15 * 60
         self.items: list[Placed] = []
+        self.step = 15
+        self.drag: Drag | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMouseTracking(True)
+        # Focus on a click, so Escape reaches a drag in progress.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
     def show_days(self, days: list[dt.date], meetings: dict[dt.date, list[Meeting]], holidays: dict[dt.date, str],
                   hours: tuple[int, int], day_hours: dict[dt.date, tuple[int, int] | None] | None = None) -> None:
         self.days, self.meetings, self.holidays = days, meetings, holidays
+        self.drag = None
         self.day_hours = day_hours or {}
         starts = [rules.parse_time(m.start) for ms_ in meetings.values() for m in ms_]
         ends = [rules.parse_time(m.end) for ms_ in meetings.values() for m in ms_]
@@ -130,11 +163,46 @@ class TimeGrid(QWidget):
                 tall = max(bottom - top - 2, self.fontMetrics().height() + 2)
                 self.items.append(Placed(QRectF(right - width + 1, top + 1, width - 2, tall), m, lane, count))
 
-    def meeting_at(self, point: QPointF) -> Meeting | None:
+    def placed_at(self, point: QPointF) -> Placed | None:
         for placed in reversed(self.items):
             if placed.rect.contains(point):
-                return placed.meeting
+                return placed
         return None
+
+    def meeting_at(self, point: QPointF) -> Meeting | None:
+        placed = self.placed_at(point)
+        return placed.meeting if placed is not None else None
+
+    @staticmethod
+    def can_drag(meeting: Meeting) -> bool:
+        """Held, cancelled, no-show and postponed meetings stay where they were."""
+        return meeting.status not in rules.FINAL
+
+    def ghost(self) -> tuple[dt.date, str, QRectF] | None:
+        """Where the dragged meeting would go: its day, start and box; None when nothing is dragged."""
+        drag = self.drag
+        if drag is None or not drag.active:
+            return None
+        index = self.days.index(drag.day)
+        column = self.column_rect(index).adjusted(3, 0, -3, 0)
+        top, bottom = self.y_of(drag.start), self.y_of(drag.start + drag.meeting.duration)
+        rect = QRectF(column.left() + 1, top + 1, column.width() - 2, max(bottom - top - 2, self.fontMetrics().height() + 2))
+        return drag.day, rules.format_time(drag.start), rect
+
+    def _aim(self, point: QPointF) -> None:
+        """Move the drag's target under ``point``: the column's day, the time snapped to the step."""
+        drag = self.drag
+        for index, day in enumerate(self.days):
+            column = self.column_rect(index)
+            if column.left() <= point.x() < column.right():
+                drag.day = day
+                break
+        duration = drag.meeting.duration
+        minutes = self.first + (point.y() - HEADER) / PER_MINUTE - drag.grab_minutes
+        start = round(minutes / self.step) * self.step
+        earliest = self.first - self.first % self.step
+        latest = min(self.last, 24 * 60) - duration
+        drag.start = int(max(earliest, min(start, latest - latest % self.step)))
 
     def slot_at(self, point: QPointF) -> tuple[dt.date, str] | None:
         if point.y() < HEADER:
@@ -157,11 +225,69 @@ class TimeGrid(QWidget):
         if slot is not None:
             self.slot_activated.emit(*slot)
 
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            point = event.position()
+            placed = self.placed_at(point)
+            if placed is not None and self.can_drag(placed.meeting):
+                m = placed.meeting
+                start = rules.parse_time(m.start)
+                self.drag = Drag(placed, (point.y() - self.y_of(start)) / PER_MINUTE, point, m.date, start)
+                self.setFocus(Qt.FocusReason.MouseFocusReason)
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        drag, self.drag = self.drag, None
+        if drag is None or event.button() != Qt.MouseButton.LeftButton:
+            super().mouseReleaseEvent(event)
+            return
+        self.unsetCursor()
+        self.update()
+        event.accept()
+        if drag.active and drag.moved:
+            # The block stays where it was until the page has saved the move and reloaded.
+            self.meeting_dropped.emit(drag.meeting.id, drag.day, rules.format_time(drag.start))
+
+    def cancel_drag(self) -> None:
+        """Put the dragged meeting back where it was (Escape)."""
+        if self.drag is not None:
+            self.drag = None
+            self.unsetCursor()
+            self.update()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.drag is not None:
+            self.cancel_drag()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event) -> None:
+        self.cancel_drag()
+        super().focusOutEvent(event)
+
     def mouseMoveEvent(self, event) -> None:
+        drag = self.drag
+        if drag is not None:
+            point = event.position()
+            if not drag.active and (point - drag.pressed).manhattanLength() < QApplication.startDragDistance():
+                return
+            drag.active = True
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
+            self._aim(point)
+            self.update()
+            return
         meeting = self.meeting_at(event.position())
         if meeting is None:
             self.setToolTip("")
+            self.unsetCursor()
             return
+        if self.can_drag(meeting):
+            self.setCursor(Qt.CursorShape.OpenHandCursor)
+        else:
+            self.unsetCursor()
         lines = [f"{to_persian_digits(meeting.start)}–{to_persian_digits(meeting.end)} {meeting.visitor_names}"]
         if meeting.organization:
             lines.append(meeting.organization)
@@ -242,7 +368,30 @@ class TimeGrid(QWidget):
                 flags = right_align | Qt.AlignmentFlag.AlignTop
                 text = painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, int(inner.width()))
             painter.drawText(inner, flags, text)
+        self._paint_ghost(painter, right_align)
         painter.end()
+
+    def _paint_ghost(self, painter: QPainter, right_align) -> None:
+        """While a meeting is dragged: its place faded, and a dashed box with the new time where it would go."""
+        ghost = self.ghost()
+        if ghost is None:
+            return
+        meeting = self.drag.meeting
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(255, 255, 255, 150))
+        painter.drawRoundedRect(self.drag.placed.rect, 4, 4)
+        _, start, rect = ghost
+        fill = QColor(STATUS_COLOURS[meeting.status])
+        fill.setAlpha(215)
+        painter.setBrush(fill)
+        painter.setPen(QPen(QColor(GHOST_EDGE), 2, Qt.PenStyle.DashLine))
+        painter.drawRoundedRect(rect, 4, 4)
+        painter.setPen(QColor(GHOST_EDGE))
+        end = rules.format_time(rules.parse_time(start) + meeting.duration)
+        text = f"{to_persian_digits(start)}–{to_persian_digits(end)} {meeting.visitor_names}"
+        inner = rect.adjusted(4, 1, -4, -1)
+        painter.drawText(inner, right_align | Qt.AlignmentFlag.AlignTop,
+                         painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, int(inner.width())))
 
 
 def _status(key: str) -> str:

@@ -9,10 +9,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QTabWidget, QWidget
 
 from prdesk.core import jalali
+from prdesk.core import meetings as rules
 from prdesk.core.text import to_persian_digits
 from prdesk.store import meetings as ms
+from prdesk.ui.dialogs import messages
 from prdesk.ui.pages.base import Page
-from prdesk.ui.pages.meetings.grid import TimeGrid
+from prdesk.ui.pages.meetings.grid import TimeGrid, snap_step
 from prdesk.ui.pages.meetings.tabs import FollowupsTab, ListTab, PublicDayTab
 from prdesk.ui.widgets.jalali_date_edit import JalaliDateEdit
 
@@ -86,6 +88,7 @@ class MeetingsPage(Page):
         for grid, name in ((self.day_grid, self.tr("Day")), (self.week_grid, self.tr("Week"))):
             grid.meeting_activated.connect(self.open_meeting)
             grid.slot_activated.connect(lambda day, start: self.new_meeting(day, start))
+            grid.meeting_dropped.connect(self.move_meeting)
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setWidget(grid)
@@ -163,6 +166,7 @@ class MeetingsPage(Page):
             by_day.setdefault(m.date, []).append(m)
         spans = [host.hours.on(d) for d in days if host.hours.on(d)]
         hours = (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else (8 * 60, 14 * 60)
+        grid.step = snap_step(host.slot_minutes)
         grid.show_days(days, by_day, ms.holidays(db, days[0], days[-1]), hours, {d: host.hours.on(d) for d in days})
         held = sum(1 for m in found if m.blocks)
         what = jalali.format_jalali_long(days[0]) if len(days) == 1 else self.tr("week of %1").replace(
@@ -178,6 +182,45 @@ class MeetingsPage(Page):
         self.dialog = MeetingDialog(self.context, date=day or self.day, start=start, host_id=self.host.currentData(), parent=self)
         self.dialog.open()
         return self.dialog
+
+    def move_meeting(self, meeting_id: int, day: dt.date, start: str, *, allow_conflict: bool = False,
+                     allow_closed_day: bool = False):
+        """A meeting dragged to ``day`` at ``start``: saved under the dialog's rules, or refused with its way out.
+
+        A conflict or a closed time shows the same Persian message as the dialog, with its override and
+        the next free times; Cancel leaves the meeting where it was.
+        """
+        refusals: list = []
+        outcome = self.context.runner.run(
+            lambda: ms.reschedule(self.context.db, meeting_id, {"date": day, "start": start},
+                                  allow_conflict=allow_conflict, allow_closed_day=allow_closed_day),
+            area="meetings", on_invalid=refusals.append,
+        )
+        if outcome.ok:
+            m = outcome.value
+            self.context.show_status(self.tr("Meeting moved to %1 at %2").replace("%1", jalali.format_jalali(m.date))
+                                     .replace("%2", to_persian_digits(m.start)))
+            return m
+        if not refusals:
+            return None
+        refusal = refusals[0]
+        if not isinstance(refusal, (rules.MeetingConflict, rules.ClosedTime)):
+            messages.show_error(self, str(refusal), title=self.tr("The meeting was not moved"))
+            return None
+        conflict = isinstance(refusal, rules.MeetingConflict)
+        slots = list(refusal.slots[:3])
+        options = [self.tr("Save despite the conflict") if conflict else self.tr("Save on a closed day or time")]
+        options += [self.tr("Use %1").replace("%1", f"{jalali.format_jalali(d)} {to_persian_digits(rules.format_time(t))}")
+                    for d, t in slots]
+        picked = messages.choose(self, str(refusal), options, title=self.tr("The meeting was not moved"))
+        if picked is None:
+            return None
+        if picked == 0:
+            return self.move_meeting(meeting_id, day, start, allow_conflict=allow_conflict or conflict,
+                                     allow_closed_day=allow_closed_day or not conflict)
+        other_day, other_start = slots[picked - 1]
+        return self.move_meeting(meeting_id, other_day, rules.format_time(other_start), allow_conflict=allow_conflict,
+                                 allow_closed_day=allow_closed_day)
 
     def edit_hosts(self):
         """The editable lists of hosts (with their hours) and rooms."""
