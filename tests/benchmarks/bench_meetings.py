@@ -12,7 +12,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -54,6 +56,34 @@ def paired_ms(work, bare, runs: int) -> tuple[float, float]:
             call()
             times.append((time.perf_counter() - started) * 1000)
     return statistics.median(worked), statistics.median(bared)
+
+
+def paired_cpu(work, bare, runs: int) -> tuple[float, float, float, float]:
+    """Medians of wall and CPU milliseconds of the measured call and its bare SQL, run alternately."""
+    walls: dict = {work: [], bare: []}
+    cpus: dict = {work: [], bare: []}
+    for _ in range(runs):
+        for call in (work, bare):
+            wall, cpu = time.perf_counter(), time.process_time()
+            call()
+            walls[call].append((time.perf_counter() - wall) * 1000)
+            cpus[call].append((time.process_time() - cpu) * 1000)
+    return (statistics.median(walls[work]), statistics.median(cpus[work]),
+            statistics.median(walls[bare]), statistics.median(cpus[bare]))
+
+
+def child_run(command: list[str]) -> tuple[float, float]:
+    """Wall and CPU milliseconds of a fresh process (the CPU of the child alone, from its rusage)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    wall = (time.perf_counter() - wall) * 1000
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000
+
+
+def load() -> str:
+    return "load average " + " ".join(f"{v:.2f}" for v in os.getloadavg())
 
 
 def line(label: str, value: float, bare: float) -> str:
@@ -161,10 +191,31 @@ def main() -> int:
         first = jalali.to_gregorian(year, 1, 1)
         last = jalali.to_gregorian(year + 1, 1, 1) - dt.timedelta(days=1)
         in_year = db.execute("SELECT count(*) FROM meetings WHERE date BETWEEN ? AND ?", [first.isoformat(), last.isoformat()]).fetchone()[0]
-        print(f"year {year}: {in_year:,} meetings")
-        results.append(line("year report", *paired_ms(
+        print(f"year {year}: {in_year:,} meetings ({load()})")
+        # The year's report as the window and `prdesk print report meetings` lay it out: the counts, the
+        # chart and the full list, every meeting on its row. Wall and CPU (the machine is shared).
+        wall, cpu, bare_wall, bare_cpu = paired_cpu(
             lambda: render_meetings_report(db, first, last),
-            lambda: db.conn.execute(BARE_YEAR, [first.isoformat(), last.isoformat()]).fetchall(), 1)))
+            lambda: db.conn.execute(BARE_YEAR, [first.isoformat(), last.isoformat()]).fetchall(), max(3, args.runs // 3))
+        results.append(line("year report", wall, bare_wall))
+        results.append(f"  {'':<15} CPU {cpu:9.1f} ms   bare SQL CPU {bare_cpu:6.1f} ms   ratio {cpu / bare_cpu if bare_cpu else 0:7.1f}")
+        # The same from the command line, a fresh process each time, beside a fresh process that runs the bare SQL.
+        out = Path(work) / "year.pdf"
+        jal = [jalali.format_jalali_iso(first), jalali.format_jalali_iso(last)]
+        cli = [sys.executable, "-m", "prdesk", "--db", str(db_path), "print", "report", "meetings", "--from", jal[0], "--to", jal[1],
+               "--out", str(out)]
+        bare_cli = [sys.executable, "-c", f"import sqlite3; sqlite3.connect({str(db_path)!r}).execute({BARE_YEAR!r}, "
+                                          f"[{first.isoformat()!r}, {last.isoformat()!r}]).fetchall()"]
+        cli_runs = [(child_run(cli), child_run(bare_cli)) for _ in range(3)]
+        cli_wall = statistics.median(r[0][0] for r in cli_runs)
+        cli_cpu = statistics.median(r[0][1] for r in cli_runs)
+        bare_wall = statistics.median(r[1][0] for r in cli_runs)
+        bare_cpu = statistics.median(r[1][1] for r in cli_runs)
+        from pypdf import PdfReader
+
+        pages = len(PdfReader(out).pages)
+        results.append(line("year report", cli_wall, bare_wall).replace("year report    ", "year report CLI"))
+        results.append(f"  {'':<15} CPU {cli_cpu:9.1f} ms   bare SQL CPU {bare_cpu:6.1f} ms   ({pages} pages, {load()})")
         print("\n".join(results))
         db.close()
     return 0
