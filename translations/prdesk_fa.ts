@@ -3194,6 +3194,18 @@
         <translation>آماده‌سازی فرم…</translation>
     </message>
     <message>
+        <source>Report of the month %1</source>
+        <translation>گزارش ماه %1</translation>
+    </message>
+    <message>
+        <source>Report of the season %1</source>
+        <translation>گزارش فصل %1</translation>
+    </message>
+    <message>
+        <source>Report of the year %1</source>
+        <translation>گزارش سال %1</translation>
+    </message>
+    <message>
         <source>Laying out the report…</source>
         <translation>آماده‌سازی گزارش…</translation>
     </message>

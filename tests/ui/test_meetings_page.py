@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QApplication
 
 from prdesk.core import jalali
@@ -383,3 +383,25 @@ def test_a_weekly_meeting_skips_holidays_and_lists_them(qtbot, context, db, monk
     dates = [m.date for m in all_meetings(db)]
     assert holiday not in dates and len(dates) == 4 and len({m.series_id for m in all_meetings(db)}) == 1
     assert jalali.format_jalali(holiday) in told[0] and title in told[0]
+
+
+def test_report_of_the_month_season_or_year_of_the_day_shown(qtbot, context, db, monkeypatch):
+    import io
+
+    from pypdf import PdfReader
+
+    ms.add_meeting(db, {"date": jalali.to_gregorian(1405, 2, 3), "start": "10:00", "visitors": [{"name": "زهرا"}]})
+    ms.add_meeting(db, {"date": TODAY, "start": "10:00", "visitors": [{"name": "رضا"}]})
+    shown = page(qtbot, context)
+    printed = []
+    monkeypatch.setattr(shown, "_print", lambda render, **kwargs: printed.append((render, kwargs)))
+    shown.report_menu.aboutToShow.emit()
+    labels = [a.text() for a in shown.report_menu.actions()]
+    assert labels == ["گزارش ماه آذر ۱۴۰۵", "گزارش فصل مهر–آذر ۱۴۰۵", "گزارش سال ۱۴۰۵"]
+    for period in ("month", "year"):
+        shown.report_menu.findChild(QAction, f"meetingsReport-{period}").trigger()
+    (month, month_args), (year, year_args) = printed
+    assert (month_args["file_name"], year_args["file_name"]) == ("meetings-1405-09", "meetings-1405")
+    title = PdfReader(io.BytesIO(year(db))).metadata.title
+    assert title == "گزارش ملاقات‌ها از ۱۴۰۵/۰۱/۰۱ تا ۱۴۰۵/۱۲/" + jalali.to_persian_digits(jalali.days_in_month(1405, 12))
+    assert PdfReader(io.BytesIO(month(db))).metadata.title == "گزارش ملاقات‌ها از ۱۴۰۵/۰۹/۰۱ تا ۱۴۰۵/۰۹/۳۰"

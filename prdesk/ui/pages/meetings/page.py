@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QTabWidget, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QPushButton, QScrollArea, QTabWidget, QWidget
 
 from prdesk.core import jalali
 from prdesk.core import meetings as rules
@@ -67,7 +67,10 @@ class MeetingsPage(Page):
         self.form_button = QPushButton(self.tr("Request form"))
         self.form_button.clicked.connect(self.print_request_form)
         self.report_button = QPushButton(self.tr("Report"))
-        self.report_button.clicked.connect(self.print_report)
+        # The period of the report: the month, season or year of the day shown.
+        self.report_menu = QMenu(self.report_button)
+        self.report_menu.aboutToShow.connect(self._fill_report_menu)
+        self.report_button.setMenu(self.report_menu)
         self.hosts_button = QPushButton(self.tr("Hosts and rooms…"))
         self.hosts_button.clicked.connect(self.edit_hosts)
         self.layout_.addLayout(bar)
@@ -268,14 +271,36 @@ class MeetingsPage(Page):
         return self._print(lambda db: render_request_form(get_settings(db)), label=self.tr("Laying out the form…"),
                            title=self.tr("Request form"), file_name="meeting-request-form")
 
-    def print_report(self):
-        """The meetings report of the month shown."""
+    def report_period(self, period: str) -> tuple[dt.date, dt.date, str, str]:
+        """(first day, last day, name shown, file name) of the month, season or year of the day shown."""
+        y, m, _ = jalali.jalali_parts(self.day)
+        names = jalali.jalali_month_names
+        if period == "year":
+            first, last_month, name, file_name = (y, 1), 12, to_persian_digits(y), f"meetings-{y}"
+        elif period == "season":
+            first_month = (m - 1) // 3 * 3 + 1
+            first, last_month = (y, first_month), first_month + 2
+            name = f"{names[first_month - 1]}–{names[last_month - 1]} {to_persian_digits(y)}"
+            file_name = f"meetings-{y}-{first_month:02d}-{last_month:02d}"
+        else:
+            first, last_month, name, file_name = (y, m), m, f"{names[m - 1]} {to_persian_digits(y)}", f"meetings-{y}-{m:02d}"
+        start = jalali.to_gregorian(*first, 1)
+        end = jalali.to_gregorian(y, last_month, jalali.days_in_month(y, last_month))
+        return start, end, name, file_name
+
+    def _fill_report_menu(self) -> None:
+        self.report_menu.clear()
+        for period, label in (("month", self.tr("Report of the month %1")), ("season", self.tr("Report of the season %1")),
+                              ("year", self.tr("Report of the year %1"))):
+            action = self.report_menu.addAction(label.replace("%1", self.report_period(period)[2]))
+            action.setObjectName(f"meetingsReport-{period}")
+            action.triggered.connect(lambda _checked=False, p=period: self.print_report(p))
+
+    def print_report(self, period: str = "month"):
+        """The meetings report of the month, season or year of the day shown: counts, chart, every meeting."""
         from prdesk.printing.agenda_report import render_meetings_report
 
-        y, m, _ = jalali.jalali_parts(self.day)
-        start = jalali.to_gregorian(y, m, 1)
-        end = start + dt.timedelta(days=jalali.days_in_month(y, m) - 1)
+        start, end, _, file_name = self.report_period(period)
         printed = self.context.today()
         return self._print(lambda db: render_meetings_report(db, start, end, printed=printed),
-                           label=self.tr("Laying out the report…"), title=self.tr("Meetings report"),
-                           file_name=f"meetings-{y}-{m:02d}")
+                           label=self.tr("Laying out the report…"), title=self.tr("Meetings report"), file_name=file_name)
