@@ -30,8 +30,17 @@ def _count(value: int) -> str:
     return to_persian_digits(f"{value:,}".replace(",", "٬"))
 
 
+def _share(n: int, total: int) -> str:
+    """``n`` of ``total`` as a whole percent; a share too small to round to one gets two decimals (۰٫۰۵٪), never «۰٪»."""
+    if not total:
+        return "—"
+    share = 100 * n / total
+    text = f"{share:.2f}".replace(".", "٫") if 0 < share < 0.5 else f"{share:.0f}"
+    return to_persian_digits(text) + "٪"
+
+
 def _counts_table(title: str, counts: list[tuple[str, int]], total: int, name_mm: float = 44.0) -> Table:
-    rows = [[name, _count(n), to_persian_digits(f"{100 * n / total:.0f}٪") if total else "—"] for name, n in counts]
+    rows = [[name, _count(n), _share(n, total)] for name, n in counts]
     return data_table([title, "تعداد", "سهم"], rows, [name_mm, 16.0, 12.0], size=8.5, aligns=["right", "center", "center"])
 
 

@@ -83,3 +83,9 @@ def test_meetings_report_counts(db):
     data = render_meetings_report(db, SATURDAY - dt.timedelta(days=30), SATURDAY)
     assert shows(data, "۳ ملاقات", "برگزار شد", "اتحادیه فرش", "شکایت")
     assert shows(render_meetings_report(db, dt.date(2020, 1, 1), dt.date(2020, 2, 1)), "ملاقاتی ثبت نشده")
+
+
+def test_a_small_share_is_not_printed_as_zero():
+    from prdesk.printing.agenda_report import _share
+
+    assert [_share(5, 9863), _share(50, 9863), _share(3397, 9863), _share(0, 0)] == ["۰٫۰۵٪", "۱٪", "۳۴٪", "—"]
