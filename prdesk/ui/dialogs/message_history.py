@@ -75,7 +75,7 @@ class MessageHistoryTabs(QTabWidget):
             item.setToolTip(1, row["text"])
         if not rows:
             empty = QCoreApplication.translate("MessageHistory", "No message has been sent yet.")
-            QTreeWidgetItem(self.tree, [empty, "", "", "", "", ""])
+            QTreeWidgetItem(self.tree, [empty, "", "", "", "", ""]).setFirstColumnSpanned(True)  # not cut to the date's width
         self.tree.setFixedHeight(self.tree.header().sizeHint().height()
                                  + max(1, min(len(rows), 4)) * (self.tree.fontMetrics().height() + 8) + 6)
 

@@ -26,6 +26,7 @@ class MessagesDueBox(QGroupBox):
         self.list = QListWidget()
         self.list.setObjectName("messagesDueList")
         self.list.setWordWrap(True)
+        self.list.setSpacing(3)  # a wrapped line apart from the next
         self.list.itemActivated.connect(self.activate)
         column.addWidget(self.list)
         self.empty = QLabel(self.tr("No message is due in the next two weeks."))
