@@ -143,6 +143,14 @@ def test_one_message_and_a_batch_from_a_calendar_occasion(window, qtbot, db, off
     (batch,) = calendar.findChildren(BatchDialog)
     assert batch.kind.currentData() == "اتحادیه" and batch.template.currentText() == "تبریک روز تعاون"
     assert sum(r.included for r in batch.recipients) == 2 and batch.table.rowCount() == 4
+    # An office event of the day, with no plan: one message, the occasion filled in.
+    from prdesk.store import calendar as calendar_store
+
+    calendar_store.add_event(db, {"title": "نمایشگاه تعاونی‌ها", "type": "exhibition", "date": COOPERATIVE_DAY})
+    calendar.context.bus.announce("calendar")
+    menu_action(calendar, "نمایشگاه تعاونی‌ها", "ارسال پیام…").trigger()
+    (one,) = [d for d in calendar.findChildren(MessageDialog) if d.isVisible()]
+    assert one.occasion.text() == "نمایشگاه تعاونی‌ها"
     assert not shown["errors"]
 
 

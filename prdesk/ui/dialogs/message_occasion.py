@@ -13,6 +13,9 @@ from prdesk.ui.pages.base import PageContext
 
 #: The day-panel sources an occasion message can start from: catalog (and office) occasions, office events.
 SOURCES = ("catalog", "event")
+#: A plan's group up to this size is listed as the batch dialog opens; a larger one waits for «Show recipients»
+#: (17,000 unions of the large demo take seconds to prepare and fill in).
+LIST_AT_ONCE = 2000
 
 
 
@@ -46,7 +49,7 @@ def send_for_occasion(context: PageContext, parent: QWidget, item: DayItem, *, b
         dialog = BatchDialog(context, parent, occasion=item.title, target=plan.target if plan else None,
                              template_id=template_id)
         dialog.open()
-        if plan is not None:
+        if plan is not None and count_recipients(context.db, RecipientFilter.from_target(plan.target)) <= LIST_AT_ONCE:
             dialog.find_recipients()  # the plan's group, listed at once
         return dialog
     from prdesk.ui.dialogs.message_dialog import MessageDialog

@@ -115,7 +115,10 @@ class MessagesDueBox(QGroupBox):
 
             self.dialog = BatchDialog(self.context, self, occasion=data.occasion, target=data.target,
                                       template_id=data.template.id if data.template else None)
-            self.dialog.find_recipients()  # the plan's group, listed as the line promised
+            from prdesk.ui.dialogs.message_occasion import LIST_AT_ONCE
+
+            if data.recipients <= LIST_AT_ONCE:
+                self.dialog.find_recipients()  # the plan's group, listed as the line promised
         else:
             from prdesk.ui.dialogs.message_dialog import MessageDialog
 
