@@ -230,3 +230,18 @@ def test_the_dashboard_proposes_the_batch_and_opens_it_filled_in(window, qtbot, 
     board.context.today = lambda: TODAY - dt.timedelta(days=1)
     board.reload()
     assert not any("روز تعاون" in board.list.item(i).text() for i in range(board.list.count()))
+
+
+def test_saving_a_template_keeps_the_plans_other_filters(window, qtbot, db, shown):
+    t = templates.find_template(db, "تبریک روز تعاون")
+    plans.save_plan(db, "روز تعاون", lead_days=4, target={"kind": "شرکت تعاونی", "province": "یزد"}, template_id=t.id)
+    dialog = window.pages["messages"].open_templates()
+    qtbot.addWidget(dialog)
+    dialog.list.setCurrentRow(next(i for i in range(dialog.list.count())
+                                   if dialog.list.item(i).text().startswith("تبریک روز تعاون")))
+    dialog.body.appendPlainText("با آرزوی توفیق.")
+    assert dialog.save()
+    assert plan_row(db, "روز تعاون")[1:3] == (4, '{"kind": "شرکت تعاونی", "province": "یزد"}')
+    dialog.target_kind.setCurrentIndex(dialog.target_kind.findData("اتحادیه"))
+    assert dialog.save()
+    assert plan_row(db, "روز تعاون")[1:3] == (4, '{"province": "یزد", "kind": "اتحادیه"}')
