@@ -3437,7 +3437,7 @@
     </message>
     <message>
         <source>{name} passed away{when}; no greeting is sent to a deceased contact. To offer condolences, record the bereavement for a relative or colleague (Messages page, «Record a bereavement…») and write the message to them.</source>
-        <translation>{name}{when} درگذشته است و به مخاطب درگذشته پیامی فرستاده نمی‌شود. برای عرض تسلیت، درگذشت را برای یکی از بستگان یا همکاران او ثبت کنید (صفحهٔ پیام‌ها، «ثبت درگذشت…») و پیام را به او بنویسید.</translation>
+        <translation>{name}{when} درگذشته است و به مخاطب درگذشته پیامی فرستاده نمی‌شود. برای عرض تسلیت، درگذشت را برای یکی از بستگان او یا فردی از سازمانش ثبت کنید (صفحهٔ پیام‌ها، «ثبت درگذشت…») و پیام را به او بنویسید.</translation>
     </message>
 </context>
 <context>
@@ -3547,6 +3547,10 @@
     <message>
         <source>{days} days to {occasion}: {n} recipients, {template}</source>
         <translation>{days} روز تا {occasion}: {n} گیرنده، {template}</translation>
+    </message>
+    <message>
+        <source>{n} already sent</source>
+        <translation>{n} پیام پیش‌تر فرستاده شده</translation>
     </message>
     <message>
         <source>Birthday of {name} ({days}) — send greeting</source>
@@ -3979,7 +3983,7 @@
     <name>OccasionMessages</name>
     <message>
         <source>Send a message…</source>
-        <extracomment>The day-panel sources an occasion message can start from: catalog (and office) occasions, office events.</extracomment>
+        <extracomment>The day-panel sources an occasion message can start from: catalog (and office) occasions, office events. A plan&apos;s group up to this size is listed as the batch dialog opens; a larger one waits for «Show recipients» (17,000 unions of the large demo take seconds to prepare and fill in).</extracomment>
         <translation>ارسال پیام…</translation>
     </message>
     <message>

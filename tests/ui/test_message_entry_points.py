@@ -226,6 +226,11 @@ def test_the_dashboard_proposes_the_batch_and_opens_it_filled_in(window, qtbot, 
     assert (dialog.occasion.text(), dialog.kind.currentData(), dialog.template.currentText()) == (
         "روز تعاون", "شرکت تعاونی", "تبریک روز تعاون")
     assert [r.name for r in dialog.recipients] == ["حسن موسوی"]
+    # Once sent, the line says so.
+    archive.add_message(db, {"person_id": office["hasan"], "recipient": "حسن موسوی", "occasion": "روز تعاون", "date": TODAY})
+    board.reload()
+    assert "۳ روز تا روز تعاون: ۱ گیرنده، الگوی تبریک روز تعاون — ۱ پیام پیش‌تر فرستاده شده" in [
+        board.list.item(i).text() for i in range(board.list.count())]
     # Four days ahead with a lead time of three: not yet proposed.
     board.context.today = lambda: TODAY - dt.timedelta(days=1)
     board.reload()

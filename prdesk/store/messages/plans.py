@@ -38,6 +38,7 @@ class Proposal:
     recipients: int
     template: Template | None
     target: dict
+    sent: int = 0  # messages already archived for this occasion in the run-up to it (the batch may be done)
 
 
 def list_plans(db: Database) -> list[Plan]:
@@ -205,7 +206,11 @@ def proposals(db: Database, today: dt.date | None = None, horizon: int | None = 
             seen.add(plan.id)
             template = get_template(db, plan.template_id) if plan.template_id else None
             count = count_recipients(db, RecipientFilter.from_target(plan.target))
-            found.append(Proposal(item.title, entry.date, days_left, count, template, plan.target))
+            sent = db.execute(
+                "SELECT count(*) FROM messages WHERE occasion_key = ? AND date BETWEEN ? AND ?",
+                [key, (entry.date - dt.timedelta(days=MAX_LEAD_DAYS)).isoformat(), entry.date.isoformat()],
+            ).fetchone()[0]
+            found.append(Proposal(item.title, entry.date, days_left, count, template, plan.target, sent))
     return found
 
 

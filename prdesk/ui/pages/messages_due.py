@@ -78,7 +78,10 @@ class MessagesDueBox(QGroupBox):
             text = self.tr("Tomorrow is {occasion}: {n} recipients, {template}")
         else:
             text = self.tr("{days} days to {occasion}: {n} recipients, {template}")
-        return text.format(days=to_persian_digits(p.days_left), occasion=p.occasion, n=n, template=template)
+        text = text.format(days=to_persian_digits(p.days_left), occasion=p.occasion, n=n, template=template)
+        if p.sent:
+            text += " — " + self.tr("{n} already sent").format(n=to_persian_digits(f"{p.sent:,}".replace(",", "٬")))
+        return text
 
     def reload(self) -> None:
         """Read the proposals, birthdays and follow-ups again."""
