@@ -73,8 +73,8 @@ def test_a_message_from_the_contacts_menu_is_archived_and_shown_in_the_history(w
     assert (row["occasion"], row["channel"], row["status"]) == ("عید فطر", "card", "sent")
 
     # The person dialog's history has it, and a second message written from there appears at once.
-    person = PersonDialog(page.context, office["maryam"], page)
-    qtbot.addWidget(person)
+    person = page.open_record("people", office["maryam"])  # as a double-click opens it
+    assert isinstance(person, PersonDialog)
     history = person.findChild(type(person.history), "messageHistory")
     assert history.topLevelItem(0).text(1) == "عید فطر"
     qtbot.mouseClick(person.findChild(QPushButton, "newMessage"), Qt.MouseButton.LeftButton)
@@ -250,3 +250,15 @@ def test_saving_a_template_keeps_the_plans_other_filters(window, qtbot, db, show
     dialog.target_kind.setCurrentIndex(dialog.target_kind.findData("اتحادیه"))
     assert dialog.save()
     assert plan_row(db, "روز تعاون")[1:3] == (4, '{"province": "یزد", "kind": "اتحادیه"}')
+
+
+def test_the_plans_list_opened_again_shows_what_changed_while_closed(window, qtbot, db, shown):
+    page = window.pages["messages"]
+    listing = page.open_plans()
+    count = listing.tree.topLevelItemCount()
+    listing.close()
+    cooperative = plans.plan_for(db, "روز تعاون")
+    plans.delete_plan(db, cooperative.id)
+    page.context.bus.announce("messages")
+    assert listing.tree.topLevelItemCount() == count  # closed: not read again
+    assert page.open_plans() is listing and listing.tree.topLevelItemCount() == count - 1

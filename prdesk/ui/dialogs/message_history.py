@@ -60,7 +60,7 @@ class MessageHistoryTabs(QTabWidget):
         self.reload()
 
     def _changed(self, area: str) -> None:
-        if area == "messages":
+        if area == "messages" and self.isVisible():  # a closed dialog's tab reads nothing
             self.reload()
 
     def reload(self) -> None:

@@ -243,6 +243,7 @@ class PlansDialog(QDialog):
         super().__init__(parent)
         self.context, self.db = context, context.db
         self.editor: PlanDialog | None = None
+        self._shown_once = False
         self.setObjectName("plansDialog")
         self.setWindowTitle(self.tr("Message plans of occasions"))
         layout = QVBoxLayout(self)
@@ -285,8 +286,15 @@ class PlansDialog(QDialog):
         self.resize(1080, 520)
 
     def _changed(self, area: str) -> None:
-        if area in ("messages", "calendar", "contacts"):
+        # A closed list stays a child of its page: it reads the year ahead again only while open.
+        if area in ("messages", "calendar", "contacts") and self.isVisible():
             self.reload()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._shown_once:
+            self.reload()  # opened again: what changed while it was closed
+        self._shown_once = True
 
     def reload(self) -> None:
         """Read the plans and their next dates again."""

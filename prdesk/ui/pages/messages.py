@@ -305,9 +305,11 @@ class MessagesPage(Page):
     def open_plans(self) -> QWidget:
         from prdesk.ui.dialogs.message_plans import PlansDialog
 
-        dialog = PlansDialog(self.context, self)
-        dialog.open()
-        return dialog
+        # One list, opened again (it reads the plans again when shown), rather than a new one per click.
+        if getattr(self, "plans_dialog", None) is None:
+            self.plans_dialog = PlansDialog(self.context, self)
+        self.plans_dialog.open()
+        return self.plans_dialog
 
     def open_templates(self) -> QWidget:
         from prdesk.ui.dialogs.message_templates import TemplatesDialog
