@@ -138,6 +138,22 @@ def count_recipients(db: Database, f: RecipientFilter) -> int:
     return db.execute(f"SELECT count(*) FROM people p LEFT JOIN organizations o ON o.id = p.organization_id{where}", params).fetchone()[0]
 
 
+def people_of_organization(db: Database, organization_id: int) -> list[dict]:
+    """The living people of an organization, position holders first: id, name, salutation, position."""
+    from prdesk.core.contacts import full_name
+
+    rows = db.execute(
+        "SELECT id, honorific, title, first_name, last_name, gender, salutation, position FROM people"
+        " WHERE organization_id = ? AND NOT deceased ORDER BY position = '', sort_name, id", [organization_id]
+    ).fetchall()
+    names = ("id", "honorific", "title", "first_name", "last_name", "gender", "salutation", "position")
+    people = [dict(zip(names, row)) for row in rows]
+    for person in people:
+        person["name"] = full_name(person, with_honorific=False)
+        person["salutation"] = resolve_salutation(person)
+    return people
+
+
 def people_for(db: Database, f: RecipientFilter) -> list[dict]:
     """The people the filter reaches, by organization then name."""
     where, params = _where(f)

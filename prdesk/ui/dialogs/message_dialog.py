@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from prdesk.core.templates import CHANNELS, RELATIONS
-from prdesk.store.messages.recipients import RecipientFilter, prepare
+from prdesk.store.messages.recipients import RecipientFilter, people_of_organization, prepare
 from prdesk.store.messages.templates import get_template, list_templates, template_for_occasion
 from prdesk.ui.dialogs import messages, pickers
 from prdesk.ui.dialogs.letter_dialog import RecipientPicker
@@ -31,7 +32,7 @@ class MessageDialog(QDialog):
     """A greeting or condolence to one person, seen as it will read before it is printed or recorded."""
 
     def __init__(self, context: PageContext, person_id: int | None = None, parent: QWidget | None = None, *,
-                 occasion: str = "", template_id: int | None = None):
+                 occasion: str = "", template_id: int | None = None, organization_id: int | None = None):
         super().__init__(parent)
         self.context, self.db = context, context.db
         self.person_id = person_id
@@ -46,6 +47,19 @@ class MessageDialog(QDialog):
         self.picker.setPlaceholderText(self.tr("Type part of a name, then choose"))
         self.picker.chosen.connect(self._chosen)
         form.addRow(self.tr("Recipient"), self.picker)
+        self.org_people = QComboBox()
+        self.org_people.setObjectName("organizationPeople")
+        if organization_id is not None:
+            # A message goes to a person: from an organization, to one of its people (position holders first).
+            for person in people_of_organization(self.db, organization_id):
+                text = " ".join(p for p in (person["salutation"], person["name"]) if p)
+                if person["position"]:
+                    text += f" ({person['position']})"
+                self.org_people.addItem(text, person["id"])
+            form.addRow(self.tr("Person of the organization"), self.org_people)
+            if self.person_id is None and self.org_people.count():
+                self.person_id = self.org_people.itemData(0)
+            self.org_people.currentIndexChanged.connect(self._org_person_chosen)
         self.person_label = QLabel()
         self.person_label.setObjectName("personLabel")
         form.addRow("", self.person_label)
@@ -117,6 +131,8 @@ class MessageDialog(QDialog):
             signal.connect(self.refresh)
         self.resize(760, 620)
         self.refresh()
+        if self.person_id is not None:
+            (self.template if occasion else self.occasion).setFocus()  # the recipient is chosen: what comes next
 
     def _template_chosen(self, *_args) -> None:
         """Each template says how it usually goes out (a birthday card, a letter)."""
@@ -128,6 +144,11 @@ class MessageDialog(QDialog):
         found = template_for_occasion(self.db, text)
         if found is not None:
             self.template.setCurrentIndex(self.template.findData(found.id))
+
+    def _org_person_chosen(self, index: int) -> None:
+        if index >= 0:
+            self.person_id = self.org_people.itemData(index)
+            self.refresh()
 
     def _chosen(self, row: dict) -> None:
         if row.get("choice") != "person":
@@ -210,3 +231,36 @@ class MessageDialog(QDialog):
             self.context.show_status(self.tr("The message was recorded as sent."))
             self.accept()
         return outcome.ok
+
+
+def open_message_for(context: PageContext, parent: QWidget | None, table: str, record_id: int) -> MessageDialog | None:
+    """The one-message dialog for a contact: the person, or one of the organization's people.
+
+    A deceased person, or an organization with nobody to write to, gets a plain Persian message
+    instead of a dialog whose buttons would all be disabled.
+    """
+    from prdesk.core.jalali import format_jalali
+    from prdesk.store.contacts import get_organization, get_person
+
+    if table == "organizations":
+        organization = get_organization(context.db, record_id)
+        if not people_of_organization(context.db, record_id):
+            messages.show_message(parent, QCoreApplication.translate(
+                "MessageDialog", "A message goes to a person, and «{name}» has no living person in the contacts. "
+                "Add its manager with «Add a person here…», then write the message.").format(name=organization["name"]))
+            return None
+        dialog = MessageDialog(context, None, parent, organization_id=record_id)
+    else:
+        person = get_person(context.db, record_id)
+        if person.get("deceased"):
+            died = person.get("deceased_on")
+            when = QCoreApplication.translate("MessageDialog", " on {date}").format(
+                date=format_jalali(dt.date.fromisoformat(died))) if died else ""
+            messages.show_message(parent, QCoreApplication.translate(
+                "MessageDialog", "{name} passed away{when}; no greeting is sent to a deceased contact. To offer condolences, "
+                "record the bereavement for a relative or colleague (Messages page, «Record a bereavement…») "
+                "and write the message to them.").format(name=person["full_name"], when=when))
+            return None
+        dialog = MessageDialog(context, record_id, parent)
+    dialog.open()
+    return dialog

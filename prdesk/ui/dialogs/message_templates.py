@@ -188,14 +188,21 @@ class TemplatesDialog(QDialog):
         else:
             outcome = self.context.runner.run(lambda: update_template(self.db, self.current_id, data), area="messages")
         if outcome.ok and self.lead_days.value() and data["occasions"]:
-            # The first occasion word is the one the dashboard looks for in the calendar.
-            target = {"staff": True} if self.target_kind.currentData() == "staff" else {"kind": self.target_kind.currentData()}
             template_id = outcome.value.id
-            outcome = self.context.runner.run(
-                lambda: save_plan(self.db, data["occasions"][0], lead_days=self.lead_days.value(), target=target,
-                                  template_id=template_id) and get_template(self.db, template_id),
-                area="messages",
-            )
+            plan = next((p for p in list_plans(self.db) if p.template_id == template_id), None)
+            # Only the kind (or staff) is chosen here: the plan's other filters (province, tag…) stay as they are.
+            target = {k: v for k, v in (plan.target if plan else {}).items() if k not in ("kind", "staff")}
+            target.update({"staff": True} if self.target_kind.currentData() == "staff" else {"kind": self.target_kind.currentData()})
+            target = {k: v for k, v in target.items() if v}
+            if plan is None or (plan.lead_days, plan.target) != (self.lead_days.value(), target):
+                # A new plan watches for the first occasion word in the calendar; an existing one keeps its occasion.
+                occasion = plan.occasion if plan else data["occasions"][0]
+                outcome = self.context.runner.run(
+                    lambda: save_plan(self.db, occasion, lead_days=self.lead_days.value(), target=target,
+                                      template_id=template_id, plan_id=plan.id if plan else None)
+                    and get_template(self.db, template_id),
+                    area="messages",
+                )
         if outcome.ok:
             self.fill_list(outcome.value.id)
             self.show_template(outcome.value.id)

@@ -170,7 +170,7 @@ class OrganizationDialog(ContactDialog):
             self.layout_.addWidget(self.people_label)
             from prdesk.ui.dialogs.message_history import message_history_tabs
 
-            self.layout_.addWidget(message_history_tabs(self.db, organization_id=record_id))
+            self.layout_.addWidget(message_history_tabs(self.db, organization_id=record_id, context=self.context))
         self.finish()
         for key in ("name", "address", "tags", "registration_no", "postal_code", "fax", "email", "website"):
             self.editors[key].textEdited.connect(self.errors[key].hide)

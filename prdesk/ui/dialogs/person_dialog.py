@@ -120,7 +120,7 @@ class PersonDialog(ContactDialog):
             self._build_history()
             from prdesk.ui.dialogs.message_history import message_history_tabs
 
-            self.layout_.addWidget(message_history_tabs(self.db, person_id=record_id))
+            self.layout_.addWidget(message_history_tabs(self.db, person_id=record_id, context=self.context))
         self.finish()
         for key in ("first_name", "last_name", "mobile", "phone", "email", "tags"):
             self.editors[key].textEdited.connect(self.errors[key].hide)

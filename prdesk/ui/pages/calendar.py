@@ -719,6 +719,9 @@ class CalendarPage(Page):
                 menu.addAction(self.tr("Show this occasion again"), lambda: self.show_occasion(key))
             else:
                 menu.addAction(self.tr("Hide this occasion"), lambda: self.hide_occasion(key))
+        from prdesk.ui.dialogs.message_occasion import add_message_actions  # the messages area's own entry
+
+        add_message_actions(menu, self.context, self, item)
 
     def hide_occasion(self, key: str) -> None:
         """Hide a catalog occasion from every view."""

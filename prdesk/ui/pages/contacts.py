@@ -148,8 +148,12 @@ class ContactsPage(Page):
         self.print_button.setObjectName("printDirectory")
         self.print_button.setToolTip(self.tr("Print the directory of the contacts listed now (Ctrl+P)"))
         self.print_button.clicked.connect(lambda: self.open_print())
-        for button in (self.new_organization_button, self.new_person_button, self.import_button, self.export_button,
-                       self.print_button):
+        self.message_button = QPushButton(self.tr("Message to this contact…"))
+        self.message_button.setObjectName("messageContact")
+        self.message_button.setToolTip(self.tr("Write a greeting or condolence to the selected contact"))
+        self.message_button.clicked.connect(lambda: self.message_current())
+        for button in (self.new_organization_button, self.new_person_button, self.message_button, self.import_button,
+                       self.export_button, self.print_button):
             top.addWidget(button)
         self.layout_.addLayout(top)
 
@@ -537,6 +541,18 @@ class ContactsPage(Page):
             self.select_record(dialog.table, dialog.open_instead)
             self.open_record(dialog.table, dialog.open_instead)
 
+    def message_current(self):
+        """The one-message dialog for the current contact (messages own it: prdesk.ui.dialogs.message_dialog)."""
+        from prdesk.ui.dialogs.message_dialog import open_message_for
+
+        view = self.current_view()
+        record_id = self.current_id(view)
+        if record_id is None:
+            messages.show_message(self, self.tr("Select a contact in the list first."))
+            return None
+        self.message_dialog = open_message_for(self.context, self, view.model().table, record_id)
+        return self.message_dialog
+
     def delete_selected(self) -> None:
         """Delete the selected records after asking; says what happens to an organization's people."""
         view = self.current_view()
@@ -663,6 +679,7 @@ class ContactsPage(Page):
 
         add(self.tr("Edit…"), self.edit_current, record_id is not None).setShortcut(QKeySequence(Qt.Key.Key_Return))
         add(self.tr("Copy phone number"), self.copy_phone, record_id is not None)
+        add(self.tr("Message to this contact…"), self.message_current, record_id is not None)
         if model is self.organizations and record_id is not None:
             row = view.currentIndex().row()
             organization = (record_id, model.value(row, "name"))

@@ -122,6 +122,7 @@ class MessagesPage(Page):
             ("batchButton", self.tr("New batch for an occasion…"), self.open_batch),
             ("messageButton", self.tr("One message…"), self.open_message),
             ("templatesButton", self.tr("Templates…"), self.open_templates),
+            ("plansButton", self.tr("Occasion plans…"), self.open_plans),
             ("bereavementButton", self.tr("Record a bereavement…"), self.open_bereavement),
         ):
             button = QPushButton(text)
@@ -301,11 +302,18 @@ class MessagesPage(Page):
         dialog.open()
         return dialog
 
+    def open_plans(self) -> QWidget:
+        from prdesk.ui.dialogs.message_plans import PlansDialog
+
+        # One list, opened again (it reads the plans again when shown), rather than a new one per click.
+        if getattr(self, "plans_dialog", None) is None:
+            self.plans_dialog = PlansDialog(self.context, self)
+        self.plans_dialog.open()
+        return self.plans_dialog
+
     def open_templates(self) -> QWidget:
         from prdesk.ui.dialogs.message_templates import TemplatesDialog
 
         dialog = TemplatesDialog(self.context, self)
         dialog.open()
         return dialog
-
-

@@ -26,6 +26,7 @@ class MessagesDueBox(QGroupBox):
         self.list = QListWidget()
         self.list.setObjectName("messagesDueList")
         self.list.setWordWrap(True)
+        self.list.setSpacing(3)  # a wrapped line apart from the next
         self.list.itemActivated.connect(self.activate)
         column.addWidget(self.list)
         self.empty = QLabel(self.tr("No message is due in the next two weeks."))
@@ -64,6 +65,24 @@ class MessagesDueBox(QGroupBox):
             return self._days(n)
         return self.tr("in {n} days").format(n=to_persian_digits(n))
 
+    def proposal_text(self, p) -> str:
+        """«۳ روز تا روز تعاون: ۴۱۲ گیرنده، الگوی تبریک روز تعاون»."""
+        if p.template:
+            template = self.tr("template {title}").format(title=p.template.title)
+        else:
+            template = self.tr("no template chosen yet")
+        n = to_persian_digits(f"{p.recipients:,}".replace(",", "٬"))
+        if p.days_left == 0:
+            text = self.tr("Today is {occasion}: {n} recipients, {template}")
+        elif p.days_left == 1:
+            text = self.tr("Tomorrow is {occasion}: {n} recipients, {template}")
+        else:
+            text = self.tr("{days} days to {occasion}: {n} recipients, {template}")
+        text = text.format(days=to_persian_digits(p.days_left), occasion=p.occasion, n=n, template=template)
+        if p.sent:
+            text += " — " + self.tr("{n} already sent").format(n=to_persian_digits(f"{p.sent:,}".replace(",", "٬")))
+        return text
+
     def reload(self) -> None:
         """Read the proposals, birthdays and follow-ups again."""
         from prdesk.store.messages import bereavements, plans
@@ -71,11 +90,8 @@ class MessagesDueBox(QGroupBox):
         self._stale = False
         db, today = self.context.db, self.context.today()
         self.list.clear()
-        for p in plans.proposals(db, today, HORIZON):
-            template = p.template.title if p.template else self.tr("no template chosen")
-            text = self.tr("{days} to {occasion}: {n} recipients, template «{template}»").format(
-                days=self._days(p.days_left), occasion=p.occasion, n=to_persian_digits(p.recipients), template=template)
-            self._add(text, ("batch", p))
+        for p in plans.proposals(db, today):  # as far ahead as the longest lead time of a plan
+            self._add(self.proposal_text(p), ("batch", p))
         for b in plans.staff_birthdays(db, today, HORIZON):
             text = self.tr("Birthday of {name} ({days}) — send greeting").format(name=b["name"], days=self._when(b["days_left"]))
             self._add(text, ("birthday", b))
@@ -87,6 +103,7 @@ class MessagesDueBox(QGroupBox):
 
     def _add(self, text: str, action: tuple) -> None:
         item = QListWidgetItem(text)
+        item.setToolTip(self.tr("Double-click (or press Enter) to write these messages."))
         item.setData(ACTION_ROLE, action)
         self.list.addItem(item)
 
@@ -101,6 +118,10 @@ class MessagesDueBox(QGroupBox):
 
             self.dialog = BatchDialog(self.context, self, occasion=data.occasion, target=data.target,
                                       template_id=data.template.id if data.template else None)
+            from prdesk.ui.dialogs.message_occasion import LIST_AT_ONCE
+
+            if data.recipients <= LIST_AT_ONCE:
+                self.dialog.find_recipients()  # the plan's group, listed as the line promised
         else:
             from prdesk.ui.dialogs.message_dialog import MessageDialog
 
