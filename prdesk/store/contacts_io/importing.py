@@ -18,9 +18,10 @@ from prdesk.core.contacts import (
     validate_organization,
     validate_person,
 )
-from prdesk.core.text import compact_key, to_persian_digits
+from prdesk.core.text import to_persian_digits
 from prdesk.errors import ValidationError
 from prdesk.store import contacts as store
+from prdesk.store.contacts_io.matching import CHUNK, Importer
 from prdesk.store.contacts_io.reading import _BLANKS, UNREADABLE, _blank_row, _cell_text, _raw_rows, preview
 from prdesk.store.writing import write_transaction
 
@@ -108,10 +109,15 @@ def _row_values(row: list, mapping: dict[int, str]) -> dict[str, object]:
         if index >= width:
             continue
         value = row[index]
-        if value is None or value == "" or (value.__class__ is str and not value.strip(_BLANKS)):
+        if value.__class__ is str:
+            # Most cells of a sheet are empty or plain text: only a cell starting or ending with a
+            # blank can be blank throughout.
+            if not value or ((value[0] in _BLANKS or value[-1] in _BLANKS) and not value.strip(_BLANKS)):
+                continue
+            if value[0] == "'":
+                value = _unneutralize(value)
+        elif value is None:
             continue
-        if value.__class__ is str and value[0] == "'":
-            value = _unneutralize(value)
         if key in values:
             if key in REPEATABLE_FIELDS:
                 separator = "\n" if key in ("notes", "org_notes") else " ; "
@@ -136,23 +142,14 @@ _ORG_LABELS = {"city": "شهر", "province": "استان", "address": "نشان�
                "activity": "نوع فعالیت", "registration_no": "شماره ثبت", "org_notes": "یادداشت", "org_tags": "برچسب"}
 
 
-class _Importer:
-    """One import run inside one transaction: matching, inserting and counting row by row."""
+class _Records:
+    """Cells of a row to a validated organization and person; the same organization cells are checked once."""
 
-    def __init__(self, db: Database, summary: ImportSummary):
-        self.db = db
-        self.summary = summary
-        self.stamp = store._now()
-        self.orgs: dict[tuple[str, str], int] = {}
-        self.org_info: dict[int, tuple[str, str]] = {}
-        self.seen_orgs: dict[tuple, tuple[int, dict]] = {}
-        # Into a database with no people yet, every match is among the rows of this file: an
-        # index in memory answers those lookups instead of two queries per row.
-        empty = db.execute("SELECT NOT EXISTS (SELECT 1 FROM people)").fetchone()[0]
-        self.known: dict[str, list[tuple]] | None = {} if empty else None
-        self.mobiles: dict[str, list[tuple]] = {}
+    def __init__(self):
+        self.valid_orgs: dict[tuple, dict] = {}
 
-    def row(self, number: int, values: dict[str, object]) -> None:
+    def read(self, number: int, values: dict[str, object], summary: ImportSummary) -> tuple | None:
+        """(row number, organization or None, person or None, organization cells), or None when skipped."""
         person_in = {k: values[k] for k in _PERSON_SOURCE if k in values}
         if "full_name" in values:
             honorific, title, first, last = split_full_name(_cell_text(values["full_name"]))
@@ -162,8 +159,8 @@ class _Importer:
         has_person = bool(person_in.get("first_name") or person_in.get("last_name"))
         has_org = "org_name" in values
         if not has_person and not has_org:
-            self.summary.skipped.append((number, "نه نام شخص دارد نه نام سازمان."))
-            return
+            summary.skipped.append((number, "نه نام شخص دارد نه نام سازمان."))
+            return None
         org_in = {target: values[source] for source, target in _ORG_SOURCE.items() if source in values}
         if not has_org:
             # A person with no organization keeps the address columns in the notes.
@@ -171,10 +168,13 @@ class _Importer:
             if extra:
                 person_in["notes"] = "\n".join(filter(None, [_cell_text(person_in.get("notes")), "؛ ".join(extra)]))
         org_cells = tuple(org_in.items()) if has_org else ()
-        org_seen = self.seen_orgs.get(org_cells) if has_org else None
         try:
-            # The same organization cells on many rows (one row per person) are read once.
-            org = org_seen[1] if org_seen else validate_organization(org_in) if has_org else None
+            # The same organization cells on many rows (one row per person) are checked once.
+            org = None
+            if has_org:
+                org = self.valid_orgs.get(org_cells)
+                if org is None:
+                    org = self.valid_orgs[org_cells] = validate_organization(org_in)
             person = validate_person(person_in) if has_person else None
             if person is not None:
                 person["position_since"] = None
@@ -182,180 +182,10 @@ class _Importer:
                     person["position_since"] = normalize_date(values["position_since"], "position_since")
                 person["history"] = parse_history(_cell_text(values["history"])) if "history" in values else []
         except ValidationError as error:
-            self.summary.skipped.append((number, str(error)))
-            return
-        org_id, states = None, []
-        if org_seen:
-            org_id = org_seen[0]
-            states.append("unchanged")
-        elif org is not None:
-            org_id, org_state = self.organization(org)
-            self.seen_orgs[org_cells] = (org_id, org)
-            states.append(org_state)
-            if org_state == "added":
-                self.summary.imported_organizations += 1
-            elif org_state == "updated":
-                self.summary.updated_organizations += 1
-        if person is not None:
-            person["organization_id"] = org_id
-            person_state = self.person(number, person)
-            states.append(person_state)
-            if person_state == "added":
-                self.summary.imported_people += 1
-            elif person_state == "updated":
-                self.summary.updated_people += 1
-        if all(state == "unchanged" for state in states):
-            self.summary.unchanged += 1
-
-    # -- organizations
-
-    def organization(self, org: dict) -> tuple[int, str]:
-        key = (compact_key(org["name"]), compact_key(org.get("city")))
-        org_id = self.orgs.get(key)
-        if org_id is None:
-            org_id = self._find_org(org)
-        if org_id is None:
-            org_id = store._insert_organization(self.db, org, self.stamp)
-            self.orgs[key] = org_id
-            self.org_info[org_id] = (org["name"], org.get("city") or "")
-            return org_id, "added"
-        self.orgs[key] = org_id
-        return org_id, self._update_org(org_id, org)
-
-    def _find_org(self, org: dict) -> int | None:
-        city_key = compact_key(org.get("city"))
-        candidates = self.db.execute(
-            "SELECT id, city FROM organizations WHERE name_key = ? ORDER BY id", [compact_key(org["name"])]
-        ).fetchall()
-        for org_id, city in candidates:
-            if compact_key(city) == city_key:
-                return org_id
-        if not city_key and len(candidates) == 1:
-            return candidates[0][0]
-        if city_key:
-            for org_id, city in candidates:
-                if not city:
-                    return org_id
-        return None
-
-    def _update_org(self, org_id: int, org: dict) -> str:
-        current = store.get_organization(self.db, org_id)
-        changes: dict = {}
-        for key, value in org.items():
-            if key in ("phones", "tags") or value in ("", None):
-                continue
-            if current.get(key) != value:
-                changes[key] = value
-        new_phones = [p for p in org.get("phones") or [] if p["number"] not in {c["number"] for c in current["phones"]}]
-        if new_phones:
-            changes["phones"] = current["phones"] + new_phones
-        new_tags = [t for t in org.get("tags") or [] if compact_key(t) not in {compact_key(c) for c in current["tags"]}]
-        if new_tags:
-            changes["tags"] = current["tags"] + new_tags
-        if not changes:
-            return "unchanged"
-        store.update_organization(self.db, org_id, changes)
-        self.org_info[org_id] = (changes.get("name", current["name"]), changes.get("city", current["city"]))
-        return "updated"
-
-    # -- people
-
-    def person(self, number: int, person: dict) -> str:
-        name_key = store._key(person.get("first_name") or "") + store._key(person.get("last_name") or "")
-        org_id = person.get("organization_id")
-        mobile = person.get("mobile")
-        match = None
-        for row_id, row_org, row_mobile in self._people_named(name_key):
-            if row_org == org_id or (mobile and row_mobile == mobile):
-                match = row_id
-                break
-        if match is not None:
-            state = self._update_person(match, person)
-            if self.known is not None:
-                row_org, row_mobile = self.db.execute(
-                    "SELECT organization_id, mobile FROM people WHERE id = ?", [match]
-                ).fetchone()
-                self.known[name_key] = [e if e[0] != match else (match, row_org, row_mobile) for e in self.known[name_key]]
-                if row_mobile:
-                    self.mobiles.setdefault(row_mobile, []).append((person.get("first_name"), person.get("last_name")))
-            return state
-        if mobile:
-            for first, last in self._people_with_mobile(mobile):
-                other = f"{first} {last}".strip()
-                self.summary.duplicates.append((number, f"شمارهٔ همراه {to_persian_digits(mobile)} را «{other}» هم دارد."))
-        history = person.pop("history", [])
-        org = self.org_info.get(org_id) if org_id else ("", "")
-        if org is None:
-            org = store._org_name_city(self.db, org_id)
-            self.org_info[org_id] = org
-        person_id = store._insert_person(self.db, person, self.stamp, org)
-        if self.known is not None:
-            self.known.setdefault(name_key, []).append((person_id, org_id, mobile))
-            if mobile:
-                self.mobiles.setdefault(mobile, []).append((person.get("first_name"), person.get("last_name")))
-        self._add_history(person_id, history)
-        return "added"
-
-    def _people_named(self, name_key: str) -> list[tuple]:
-        if self.known is not None:
-            return self.known.get(name_key, [])
-        return self.db.execute(
-            "SELECT id, organization_id, mobile FROM people WHERE name_key = ? ORDER BY id", [name_key]
-        ).fetchall()
-
-    def _people_with_mobile(self, mobile: str) -> list[tuple]:
-        if self.known is not None:
-            return self.mobiles.get(mobile, [])[:3]
-        return self.db.execute("SELECT first_name, last_name FROM people WHERE mobile = ? LIMIT 3", [mobile]).fetchall()
-
-    def _update_person(self, person_id: int, person: dict) -> str:
-        current = store.get_person(self.db, person_id)
-        history = person.pop("history", [])
-        changes: dict = {}
-        for key, value in person.items():
-            if key in ("tags", "dates", "position_since", "organization_id") or value in ("", None, False):
-                continue
-            if current.get(key) != value:
-                changes[key] = value
-        if person.get("organization_id") and current["organization_id"] != person["organization_id"]:
-            changes["organization_id"] = person["organization_id"]
-        new_tags = [t for t in person.get("tags") or [] if compact_key(t) not in {compact_key(c) for c in current["tags"]}]
-        if new_tags:
-            changes["tags"] = current["tags"] + new_tags
-        known_dates = {(d["label"], d["date"]) for d in current["dates"]}
-        new_dates = [d for d in person.get("dates") or [] if (d["label"], d["date"]) not in known_dates]
-        if new_dates:
-            changes["dates"] = current["dates"] + new_dates
-        added_history = self._add_history(person_id, history, current["history"])
-        if not changes:
-            return "updated" if added_history else "unchanged"
-        # A new position in a newer sheet means the person moved: keep the old one in the history.
-        store.update_person(self.db, person_id, changes, keep_history=bool(changes.keys() & {"position", "organization_id"}))
-        return "updated"
-
-    def _add_history(self, person_id: int, history: list[dict], known: list[dict] | None = None) -> bool:
-        seen = {(compact_key(h["position"]), compact_key(h.get("organization")), h.get("from_date"), h.get("to_date"))
-                for h in known or []}
-        rows = []
-        for h in history:
-            key = (compact_key(h["position"]), compact_key(h.get("organization")), h.get("from_date"), h.get("to_date"))
-            if key in seen:
-                continue
-            seen.add(key)
-            org_id = None
-            if h.get("organization"):
-                found = self.db.execute(
-                    "SELECT id FROM organizations WHERE name_key = ? ORDER BY id LIMIT 1", [compact_key(h["organization"])]
-                ).fetchone()
-                org_id = found[0] if found else None
-            rows.append((person_id, h["position"], org_id, h.get("organization") or "", h.get("from_date"), h.get("to_date")))
-        if rows:
-            self.db.conn.executemany(
-                """INSERT INTO position_history (person_id, position, organization_id, organization_name, from_date, to_date)
-                   VALUES (?, ?, ?, ?, ?, ?)""",
-                rows,
-            )
-        return bool(rows)
+            summary.skipped.append((number, str(error)))
+            return None
+        name_key = "" if person is None else store._key(person["first_name"] or "") + store._key(person["last_name"] or "")
+        return number, org, person, org_cells, name_key
 
 
 def import_contacts(
@@ -380,11 +210,13 @@ def import_contacts(
     mapping = _check_mapping(guess_mapping(sheet.headers) if mapping is None else mapping)
     summary = ImportSummary(total=sheet.total, encoding=sheet.encoding)
     rows, _, _ = _raw_rows(path, encoding)
-    importer = _Importer(db, summary)
+    records = _Records()
     unreadable = sheet.unreadable > 0
     done = 0
     try:
         with write_transaction(db), store.deferred_search_index(db):
+            importer = Importer(db, summary)
+            chunk: list[tuple] = []
             for number, row in enumerate(rows, start=1):
                 if number <= sheet.header_row:
                     continue
@@ -397,7 +229,14 @@ def import_contacts(
                 if unreadable and any(UNREADABLE in cell for cell in row):
                     summary.skipped.append((number, _UNREADABLE_ROW))
                     continue
-                importer.row(number, _row_values(row, mapping))
+                record = records.read(number, _row_values(row, mapping), summary)
+                if record is not None:
+                    chunk.append(record)
+                    if len(chunk) >= CHUNK:
+                        importer.chunk(chunk)
+                        chunk = []
+            importer.chunk(chunk)
+            importer.flush()
             summary.total = done  # the estimate counted lines; a quoted cell may hold several
             if progress is not None and progress(done, done) is False:
                 raise _Cancelled
