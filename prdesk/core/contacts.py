@@ -566,51 +566,50 @@ def validate_person(data: Mapping, *, partial: bool = False) -> dict:
         unknown = set(data) - _PERSON_FIELD_SET
         raise ValidationError(f"فیلد ناشناخته برای شخص: {'، '.join(sorted(unknown))}", sorted(unknown)[0])
     result: dict = {}
-    everything = not partial
-
-    def present(key: str) -> bool:
-        return everything or key in data
-
+    # Without ``partial`` every field is checked (an import checks 100,000 rows: no helper call per field).
+    every = not partial
+    get = data.get
     for key in ("title", "first_name", "last_name", "position", "notes"):
-        if present(key):
-            result[key] = _text_field(data, key)
-    if present("first_name") or present("last_name"):
-        first = result.get("first_name", "") if present("first_name") else "?"
-        last = result.get("last_name", "") if present("last_name") else "?"
+        if every or key in data:
+            value = get(key)
+            result[key] = "" if value is None else clean(value) if value.__class__ is str else _text_field(data, key)
+    if every or "first_name" in data or "last_name" in data:
+        first = result.get("first_name", "") if every or "first_name" in data else "?"
+        last = result.get("last_name", "") if every or "last_name" in data else "?"
         if not first and not last:
             raise ValidationError("نام یا نام خانوادگی را بنویسید.", "last_name")
-    if present("honorific"):
-        result["honorific"] = normalize_honorific(data.get("honorific"))
-    gender = normalize_gender(data.get("gender")) if present("gender") else None
+    if every or "honorific" in data:
+        result["honorific"] = normalize_honorific(get("honorific"))
+    gender = normalize_gender(get("gender")) if every or "gender" in data else None
     if not gender and result.get("honorific"):
         # Salutations need a gender; the honorific already says it.
         gender = HONORIFICS[result["honorific"]]
     if gender is not None:
         result["gender"] = gender
-    if present("organization_id"):
-        value = data.get("organization_id")
+    if every or "organization_id" in data:
+        value = get("organization_id")
         result["organization_id"] = int(value) if value not in (None, "", 0) else None
-    if present("mobile"):
-        result["mobile"] = normalize_mobile(data.get("mobile"))
-    if present("phone"):
-        result["phone"] = normalize_phone(data.get("phone"))
-    if present("email"):
-        result["email"] = normalize_email(data.get("email"))
-    if present("birthday"):
-        result["birthday"] = normalize_date(data.get("birthday"), "birthday", not_after_today=True)
-    if present("is_staff"):
-        result["is_staff"] = normalize_flag(data.get("is_staff"), "is_staff")
-    if present("tags"):
-        result["tags"] = normalize_tags(data.get("tags"))
-    if present("dates"):
-        result["dates"] = normalize_person_dates(data.get("dates"))
+    if every or "mobile" in data:
+        result["mobile"] = normalize_mobile(get("mobile"))
+    if every or "phone" in data:
+        result["phone"] = normalize_phone(get("phone"))
+    if every or "email" in data:
+        result["email"] = normalize_email(get("email"))
+    if every or "birthday" in data:
+        result["birthday"] = normalize_date(get("birthday"), "birthday", not_after_today=True)
+    if every or "is_staff" in data:
+        result["is_staff"] = normalize_flag(get("is_staff"), "is_staff")
+    if every or "tags" in data:
+        result["tags"] = normalize_tags(get("tags"))
+    if every or "dates" in data:
+        result["dates"] = normalize_person_dates(get("dates"))
     # The messages area: the deceased get no greeting and are named مرحوم/مرحومه; a date says deceased.
-    if present("salutation"):
+    if every or "salutation" in data:
         result["salutation"] = _text_field(data, "salutation")
-    if present("deceased_on"):
-        result["deceased_on"] = normalize_date(data.get("deceased_on"), "deceased_on", not_after_today=True)
-    if present("deceased") or result.get("deceased_on"):
-        result["deceased"] = bool(result.get("deceased_on")) or normalize_flag(data.get("deceased"), "deceased")
+    if every or "deceased_on" in data:
+        result["deceased_on"] = normalize_date(get("deceased_on"), "deceased_on", not_after_today=True)
+    if every or "deceased" in data or result.get("deceased_on"):
+        result["deceased"] = bool(result.get("deceased_on")) or normalize_flag(get("deceased"), "deceased")
     return result
 
 

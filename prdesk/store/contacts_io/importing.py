@@ -102,22 +102,24 @@ def _unneutralize(value: object) -> object:
     return value
 
 
-def _row_values(row: list, mapping: dict[int, str]) -> dict[str, object]:
-    values: dict[str, object] = {}
-    width = len(row)
+def _column_keys(mapping: dict[int, str]) -> list[str | None]:
+    """The import field of each column by position (None where a column is not imported)."""
+    keys: list[str | None] = [None] * (max(mapping) + 1 if mapping else 0)
     for index, key in mapping.items():
-        if index >= width:
+        keys[index] = key
+    return keys
+
+
+def _row_values(row: list, keys: list[str | None]) -> dict[str, object]:
+    values: dict[str, object] = {}
+    for key, value in zip(keys, row):
+        if key is None or value is None or value == "":
             continue
-        value = row[index]
         if value.__class__ is str:
-            # Most cells of a sheet are empty or plain text: only a cell starting or ending with a
-            # blank can be blank throughout.
-            if not value or ((value[0] in _BLANKS or value[-1] in _BLANKS) and not value.strip(_BLANKS)):
+            if not value.strip(_BLANKS):
                 continue
             if value[0] == "'":
                 value = _unneutralize(value)
-        elif value is None:
-            continue
         if key in values:
             if key in REPEATABLE_FIELDS:
                 separator = "\n" if key in ("notes", "org_notes") else " ; "
@@ -161,19 +163,19 @@ class _Records:
         if not has_person and not has_org:
             summary.skipped.append((number, "نه نام شخص دارد نه نام سازمان."))
             return None
-        org_in = {target: values[source] for source, target in _ORG_SOURCE.items() if source in values}
         if not has_org:
             # A person with no organization keeps the address columns in the notes.
             extra = [f"{_ORG_LABELS[k]}: {_cell_text(values[k])}" for k in _ORG_LABELS if k in values]
             if extra:
                 person_in["notes"] = "\n".join(filter(None, [_cell_text(person_in.get("notes")), "؛ ".join(extra)]))
-        org_cells = tuple(org_in.items()) if has_org else ()
+        # The same organization cells on many rows (one row per person) are checked once.
+        org_cells = tuple(map(values.get, _ORG_SOURCE)) if has_org else ()
         try:
-            # The same organization cells on many rows (one row per person) are checked once.
             org = None
             if has_org:
                 org = self.valid_orgs.get(org_cells)
                 if org is None:
+                    org_in = {target: values[source] for source, target in _ORG_SOURCE.items() if source in values}
                     org = self.valid_orgs[org_cells] = validate_organization(org_in)
             person = validate_person(person_in) if has_person else None
             if person is not None:
@@ -211,6 +213,7 @@ def import_contacts(
     summary = ImportSummary(total=sheet.total, encoding=sheet.encoding)
     rows, _, _ = _raw_rows(path, encoding)
     records = _Records()
+    columns = _column_keys(mapping)
     unreadable = sheet.unreadable > 0
     done = 0
     try:
@@ -229,7 +232,7 @@ def import_contacts(
                 if unreadable and any(UNREADABLE in cell for cell in row):
                     summary.skipped.append((number, _UNREADABLE_ROW))
                     continue
-                record = records.read(number, _row_values(row, mapping), summary)
+                record = records.read(number, _row_values(row, columns), summary)
                 if record is not None:
                     chunk.append(record)
                     if len(chunk) >= CHUNK:
