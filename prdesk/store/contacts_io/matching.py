@@ -57,7 +57,7 @@ class Importer:
         ):
             self.org_names.setdefault(name_key, []).append([org_id, compact_key(city)])
             self.org_info[org_id] = (name, city)
-        self.next_org = self._next_id("organizations")
+        self.next_org = self.first_new_org = self._next_id("organizations")
         self.next_person = self._next_id("people")
         self.orgs: dict[tuple[str, str], int] = {}
         self.seen_orgs: dict[tuple, tuple[int, dict]] = {}
@@ -77,16 +77,17 @@ class Importer:
         self.flush()
         names = {r[4] for r in records if r[2] is not None}
         mobiles = {r[2]["mobile"] for r in records if r[2] is not None and r[2].get("mobile")}
+        # Each key's rows come in id order from its index, as a query for one key would give them.
         self.named = {}
         for name_key, person_id, org_id, mobile in self.conn.execute(
             "SELECT name_key, id, organization_id, mobile FROM people"
-            " WHERE name_key IN (SELECT value FROM json_each(?)) ORDER BY id", [json.dumps(sorted(names))]
+            " WHERE name_key IN (SELECT value FROM json_each(?))", [json.dumps(list(names))]
         ):
             self.named.setdefault(name_key, []).append((person_id, org_id, mobile))
         self.mobiles = {}
         for mobile, first, last in self.conn.execute(
             "SELECT mobile, first_name, last_name FROM people"
-            " WHERE mobile IN (SELECT value FROM json_each(?)) ORDER BY id", [json.dumps(sorted(mobiles))]
+            " WHERE mobile IN (SELECT value FROM json_each(?))", [json.dumps(list(mobiles))]
         ):
             self.mobiles.setdefault(mobile, []).append((first, last))
         for record in records:
@@ -171,7 +172,8 @@ class Importer:
         return org_id
 
     def _update_org(self, org_id: int, org: dict) -> str:
-        self.flush()  # the organization may be one this chunk added; people's keys follow its name and city
+        if org_id >= self.first_new_org:
+            self.flush()  # an organization this import added may still be waiting to be written
         current = store.get_organization(self.db, org_id)
         changes: dict = {}
         for key, value in org.items():
@@ -187,6 +189,7 @@ class Importer:
             changes["tags"] = current["tags"] + new_tags
         if not changes:
             return "unchanged"
+        self.flush()  # people's keys follow the organization's name and city: they must be in the table
         store.update_organization(self.db, org_id, changes)
         name, city = changes.get("name", current["name"]), changes.get("city", current["city"])
         self.org_info[org_id] = (name, city)
@@ -214,12 +217,12 @@ class Importer:
             if row_org == org_id or (mobile and row_mobile == mobile):
                 self.flush()
                 state = self._update_person(row_id, person)
-                row_org, row_mobile = self.conn.execute(
+                row_org, new_mobile = self.conn.execute(
                     "SELECT organization_id, mobile FROM people WHERE id = ?", [row_id]
                 ).fetchone()
-                named[:] = [e if e[0] != row_id else (row_id, row_org, row_mobile) for e in named]
-                if row_mobile:
-                    self.mobiles.setdefault(row_mobile, []).append((person.get("first_name"), person.get("last_name")))
+                named[:] = [e if e[0] != row_id else (row_id, row_org, new_mobile) for e in named]
+                if new_mobile and new_mobile != row_mobile:
+                    self.mobiles.setdefault(new_mobile, []).append((person.get("first_name"), person.get("last_name")))
                 return state
         if mobile:
             for first, last in self.mobiles.get(mobile, [])[:3]:
