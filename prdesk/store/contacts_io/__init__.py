@@ -1,4 +1,4 @@
-"""Moving the directory in and out: reading sheets (reading), importing them (importing), exporting (exporting)."""
+"""Moving the directory in and out: reading sheets (reading), importing them (importing, matching), exporting."""
 
 from prdesk.store.contacts_io.exporting import (
     EXPORTERS,
