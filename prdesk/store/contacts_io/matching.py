@@ -217,6 +217,8 @@ class Importer:
             if row_org == org_id or (mobile and row_mobile == mobile):
                 self.flush()
                 state = self._update_person(row_id, person)
+                if state == "unchanged":
+                    return state  # nothing written: its organization and mobile are as they were
                 row_org, new_mobile = self.conn.execute(
                     "SELECT organization_id, mobile FROM people WHERE id = ?", [row_id]
                 ).fetchone()
