@@ -77,6 +77,8 @@ def clean(text: str | None) -> str:
     if text is None:
         return ""
     text = text if text.__class__ is str else str(text)
+    if text.isascii() and text.isalnum():
+        return text  # a phone number, a code, a plain word: nothing to clean (and never cached)
     # Names, cities, positions and organizations repeat across thousands of imported rows.
     return _clean_short(text) if len(text) <= 120 else _clean(text)
 

@@ -319,13 +319,19 @@ def get_organization(db: Database, org_id: int) -> dict:
     return org
 
 
+def organization_row(org: Mapping, stamp: str) -> dict:
+    """The columns of a validated organization as stored, keys included."""
+    values = {k: org.get(k) or "" for k in ORG_DB_FIELDS}
+    values.update(organization_keys(values, [p["number"] for p in org.get("phones") or []]))
+    values["created_at"] = values["updated_at"] = stamp
+    return values
+
+
 def _insert_organization(db: Database, org: Mapping, stamp: str | None = None) -> int:
     """Insert a validated organization with its phones and tags (the caller holds the transaction)."""
     stamp = stamp or _now()
     phones = org.get("phones") or []
-    values = {k: org.get(k) or "" for k in ORG_DB_FIELDS}
-    values.update(organization_keys(values, [p["number"] for p in phones]))
-    values["created_at"] = values["updated_at"] = stamp
+    values = organization_row(org, stamp)
     _ensure_lookup(db, "kind", values["kind"])
     _ensure_lookup(db, "activity", values["activity"])
     columns = list(values)
@@ -460,18 +466,25 @@ def _org_name_city(db: Database, org_id: int | None) -> tuple[str, str]:
     return row[0], row[1]
 
 
-def _insert_person(db: Database, person: Mapping, stamp: str | None = None, org: tuple[str, str] | None = None) -> int:
-    """Insert a validated person with tags and dates (the caller holds the transaction)."""
-    stamp = stamp or _now()
+def person_row(person: Mapping, stamp: str, org: tuple[str, str]) -> dict:
+    """The columns of a validated person as stored, keys included (``org`` is its organization's name and city)."""
     values = {k: person.get(k) for k in PERSON_DB_FIELDS}
     for k in ("honorific", "title", "first_name", "last_name", "gender", "position", "mobile", "phone", "email", "notes"):
         values[k] = values[k] or ""
     values["is_staff"] = 1 if values["is_staff"] else 0
     values["deceased"], values["salutation"] = 1 if values["deceased"] else 0, values["salutation"] or ""
     values["organization_id"] = values["organization_id"] or None
-    org_name, org_city = org if org is not None else _org_name_city(db, values["organization_id"])
-    values.update(person_keys(values, org_name, org_city))
+    values.update(person_keys(values, org[0], org[1]))
     values["created_at"] = values["updated_at"] = stamp
+    return values
+
+
+def _insert_person(db: Database, person: Mapping, stamp: str | None = None, org: tuple[str, str] | None = None) -> int:
+    """Insert a validated person with tags and dates (the caller holds the transaction)."""
+    stamp = stamp or _now()
+    if org is None:
+        org = _org_name_city(db, person.get("organization_id") or None)
+    values = person_row(person, stamp, org)
     columns = list(values)
     person_id = db.execute(
         f"INSERT INTO people ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",

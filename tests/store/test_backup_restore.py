@@ -1,5 +1,6 @@
 """Restoring a backup: the safety copy, migrations, stale WAL files, other windows, refusals."""
 
+import dataclasses
 import os
 import shutil
 import sqlite3
@@ -214,3 +215,47 @@ def test_safety_copy_falls_back_when_the_usb_stick_is_missing(office, saved, tmp
     db.close()
     result = restore(office, saved)
     assert result.safety_copy.parent == user_data_dir() / "backups"
+
+
+def test_the_backup_is_checked_while_the_safety_copy_is_made(office, saved, tmp_path, monkeypatch):
+    """The integrity check of the unpacked backup and the safety copy of the current file overlap, not queue."""
+    import threading
+
+    from prdesk.store.backup import service
+
+    copying = threading.Event()
+    overlapped = []
+    real_inspect, real_keep = service._inspect_snapshot, service._keep_safety_copy
+
+    def inspect(path, full=True):
+        overlapped.append(copying.wait(timeout=5))  # one after the other, this would wait in vain
+        return real_inspect(path, full)
+
+    def keep(*args):
+        copying.set()
+        return real_keep(*args)
+
+    monkeypatch.setattr(service, "_inspect_snapshot", inspect)
+    monkeypatch.setattr(service, "_keep_safety_copy", keep)
+    result = restore(office, saved, safety_folder=tmp_path / "backups")
+    assert overlapped and all(overlapped)
+    assert result.safety_copy is not None and result.safety_copy.exists()
+    assert len(notes(office)) == 5
+
+
+def test_a_refused_backup_takes_the_safety_copy_made_meanwhile_away(office, saved, tmp_path, monkeypatch):
+    from prdesk.store.backup import service
+
+    real_inspect = service._inspect_snapshot
+
+    def damaged(path, full=True):
+        facts = real_inspect(path, full)
+        return dataclasses.replace(facts, problems=["*** in database main ***\nPage 7: btreeInitPage() returns error code 11"])
+
+    monkeypatch.setattr(service, "_inspect_snapshot", damaged)
+    before = digest(office)
+    with pytest.raises(BackupError, match="سالم نیست"):
+        restore(office, saved, safety_folder=tmp_path / "backups")
+    assert digest(office) == before
+    assert not (tmp_path / "backups").exists()
+    assert temp_files(tmp_path) == []

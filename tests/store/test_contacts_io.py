@@ -11,6 +11,7 @@ from prdesk.core.text import to_ascii_digits
 from prdesk.errors import ValidationError
 from prdesk.store import contacts as store
 from prdesk.store import contacts_io as io
+from prdesk.store.contacts_io import importing
 from prdesk.store.db import open_database
 
 MESSY_ROWS = [
@@ -197,7 +198,7 @@ def test_cancel_mid_import_leaves_the_database_identical(db, tmp_path):
 def test_failure_mid_import_leaves_the_database_identical(db, tmp_path, monkeypatch):
     store.add_organization(db, {"name": "اتحادیه پیشین"})
     before = _dump(db)
-    real = store._insert_person
+    real = store.person_row
     count = [0]
 
     def failing(*args, **kwargs):
@@ -206,7 +207,9 @@ def test_failure_mid_import_leaves_the_database_identical(db, tmp_path, monkeypa
             raise OSError("disk full")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(store, "_insert_person", failing)
+    # Chunks of 100 rows: the failure comes after two chunks were written inside the transaction.
+    monkeypatch.setattr(importing, "CHUNK", 100)
+    monkeypatch.setattr(store, "person_row", failing)
     with pytest.raises(OSError):
         io.import_contacts(db, _big_csv(tmp_path))
     assert _dump(db) == before

@@ -141,7 +141,7 @@ def test_an_xlsx_that_unpacks_too_large_is_refused_before_it_is_read(db, tmp_pat
     path = _workbook(tmp_path / "bomb.xlsx", "الف" * 700_000)
     opened = []
     monkeypatch.setattr(openpyxl, "load_workbook", lambda *a, **k: opened.append(a))
-    monkeypatch.setattr(contacts_io, "MAX_XLSX_UNPACKED", 1_000_000)
+    monkeypatch.setattr(contacts_io.reading, "MAX_XLSX_UNPACKED", 1_000_000)
     with pytest.raises(ValidationError, match="بسیار بزرگ"):
         import_contacts(db, path)
     assert opened == []
@@ -152,7 +152,7 @@ def test_an_xlsx_with_an_extreme_compression_ratio_is_refused(db, tmp_path, monk
     with zipfile.ZipFile(path) as archive:
         biggest = max(archive.infolist(), key=lambda p: p.file_size)
     assert biggest.file_size > 100 * biggest.compress_size
-    monkeypatch.setattr(contacts_io, "_RATIO_FROM", 1024)
+    monkeypatch.setattr(contacts_io.reading, "_RATIO_FROM", 1024)
     with pytest.raises(ValidationError, match="فشرده‌سازی غیرعادی"):
         import_contacts(db, path)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import datetime as dt
 import errno
 import os
@@ -264,6 +265,14 @@ def looks_intact(path: Path | str) -> bool:
 def _extract(path: Path, password: str | None, dest: Path,
              report: Callable[[int, int], None] | None = None) -> BackupInfo:
     """Unpack the snapshot to ``dest`` (fsynced) and check it completely; return the backup's info."""
+    info = _unpack(path, password, dest, report)
+    _refuse_snapshot(_inspect_snapshot(dest, full=True), path, info.manifest)
+    return info
+
+
+def _unpack(path: Path, password: str | None, dest: Path,
+            report: Callable[[int, int], None] | None = None) -> BackupInfo:
+    """Unpack the snapshot to ``dest`` (fsynced), its checksum verified; the database in it is not checked yet."""
     with _Container(path, password) as container:
         free = shutil.disk_usage(dest.parent).free
         if free < container.manifest.snapshot_size + _SPACE_MARGIN:
@@ -274,9 +283,7 @@ def _extract(path: Path, password: str | None, dest: Path,
                 fileops._fsync(out)
         except OSError as exc:
             raise _os_error(exc, dest.parent, "باز کردن فایل پشتیبان") from exc
-        info = BackupInfo(container.path, container.file_size, container.manifest)
-    _refuse_snapshot(_inspect_snapshot(dest, full=True), path, info.manifest)
-    return info
+        return BackupInfo(container.path, container.file_size, container.manifest)
 
 
 def private_work_folder() -> Path:
@@ -434,6 +441,43 @@ def default_safety_folder(db_path: Path) -> Path:
 
 
 
+def _checked_with_safety_copy(backup_path: Path, info: BackupInfo, staged: Path, db_path: Path,
+                              safety_folder: Path | None, now: dt.datetime | None,
+                              progress: Progress | None) -> tuple[Path | None, str]:
+    """Check the unpacked snapshot completely while the current database is kept as a safety copy.
+
+    The two read different files and SQLite works outside the GIL, so the integrity check of the
+    backup and the copy of the current database overlap. A backup the check refuses takes its
+    safety copy (and a folder made for it) away again, as does a cancel: nothing is left behind.
+    The current database's health is told by the safety copy's own check: one pass, not two.
+    """
+    folder = safety_folder or default_safety_folder(db_path)
+    folder_existed = folder.exists()
+    safety: Path | None = None
+    failure: BaseException | None = None
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        checking = pool.submit(_inspect_snapshot, staged, True)
+        try:
+            state = _current_state(db_path, check_health=False)
+            if state != "missing":
+                safety, state = _keep_safety_copy(db_path, state, folder, now)
+        except BaseException as exc:  # the backup's own refusal, if any, is the message that matters
+            failure = exc
+        facts = checking.result()
+    try:
+        _refuse_snapshot(facts, backup_path, info.manifest)
+        if failure is not None:
+            raise failure
+        _check_progress(progress, 80)
+    except BaseException:
+        fileops._discard(safety)
+        if not folder_existed:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
+    return safety, state
+
+
 def _keep_safety_copy(db_path: Path, state: str, folder: Path, now: dt.datetime | None) -> tuple[Path, str]:
     """Keep the current database in ``folder`` under a name rotation never deletes; return it and the state.
 
@@ -555,14 +599,9 @@ def restore(
             fh.close()
         except OSError as exc:
             raise _os_error(exc, db_path.parent, "بازگردانی") from exc
-        info = _extract(backup_path, password, staged, _stage(progress, 0, 55))
-        _check_progress(progress, 60)
-        # Only a backup that passed every check gets to look at the current database.
-        # Its health is told by the safety copy's own check: one pass over the file, not two.
-        state = _current_state(db_path, check_health=False)
-        if state != "missing":
-            folder = safety_folder or default_safety_folder(db_path)
-            safety, state = _keep_safety_copy(db_path, state, folder, now)
+        info = _unpack(backup_path, password, staged, _stage(progress, 0, 45))
+        _check_progress(progress, 50)
+        safety, state = _checked_with_safety_copy(backup_path, info, staged, db_path, safety_folder, now, progress)
         # Letters numbered after the backup stay in the register: their numbers went out on paper.
         carried = carry_over(db_path, staged, now) if state != "missing" else []
         _check_progress(progress, 90)
