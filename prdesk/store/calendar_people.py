@@ -175,7 +175,7 @@ def _contact_birthdays_by_day_of_year(db: Database) -> dict[int, int]:
         return cached[1]
     counts: dict[int, int] = {}
     rows = db.execute(
-        "SELECT birthday, count(*) FROM people WHERE birthday IS NOT NULL AND birthday <> '' AND is_staff = 0 AND NOT deceased"
+        "SELECT birthday, count(*) FROM people WHERE birthday IS NOT NULL AND birthday <> '' AND is_staff = 0 AND deceased = 0"
         " GROUP BY birthday"
     )
     for birthday, count in rows:

@@ -710,3 +710,31 @@ def m091_report_indexes(db: Database) -> None:
         "CREATE INDEX meeting_followups_created ON meeting_followups (created_at)",
     ):
         db.execute(statement)
+
+
+@migrations(name="m051_calendar_change_stamps")
+def m051_calendar_change_stamps(db: Database) -> None:
+    """Stamp each write to a table the year model reads, so a new event does not read every birthday again.
+
+    A trigger per write sets the table's stamp to a random number (prdesk.store.calendar.stamps);
+    contacts' birthdays are counted from an index that holds every column the count reads.
+    """
+    db.execute("CREATE TABLE calendar_stamps (tbl TEXT PRIMARY KEY, stamp INTEGER NOT NULL) WITHOUT ROWID")
+    tables = set(db.table_names())
+    for table in (
+        "custom_occasions", "events", "meetings", "meeting_visitors", "meeting_hosts", "meeting_rooms",
+        "people", "person_dates", "bereavements",
+    ):
+        if table not in tables:
+            continue
+        db.execute("INSERT INTO calendar_stamps (tbl, stamp) VALUES (?, random())", [table])
+        for op in ("insert", "update", "delete"):
+            db.execute(
+                f"CREATE TRIGGER calendar_stamp_{table}_{op} AFTER {op.upper()} ON {table} "
+                f"BEGIN UPDATE calendar_stamps SET stamp = random() WHERE tbl = '{table}'; END"
+            )
+    db.execute("DROP INDEX IF EXISTS people_birthday_staff")
+    db.execute(
+        "CREATE INDEX people_birthday_counts ON people (birthday, is_staff, deceased)"
+        " WHERE birthday IS NOT NULL AND birthday <> ''"
+    )
