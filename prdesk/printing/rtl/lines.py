@@ -7,6 +7,7 @@ from typing import Sequence
 
 from bidi import algorithm as _bidi
 
+from prdesk.printing.rtl.bidi import simple_order
 from prdesk.printing.rtl.text import _HAS_LATIN_LETTER, _RTL_LETTER, LRE, MAX_STRETCH, PDF, measure
 from prdesk.printing.rtl.words import RunStyle, Word, _cut_word
 
@@ -134,6 +135,9 @@ def _bidi_order(text: str, base_ltr: bool = False) -> list[tuple[str, int]]:
     """
     if not text:
         return []
+    simple = simple_order(text, base_ltr)
+    if simple is not None:
+        return simple
     storage = _bidi.get_empty_storage()
     storage["base_level"] = 0 if base_ltr else 1
     storage["base_dir"] = "L" if base_ltr else "R"
