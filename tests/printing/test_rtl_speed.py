@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from reportlab.pdfgen.canvas import Canvas
 
 from prdesk.printing.rtl import TextStyle, draw_text, text_width
 from prdesk.printing.rtl import bidi as rtl_bidi
 from prdesk.printing.rtl import lines as rtl_lines
-from prdesk.printing.rtl import text as rtl_text
 from prdesk.printing.rtl import words as rtl_words
 from tests.printing.conftest import Recorder
 
@@ -81,12 +79,3 @@ def test_a_word_is_shaped_once_wherever_it_stands(monkeypatch):
     assert reshaped.count("ملاقات") == 1 and reshaped.count("علی") == 1
 
 
-def test_a_real_canvas_and_the_recorder_draw_the_same_glyphs(tmp_path):
-    """The drawn line is the same whichever canvas draws it (the PDF keeps one string per word)."""
-    path = tmp_path / "line.pdf"
-    canvas = Canvas(str(path))
-    width = draw_text(canvas, "تولد خانم مریم احمدی ۱۲ (کارکنان)", 400, 400, style=TextStyle(size=10))
-    canvas.save()
-    assert width == text_width("تولد خانم مریم احمدی ۱۲ (کارکنان)", TextStyle(size=10))
-    assert path.stat().st_size > 0
-    assert rtl_text._RESHAPER.configuration.getboolean("ARABIC LIGATURE ALLAH") is False

@@ -75,6 +75,8 @@ class Line:
                 canv.setFont(style.font, style.size)
                 canv.setFillColor(style.color)
                 current = (style.font, style.size, style.color)
+            # One string per word: PDF readers find the words by the strings (in one text object
+            # pypdf reads a line as one word).
             canv.drawString(pos, baseline, text)
             pos += w
 
@@ -120,7 +122,7 @@ def _visual_runs(words: list[Word], base_ltr: bool = False) -> list[tuple[str, R
         if info is None or info[0] is None:
             continue
         style, is_space = info
-        if runs and runs[-1][1] == style and runs[-1][2] == is_space:
+        if runs and (runs[-1][1] is style or runs[-1][1] == style) and runs[-1][2] == is_space:
             runs[-1] = (runs[-1][0] + ch, style, is_space)
         else:
             runs.append((ch, style, is_space))

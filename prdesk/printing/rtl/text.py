@@ -105,8 +105,13 @@ class TextStyle:
     bold: bool = False
 
     def but(self, **changes) -> TextStyle:
-        """A copy with ``changes``."""
-        return replace(self, **changes)
+        """A copy with ``changes`` (the same copy each time: a page asks for the same few thousands of times)."""
+        return _style_but(self, tuple(changes.items()))
+
+
+@lru_cache(maxsize=4096)
+def _style_but(style: TextStyle, changes: tuple) -> TextStyle:
+    return replace(style, **dict(changes))
 
 
 @dataclass(frozen=True)

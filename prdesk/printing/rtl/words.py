@@ -64,6 +64,11 @@ def _direction_masks(text: str) -> tuple[list[bool], list[bool]]:
     """
     ltr = [False] * len(text)
     latin = [False] * len(text)
+    # Most of what is drawn is Persian without a Latin letter, and much of it without a digit.
+    if not _HAS_LATIN_LETTER.search(text):
+        if _ANY_DIGIT.search(text):
+            _number_runs(text, ltr, latin)
+        return ltr, latin
     for match in _LATIN_RUN.finditer(text):
         run = match.group()
         if not _HAS_LATIN_LETTER.search(run):
@@ -75,12 +80,20 @@ def _direction_masks(text: str) -> tuple[list[bool], list[bool]]:
             end += 1
             run = text[start:end]
         ltr[start:end] = latin[start:end] = [True] * (end - start)
+    _number_runs(text, ltr, latin)
+    return ltr, latin
+
+
+_ANY_DIGIT = re.compile(r"[0-9۰-۹٠-٩]")
+
+
+def _number_runs(text: str, ltr: list[bool], latin: list[bool]) -> None:
+    """Hyphenated numbers and grouped phone numbers outside Latin runs are set left to right."""
     for pattern in (_HYPHENATED_NUMBER, _SPACED_PHONE):
         for match in pattern.finditer(text):
             start, end = match.span()
             if not any(latin[start:end]):
                 ltr[start:end] = [True] * (end - start)
-    return ltr, latin
 
 
 def _persian_number_marks(text: str, latin: list[bool]) -> str:
@@ -128,7 +141,10 @@ def prepare(spans: Sequence[Span], *, persian_digits: bool = True) -> list[Word]
     ltr, latin = _direction_masks(text)
     uniform = all(style is parts[0][1] for _, style in parts[1:]) if parts else True
     if persian_digits and _HAS_DIGIT.search(text):
-        text = "".join(c if latin[i] else c.translate(_TO_PERSIAN_DIGITS) for i, c in enumerate(text))
+        if any(latin):
+            text = "".join(c if latin[i] else c.translate(_TO_PERSIAN_DIGITS) for i, c in enumerate(text))
+        else:
+            text = text.translate(_TO_PERSIAN_DIGITS)
     if persian_digits and _HAS_PERSIAN_DIGIT.search(text):
         text = _persian_number_marks(text, latin)
     text = _keep_together(text, ltr)
