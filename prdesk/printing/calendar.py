@@ -485,8 +485,8 @@ def calendar_story(
     pagesize = PAPERS[paper]
     keep = (lambda days: days) if contacts else without_contacts
     if month is not None:
-        return [MonthPage(year, month, keep(month_model(db, year, month)), settings, pagesize)]
-    days = keep(year_model(db, year))
+        return [MonthPage(year, month, keep(month_model(db, year, month, contacts_birthdays=contacts)), settings, pagesize)]
+    days = keep(year_model(db, year, contacts_birthdays=contacts))
     story: list[Flowable] = [
         MonthPage(year, m, [e for e in days if e.jalali[1] == m], settings, pagesize) for m in range(1, 13)
     ]

@@ -18,7 +18,8 @@ from bidi.mirror import MIRRORED
 # The classes this line-at-one-level path resolves; anything else (LRE, RLE, LRO, RLO, PDF, the
 # isolates, BN, B, S) goes to python-bidi.
 _HANDLED = frozenset(("L", "R", "AL", "EN", "AN", "ES", "ET", "CS", "NSM", "ON", "WS"))
-_NEUTRAL = frozenset(("WS", "ON"))  # after W6; B and S are never handled here
+_NEUTRAL = frozenset(("WS", "ON"))
+_RAISED = frozenset(("L", "EN", "AN"))  # after W6; B and S are never handled here
 _LEVEL_LIMIT = 62  # python-bidi's EXPLICIT_LEVEL_LIMIT, its start for the lowest odd level
 
 
@@ -29,9 +30,13 @@ def simple_order(text: str, base_ltr: bool) -> list[tuple[str, int]] | None:
     if not text or not _HANDLED.issuperset(orig):
         return None
     base = 0 if base_ltr else 1
+    n = len(orig)
+    if not base_ltr and not _RAISED.intersection(orig):
+        # Nothing that can rise above the paragraph's level (no L, EN, AN): every character ends at
+        # level 1, so the line is simply reversed (and its brackets mirrored).
+        return [(MIRRORED.get(text[i], text[i]) if mirrored(text[i]) else text[i], i) for i in range(n - 1, -1, -1)]
     sor = "L" if base == 0 else "R"
     types = list(orig)
-    n = len(types)
     # W1, W2 (NSM takes the previous type; EN after AL becomes AN)
     prev_strong = prev_type = sor
     for i in range(n):
@@ -104,6 +109,20 @@ def simple_order(text: str, base_ltr: bool) -> list[tuple[str, int]] | None:
     # L2
     order = list(range(n))
     highest = max(levels)
+    if base == 1 and highest <= 2:
+        # Levels 1 and 2 only: each run at level 2 (a number) keeps its order, then the whole line turns.
+        i = 0
+        while i < n:
+            if levels[i] == 2:
+                j = i
+                while j + 1 < n and levels[j + 1] == 2:
+                    j += 1
+                order[i : j + 1] = order[j : i - 1 if i else None : -1]
+                i = j + 1
+            else:
+                i += 1
+        order.reverse()
+        return [(MIRRORED.get(text[k], text[k]) if levels[k] % 2 and mirrored(text[k]) else text[k], k) for k in order]
     odd = [level for level in levels if level % 2]
     lowest_odd = min(odd) if odd else _LEVEL_LIMIT
     for level in range(highest, lowest_odd - 1, -1):

@@ -116,17 +116,21 @@ def _visual_runs(words: list[Word], base_ltr: bool = False) -> list[tuple[str, R
                 chars.append(" ")
                 meta.append((word.space_style, True))
     order = _bidi_order("".join(chars), base_ltr)
-    runs: list[tuple[str, RunStyle, bool]] = []
+    groups: list[tuple[list[str], RunStyle, bool]] = []
+    last = None
     for ch, idx in order:
         info = meta[idx]
         if info is None or info[0] is None:
             continue
-        style, is_space = info
-        if runs and (runs[-1][1] is style or runs[-1][1] == style) and runs[-1][2] == is_space:
-            runs[-1] = (runs[-1][0] + ch, style, is_space)
-        else:
-            runs.append((ch, style, is_space))
-    return runs
+        if info is not last:
+            style, is_space = info
+            if groups and (groups[-1][1] is style or groups[-1][1] == style) and groups[-1][2] == is_space:
+                last = info
+            else:
+                groups.append(([], style, is_space))
+                last = info
+        groups[-1][0].append(ch)
+    return [("".join(text), style, is_space) for text, style, is_space in groups]
 
 
 def _bidi_order(text: str, base_ltr: bool = False) -> list[tuple[str, int]]:

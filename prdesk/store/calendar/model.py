@@ -19,7 +19,6 @@ from prdesk.core import recurrence as rec
 from prdesk.core.occasions import DayEntry, DayItem
 from prdesk.core.text import search_key
 from prdesk.errors import ValidationError
-from prdesk.store.calendar.events import event_occurrences
 from prdesk.store.calendar.fields import lunar_correction
 from prdesk.store.calendar.occasions import CUSTOM_PREFIX, hidden_occasion_keys, list_custom_occasions
 from prdesk.store.calendar.stamps import source_stamps
@@ -43,20 +42,49 @@ def _custom_items(db: Database, start: dt.date, end: dt.date, correction: int) -
 
 
 def _event_items(db: Database, start: dt.date, end: dt.date, correction: int) -> dict[dt.date, list[DayItem]]:
-    by_day: dict[dt.date, list[DayItem]] = {}
-    for o in event_occurrences(db, start, end, correction=correction):
-        e = o.event
-        by_day.setdefault(o.date, []).append(
-            DayItem(
-                e.title, e.type, False, occ.SOURCE_EVENT, "none", e.id,
-                e.start_time, e.end_time, e.status, e.location, e.reminder_days, lunar=e.recurrence == rec.YEARLY_LUNAR,
+    """The office's events on their days, by time (as event_occurrences orders them), read column by column.
+
+    A one-off event is found through the index on its date; only recurring series are read whole.
+    """
+    rows = db.execute(
+        f"SELECT {_EVENT_COLUMNS} FROM events WHERE recurrence = 'none' AND date BETWEEN ? AND ?"
+        f" UNION ALL SELECT {_EVENT_COLUMNS} FROM events"
+        " WHERE recurrence <> 'none' AND date <= ? AND (recurrence_until IS NULL OR recurrence_until >= ?)",
+        [start.isoformat(), end.isoformat(), end.isoformat(), start.isoformat()],
+    ).fetchall()
+    found = []
+    for event_id, title, kind, date, start_time, end_time, status, location, reminder, recurrence, until in rows:
+        anchor = dt.date.fromisoformat(date)
+        if recurrence == rec.NONE:
+            days = [anchor]
+        else:
+            days = rec.occurrences(
+                anchor, recurrence, start, end, until=dt.date.fromisoformat(until) if until else None, correction=correction,
             )
+        if not days:
+            continue
+        item = DayItem(
+            title, kind, False, occ.SOURCE_EVENT, "none", event_id, start_time or "", end_time or "", status, location,
+            reminder, lunar=recurrence == rec.YEARLY_LUNAR,
         )
+        found.extend((day, start_time or "", event_id, item) for day in days)
+    found.sort(key=lambda o: o[:3])
+    by_day: dict[dt.date, list[DayItem]] = {}
+    for day, _, _, item in found:
+        by_day.setdefault(day, []).append(item)
     return by_day
+
+
+_EVENT_COLUMNS = "id, title, type, date, start_time, end_time, status, location, reminder_days, recurrence, recurrence_until"
 
 
 def _people_source(db: Database, start: dt.date, end: dt.date, correction: int) -> dict[dt.date, list[DayItem]]:
     return _person_items(db, start, end)
+
+
+def _people_without_contacts_birthdays(db: Database, start: dt.date, end: dt.date, correction: int) -> dict[dt.date, list[DayItem]]:
+    """People's dates without the contacts' birthday counts: the printed wall calendar does not show them."""
+    return _person_items(db, start, end, contacts=False)
 
 
 # meeting_days is imported at the end of this module, not inside the function: an import on the
@@ -78,6 +106,7 @@ SOURCE_TABLES: dict[DaySource, tuple[str, ...]] = {
     _event_items: ("events",),
     _meeting_items: ("meetings", "meeting_visitors", "meeting_hosts", "meeting_rooms"),
     _people_source: ("people", "person_dates"),
+    _people_without_contacts_birthdays: ("people", "person_dates"),
     _bereavement_items: ("bereavements", "people"),
 }
 
@@ -110,25 +139,30 @@ def item_rank(item: DayItem) -> int:
     return 2 if item.category == "office" else 3
 
 
-def range_model(db: Database, start: dt.date, end: dt.date, *, include_hidden: bool = False) -> list[DayEntry]:
+def range_model(
+    db: Database, start: dt.date, end: dt.date, *, include_hidden: bool = False, contacts_birthdays: bool = True,
+) -> list[DayEntry]:
     """Every day from ``start`` to ``end`` (inclusive) with its occasions, events, birthdays and person dates.
 
     A day is a holiday on Fridays and on official holidays (a hidden official holiday still is one).
     Within a day items are ordered by :func:`item_rank`; contacts' birthdays are one item per day
-    with their count (the names: :func:`contact_birthdays_on`).
+    with their count (the names: :func:`contact_birthdays_on`), left out without ``contacts_birthdays``.
     """
     if end < start:
         raise ValidationError("تاریخ پایان بازه باید بعد از تاریخ شروع باشد.", "end")
+    sources = tuple(DAY_SOURCES) if contacts_birthdays else tuple(
+        _people_without_contacts_birthdays if source is _people_source else source for source in DAY_SOURCES
+    )
     # The same range again, with nothing written since, is the model already built: the month
     # view, the dashboard and the printed calendar read the same months over and over.
-    key = (start, end, include_hidden, tuple(DAY_SOURCES))
+    key = (start, end, include_hidden, sources)
     models: dict = db.__dict__.setdefault(_MODELS_ATTRIBUTE, {})
     token = change_token(db)
     built = models.get(key)
     if built is None or built[0] != token:
         if len(models) >= _MODELS_KEPT:
             models.clear()
-        built = models[key] = (token, _build_range(db, start, end, include_hidden))
+        built = models[key] = (token, _build_range(db, start, end, include_hidden, sources))
     return [DayEntry(e.info, e.holiday, list(e.occasions)) for e in built[1]]
 
 
@@ -157,12 +191,12 @@ def _source_days(db: Database, source: DaySource, start: dt.date, end: dt.date, 
     return found[1]
 
 
-def _build_range(db: Database, start: dt.date, end: dt.date, include_hidden: bool) -> list[DayEntry]:
+def _build_range(db: Database, start: dt.date, end: dt.date, include_hidden: bool, sources: tuple) -> list[DayEntry]:
     correction = lunar_correction(db)
     hidden = set() if include_hidden else hidden_occasion_keys(db)
     catalog = _catalog_items(start, end, correction)
     stamps = source_stamps(db)
-    extra = [_source_days(db, source, start, end, correction, stamps) for source in DAY_SOURCES]
+    extra = [_source_days(db, source, start, end, correction, stamps) for source in sources]
     model = []
     for info in occ.days_between(start, end, correction):
         day = info.gregorian
@@ -196,15 +230,18 @@ def _catalog_items(start: dt.date, end: dt.date, correction: int) -> dict[dt.dat
     return found
 
 
-def year_model(db: Database, jalali_year: int, *, include_hidden: bool = False) -> list[DayEntry]:
+def year_model(db: Database, jalali_year: int, *, include_hidden: bool = False, contacts_birthdays: bool = True) -> list[DayEntry]:
     """Every day of a Jalali year (365 or 366 entries), as :func:`range_model` builds them."""
-    return range_model(db, *occ.jalali_year_span(jalali_year), include_hidden=include_hidden)
+    return range_model(
+        db, *occ.jalali_year_span(jalali_year), include_hidden=include_hidden, contacts_birthdays=contacts_birthdays
+    )
 
 
-def month_model(db: Database, jalali_year: int, month: int) -> list[DayEntry]:
+def month_model(db: Database, jalali_year: int, month: int, *, contacts_birthdays: bool = True) -> list[DayEntry]:
     """Every day of one Jalali month (the month view's cells)."""
     first = jalali.to_gregorian(jalali_year, month, 1)
-    return range_model(db, first, first + dt.timedelta(days=jalali.days_in_month(jalali_year, month) - 1))
+    last = first + dt.timedelta(days=jalali.days_in_month(jalali_year, month) - 1)
+    return range_model(db, first, last, contacts_birthdays=contacts_birthdays)
 
 
 def upcoming(db: Database, today: dt.date | None = None, days: int = 14) -> list[DayEntry]:
