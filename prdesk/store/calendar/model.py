@@ -141,17 +141,20 @@ def item_rank(item: DayItem) -> int:
 
 def range_model(
     db: Database, start: dt.date, end: dt.date, *, include_hidden: bool = False, contacts_birthdays: bool = True,
+    meetings: bool = True,
 ) -> list[DayEntry]:
     """Every day from ``start`` to ``end`` (inclusive) with its occasions, events, birthdays and person dates.
 
     A day is a holiday on Fridays and on official holidays (a hidden official holiday still is one).
     Within a day items are ordered by :func:`item_rank`; contacts' birthdays are one item per day
-    with their count (the names: :func:`contact_birthdays_on`), left out without ``contacts_birthdays``.
+    with their count (the names: :func:`contact_birthdays_on`), left out without ``contacts_birthdays``;
+    visitor meetings are left out without ``meetings`` (the printed wall calendar).
     """
     if end < start:
         raise ValidationError("تاریخ پایان بازه باید بعد از تاریخ شروع باشد.", "end")
-    sources = tuple(DAY_SOURCES) if contacts_birthdays else tuple(
-        _people_without_contacts_birthdays if source is _people_source else source for source in DAY_SOURCES
+    sources = tuple(
+        _people_without_contacts_birthdays if source is _people_source and not contacts_birthdays else source
+        for source in DAY_SOURCES if meetings or source is not _meeting_items
     )
     # The same range again, with nothing written since, is the model already built: the month
     # view, the dashboard and the printed calendar read the same months over and over.
@@ -230,18 +233,23 @@ def _catalog_items(start: dt.date, end: dt.date, correction: int) -> dict[dt.dat
     return found
 
 
-def year_model(db: Database, jalali_year: int, *, include_hidden: bool = False, contacts_birthdays: bool = True) -> list[DayEntry]:
+def year_model(
+    db: Database, jalali_year: int, *, include_hidden: bool = False, contacts_birthdays: bool = True, meetings: bool = True,
+) -> list[DayEntry]:
     """Every day of a Jalali year (365 or 366 entries), as :func:`range_model` builds them."""
     return range_model(
-        db, *occ.jalali_year_span(jalali_year), include_hidden=include_hidden, contacts_birthdays=contacts_birthdays
+        db, *occ.jalali_year_span(jalali_year), include_hidden=include_hidden, contacts_birthdays=contacts_birthdays,
+        meetings=meetings,
     )
 
 
-def month_model(db: Database, jalali_year: int, month: int, *, contacts_birthdays: bool = True) -> list[DayEntry]:
+def month_model(
+    db: Database, jalali_year: int, month: int, *, contacts_birthdays: bool = True, meetings: bool = True,
+) -> list[DayEntry]:
     """Every day of one Jalali month (the month view's cells)."""
     first = jalali.to_gregorian(jalali_year, month, 1)
     last = first + dt.timedelta(days=jalali.days_in_month(jalali_year, month) - 1)
-    return range_model(db, first, last, contacts_birthdays=contacts_birthdays)
+    return range_model(db, first, last, contacts_birthdays=contacts_birthdays, meetings=meetings)
 
 
 def upcoming(db: Database, today: dt.date | None = None, days: int = 14) -> list[DayEntry]:
