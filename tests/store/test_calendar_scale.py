@@ -163,3 +163,16 @@ def test_the_names_of_a_days_contacts_match_its_count(db):
     for entry in cal.year_model(db, 1405)[::17]:
         counted = sum(i.count for i in entry.occasions if i.source == "birthday")
         assert len(cal.contact_birthdays_on(db, entry.date)) == counted
+
+
+def test_people_are_stamped_only_by_what_a_day_shows(db):
+    """A stamp costs a write per row: an import's people without birthdays and a new phone number skip it."""
+    staff = contacts.add_person(db, {"first_name": "مریم", "last_name": "احمدی", "birthday": "1365/02/02", "is_staff": True}).id
+    before = stamps.source_stamps(db)["people"]
+    contacts.add_person(db, {"first_name": "بی", "last_name": "تاریخ"})
+    db.execute("UPDATE people SET mobile = '09120000000' WHERE id = ?", [staff])
+    assert stamps.source_stamps(db)["people"] == before
+    cal.year_model(db, 1405)
+    db.execute("UPDATE people SET last_name = 'احمدی‌نژاد' WHERE id = ?", [staff])
+    assert stamps.source_stamps(db)["people"] != before
+    assert "تولد مریم احمدی‌نژاد" in [i.title for e in cal.year_model(db, 1405) for i in e.occasions]
