@@ -73,7 +73,10 @@ class Line:
                 continue
             if current != (style.font, style.size, style.color):
                 canv.setFont(style.font, style.size)
-                canv.setFillColor(style.color)
+                # The canvas remembers its fill colour (and saveState/restoreState keep it right): a
+                # page of cells in the same colour sets it once, not once per line.
+                if getattr(canv, "_fillColorObj", None) != style.color:
+                    canv.setFillColor(style.color)
                 current = (style.font, style.size, style.color)
             # One string per word: PDF readers find the words by the strings (in one text object
             # pypdf reads a line as one word).
