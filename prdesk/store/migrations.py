@@ -738,10 +738,17 @@ def m051_calendar_change_stamps(db: Database) -> None:
                 # Only the columns a day shows (names, birthday, staff, deceased, gender).
                 event = ("UPDATE OF honorific, title, first_name, last_name, gender, birthday, is_staff, deceased"
                          " ON people")
-            db.execute(
-                f"CREATE TRIGGER calendar_stamp_{table}_{op} AFTER {event} "
-                f"BEGIN UPDATE calendar_stamps SET stamp = random() WHERE tbl = '{table}'; END"
-            )
+            body = f"UPDATE calendar_stamps SET stamp = random() WHERE tbl = '{table}';"
+            # Meetings are also stamped by the Gregorian month of their day ("meetings 2026-04"): a
+            # meeting booked reads its month again, not the year's thousands.
+            rows = {"insert": ("NEW",), "update": ("NEW", "OLD"), "delete": ("OLD",)}[op]
+            for row in rows if table in ("meetings", "meeting_visitors") else ():
+                day = f"{row}.date" if table == "meetings" else f"(SELECT date FROM meetings WHERE id = {row}.meeting_id)"
+                body += (
+                    f" INSERT INTO calendar_stamps (tbl, stamp) VALUES ('meetings ' || coalesce(substr({day}, 1, 7), ''),"
+                    " random()) ON CONFLICT (tbl) DO UPDATE SET stamp = excluded.stamp;"
+                )
+            db.execute(f"CREATE TRIGGER calendar_stamp_{table}_{op} AFTER {event} BEGIN {body} END")
     db.execute("DROP INDEX IF EXISTS people_birthday_staff")
     db.execute(
         "CREATE INDEX people_birthday_counts ON people (birthday, is_staff, deceased)"

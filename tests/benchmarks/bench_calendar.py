@@ -130,7 +130,9 @@ def main() -> None:
 
     def rebuilt(table: str, column: str) -> float:
         """The model after a write to ``table``: a row touched (a column a day shows), so what reads it is read again."""
-        db.execute(f"UPDATE {table} SET {column} = {column} WHERE id = (SELECT min(id) FROM {table})")
+        inside = " WHERE date >= ?" if table == "meetings" else ""  # a meeting of the year, not of 2022
+        db.execute(f"UPDATE {table} SET {column} = {column} WHERE id = (SELECT min(id) FROM {table}{inside})",
+                   [start.isoformat()] if inside else [])
         db.conn.commit()
         return timed(lambda: cal.year_model(db, YEAR))
 

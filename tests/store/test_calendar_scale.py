@@ -176,3 +176,27 @@ def test_people_are_stamped_only_by_what_a_day_shows(db):
     db.execute("UPDATE people SET last_name = 'احمدی‌نژاد' WHERE id = ?", [staff])
     assert stamps.source_stamps(db)["people"] != before
     assert "تولد مریم احمدی‌نژاد" in [i.title for e in cal.year_model(db, 1405) for i in e.occasions]
+
+
+def meeting_reads(statements: list[str]) -> int:
+    return sum("FROM meetings m JOIN meeting_hosts" in s for s in statements)
+
+
+def test_a_meeting_booked_reads_its_month_again_not_the_year(db):
+    from prdesk.store import meetings as ms
+
+    ms.add_meeting(db, {"date": "1405/02/05", "start": "10:00", "visitors": [{"name": "حسن کریمی"}]})
+    first = statements_of(db, lambda: cal.year_model(db, 1405))
+    assert meeting_reads(first) == 13  # the year's Gregorian months, each read once
+    ms.add_meeting(db, {"date": "1405/08/30", "start": "11:00", "visitors": [{"name": "مریم احمدی"}]})
+    again = statements_of(db, lambda: cal.year_model(db, 1405))
+    assert meeting_reads(again) == 1
+    titles = [i.title for e in cal.year_model(db, 1405) for i in e.occasions if i.source == "meeting"]
+    assert any("مریم احمدی" in t for t in titles) and any("حسن کریمی" in t for t in titles)
+    # A visitor's name corrected is seen: its meeting's month is stamped through the meeting.
+    db.execute("UPDATE meeting_visitors SET name = 'مریم احمدی‌پور' WHERE name = 'مریم احمدی'")
+    assert meeting_reads(statements_of(db, lambda: cal.year_model(db, 1405))) == 1
+    assert any("احمدی‌پور" in i.title for e in cal.year_model(db, 1405) for i in e.occasions)
+    # A host renamed is in every month's lines: every month is read again.
+    db.execute("UPDATE meeting_hosts SET name = name || ' '")
+    assert meeting_reads(statements_of(db, lambda: cal.year_model(db, 1405))) == 13

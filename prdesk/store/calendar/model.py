@@ -21,7 +21,7 @@ from prdesk.core.text import search_key
 from prdesk.errors import ValidationError
 from prdesk.store.calendar.fields import lunar_correction
 from prdesk.store.calendar.occasions import CUSTOM_PREFIX, hidden_occasion_keys, list_custom_occasions
-from prdesk.store.calendar.stamps import source_stamps
+from prdesk.store.calendar.stamps import meetings_month_key, source_stamps
 from prdesk.store.calendar_people import _person_items, change_token
 from prdesk.store.messages.bereavements import calendar_items as bereavement_days
 
@@ -178,6 +178,8 @@ _SOURCES_KEPT = 32
 
 def _source_days(db: Database, source: DaySource, start: dt.date, end: dt.date, correction: int, stamps) -> Mapping:
     """The source's days from ``start`` to ``end``: read again only when a table it reads changed."""
+    if source is _meeting_items and stamps is not None:
+        return _meeting_months(db, start, end, stamps)
     tables = SOURCE_TABLES.get(source)
     if stamps is None or tables is None:
         return source(db, start, end, correction)
@@ -192,6 +194,30 @@ def _source_days(db: Database, source: DaySource, start: dt.date, end: dt.date, 
             kept.clear()
         found = kept[key] = (stamp, source(db, start, end, correction))
     return found[1]
+
+
+_MEETING_MONTHS_ATTRIBUTE = "_prdesk_meeting_months"
+
+
+def _meeting_months(db: Database, start: dt.date, end: dt.date, stamps: Mapping[str, int]) -> dict[dt.date, list[DayItem]]:
+    """The meetings from ``start`` to ``end``, read a Gregorian month at a time and kept until that month's stamp
+    (or a host's or a room's name) changes: booking one meeting reads its month again, not the year."""
+    if not {"meetings", "meeting_visitors", "meeting_hosts", "meeting_rooms"} <= stamps.keys():
+        return _meeting_items(db, start, end, 0)  # a table without its triggers: read again, as after any write
+    kept: dict = db.__dict__.setdefault(_MEETING_MONTHS_ATTRIBUTE, {})
+    found: dict[dt.date, list[DayItem]] = {}
+    first = start.replace(day=1)
+    while first <= end:
+        following = (first + dt.timedelta(days=32)).replace(day=1)
+        stamp = (stamps["meeting_hosts"], stamps["meeting_rooms"], stamps.get(meetings_month_key(first), 0))
+        month = kept.get(first)
+        if month is None or month[0] != stamp:
+            if len(kept) >= 240:
+                kept.clear()
+            month = kept[first] = (stamp, meeting_days(db, first, following - dt.timedelta(days=1)))
+        found.update((day, items) for day, items in month[1].items() if start <= day <= end)
+        first = following
+    return found
 
 
 def _build_range(db: Database, start: dt.date, end: dt.date, include_hidden: bool, sources: tuple) -> list[DayEntry]:

@@ -40,8 +40,24 @@ def stamped_tables(db: Database) -> frozenset[str]:
 
 
 def source_stamps(db: Database) -> dict[str, int] | None:
-    """The stamp of each stamped table (one read of a small table), or None when none is stamped."""
+    """The stamp of each stamped table (one read of a small table), or None when none is stamped.
+
+    Meetings are also stamped per Gregorian month of their day, as ``"meetings 2026-04"`` (a month
+    not written since the stamps began has none).
+    """
     tables = stamped_tables(db)
     if not tables:
         return None
-    return {table: stamp for table, stamp in db.execute("SELECT tbl, stamp FROM calendar_stamps") if table in tables}
+    months = {"meetings", "meeting_visitors"} <= tables
+    return {
+        key: stamp for key, stamp in db.execute("SELECT tbl, stamp FROM calendar_stamps")
+        if key in tables or (months and key.startswith(MEETINGS_MONTH))
+    }
+
+
+MEETINGS_MONTH = "meetings "
+
+
+def meetings_month_key(day) -> str:
+    """The stamp key of the month of ``day`` (a date) for the meetings held in it."""
+    return f"{MEETINGS_MONTH}{day:%Y-%m}"
