@@ -110,7 +110,9 @@ def _person_items(db: Database, start: dt.date, end: dt.date, *, contacts: bool 
     years = range(jalali.jalali_parts(start)[0], jalali.jalali_parts(end)[0] + 1)
     for pd in person_dates(db, start, end, contacts_birthdays=False):
         if pd.yearly:
-            days = [d for d in (rec.jalali_anniversary(pd.date, y) for y in years) if start <= d <= end and d >= pd.date]
+            # rec.jalali_anniversary's day, by date arithmetic: a year holds a thousand such dates.
+            doy = _day_of_year_of(pd.date)
+            days = [d for d in (rec.jalali_year_days(y)[doy] for y in years) if start <= d <= end and d >= pd.date]
         else:
             days = [pd.date] if start <= pd.date <= end else []
         for day in days:
