@@ -79,3 +79,26 @@ def test_a_word_is_shaped_once_wherever_it_stands(monkeypatch):
     assert reshaped.count("ملاقات") == 1 and reshaped.count("علی") == 1
 
 
+
+
+def test_a_word_drawn_again_writes_the_operators_drawstring_writes(monkeypatch):
+    """The PDF is the same, operator for operator, as drawString would make it, on every draw of a word."""
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    from prdesk.printing.fonts import register_fonts
+
+    register_fonts()
+    lines = ["برنامهٔ شمارهٔ ۱۲ (تکرار)", "تولد خانم مریم احمدی", "برنامهٔ شمارهٔ ۱۳", "ISO 9001 گواهی", "برنامهٔ شمارهٔ ۱۲ (تکرار)"]
+
+    def page() -> list[str]:
+        canvas = Canvas(io.BytesIO())
+        for i in range(3):
+            for k, text in enumerate(lines):
+                draw_text(canvas, text, 500 - i, 700 - 20 * k, style=TextStyle(size=9 + i % 2, bold=k == 1))
+        return canvas._code
+
+    cached = page()
+    monkeypatch.setattr(rtl_lines, "_draw_string", lambda canv, x, y, text: canv.drawString(x, y, text))
+    assert page() == cached

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from bidi import algorithm as _bidi
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfgen.canvas import Canvas
 
 from prdesk.printing.rtl.bidi import simple_order
 from prdesk.printing.rtl.text import _HAS_LATIN_LETTER, _RTL_LETTER, LRE, MAX_STRETCH, PDF, measure
@@ -80,8 +82,31 @@ class Line:
                 current = (style.font, style.size, style.color)
             # One string per word: PDF readers find the words by the strings (in one text object
             # pypdf reads a line as one word).
-            canv.drawString(pos, baseline, text)
+            _draw_string(canv, pos, baseline, text)
             pos += w
+
+
+def _draw_string(canv, x: float, y: float, text: str) -> None:
+    """``canv.drawString(x, y, text)``, writing the same PDF operators; a word drawn again on the same canvas
+    in the same font reuses the operators ReportLab wrote for it the first time, with its new position.
+
+    A calendar draws the same few thousand words tens of thousands of times, and drawString spends
+    most of its time building a text object and encoding the glyphs into the font's subsets, which
+    for a word already drawn come out the same (its glyphs keep the codes they were given).
+    """
+    if not isinstance(canv, Canvas) or not canv.bottomup:
+        canv.drawString(x, y, text)
+        return
+    words = canv.__dict__.setdefault("_prdesk_drawn_words", {})
+    key = (canv._fontname, canv._fontsize, canv._leading, text)
+    rest = words.get(key)
+    if rest is None:
+        canv.drawString(x, y, text)
+        head, tm, rest = canv._code[-1].partition(" Tm ")
+        if tm and head == f"BT 1 0 0 1 {fp_str(x, y)}":
+            words[key] = rest
+        return
+    canv._code.append(f"BT 1 0 0 1 {fp_str(x, y)} Tm {rest}")
 
 
 def _run_width(text: str, style: RunStyle, is_space: bool) -> float:
