@@ -478,15 +478,16 @@ def calendar_story(
 
     The days come from the same year model the month view and the CLI read. The office's wall
     calendar shows its own items and staff birthdays; contacts' birthdays and dates (a count per
-    day) only with ``contacts``.
+    day) only with ``contacts``. The director's visitor meetings (names of visitors, dozens a day)
+    are the agenda's, not the wall calendar's: they are left out.
     """
     paper = _check(year, month, paper)
     settings = settings if settings is not None else get_settings(db)
     pagesize = PAPERS[paper]
     keep = (lambda days: days) if contacts else without_contacts
     if month is not None:
-        return [MonthPage(year, month, keep(month_model(db, year, month)), settings, pagesize)]
-    days = keep(year_model(db, year))
+        return [MonthPage(year, month, keep(month_model(db, year, month, contacts_birthdays=contacts, meetings=False)), settings, pagesize)]
+    days = keep(year_model(db, year, contacts_birthdays=contacts, meetings=False))
     story: list[Flowable] = [
         MonthPage(year, m, [e for e in days if e.jalali[1] == m], settings, pagesize) for m in range(1, 13)
     ]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from prdesk.core import hijri
@@ -41,11 +43,24 @@ def short_title(text: str) -> str:
 
 def fit(text: str, width: float, style: TextStyle) -> str:
     """``text`` if it fits in ``width``, else its first words (or letters) and «…»."""
+    return _fit(text, float(width), style)
+
+
+@lru_cache(maxsize=8192)
+def _fit(text: str, width: float, style: TextStyle) -> str:
     if text_width(text, style) <= width:
         return text
     words = text.split()
+    # Measuring every shorter head of a long title is quadratic: the heads whose words alone are
+    # clearly wider than the room (by more than what trimming and «…» can change) are skipped
+    # without measuring; the rest are measured whole, as before.
+    space = text_width("\u0627 \u0627", style) - 2 * text_width("\u0627", style)
+    ends = list(itertools.accumulate(text_width(w, style) + space for w in words))
+    slack = 3 * style.size
     while len(words) > 1:
         words.pop()
+        if ends[len(words) - 1] - space > width + slack:
+            continue
         head = " ".join(words).rstrip("،,:؛-–—\u200c")
         # A cut inside brackets would leave one open.
         if head.count("(") > head.count(")") or head.count("«") > head.count("»"):
@@ -62,12 +77,17 @@ def fit(text: str, width: float, style: TextStyle) -> str:
 
 def wrap(text: str, width: float, style: TextStyle, max_lines: int) -> list[str]:
     """The lines of ``text`` broken at ``width``, at most ``max_lines``, the last shortened with «…»."""
+    return list(_wrap(text, float(width), style, max_lines))
+
+
+@lru_cache(maxsize=8192)
+def _wrap(text: str, width: float, style: TextStyle, max_lines: int) -> tuple[str, ...]:
     font = style.bold_font if style.bold else style.font
     words = prepare([Span(text, font, style.size)], persian_digits=style.persian_digits)
     lines = [line.logical_text for line in break_lines(words, width, 1.0, style.size)]
     if len(lines) <= max_lines:
-        return lines
-    return lines[: max_lines - 1] + [fit(" ".join(lines[max_lines - 1:]), width, style)]
+        return tuple(lines)
+    return tuple(lines[: max_lines - 1] + [fit(" ".join(lines[max_lines - 1:]), width, style)])
 
 
 # --- titles -------------------------------------------------------------------------------------

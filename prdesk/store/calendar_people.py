@@ -104,18 +104,20 @@ def _iso(text: str | None) -> dt.date | None:
         return None  # a partial date typed into an imported file: not a day to show
 
 
-def _person_items(db: Database, start: dt.date, end: dt.date) -> dict[dt.date, list[DayItem]]:
-    """Staff birthdays by name, contacts' birthdays as a count per day, and other dates of people."""
+def _person_items(db: Database, start: dt.date, end: dt.date, *, contacts: bool = True) -> dict[dt.date, list[DayItem]]:
+    """Staff birthdays by name, contacts' birthdays as a count per day (unless not ``contacts``), and other dates of people."""
     by_day: dict[dt.date, list[DayItem]] = {}
     years = range(jalali.jalali_parts(start)[0], jalali.jalali_parts(end)[0] + 1)
     for pd in person_dates(db, start, end, contacts_birthdays=False):
         if pd.yearly:
-            days = [d for d in (rec.jalali_anniversary(pd.date, y) for y in years) if start <= d <= end and d >= pd.date]
+            # rec.jalali_anniversary's day, by date arithmetic: a year holds a thousand such dates.
+            doy = _day_of_year_of(pd.date)
+            days = [d for d in (rec.jalali_year_days(y)[doy] for y in years) if start <= d <= end and d >= pd.date]
         else:
             days = [pd.date] if start <= pd.date <= end else []
         for day in days:
             by_day.setdefault(day, []).append(_person_item(pd))
-    for day, count in contact_birthday_counts(db, start, end).items():
+    for day, count in (contact_birthday_counts(db, start, end) if contacts else {}).items():
         by_day.setdefault(day, []).append(
             DayItem(f"{to_persian_digits(count)} تولد", "contact", False, occ.SOURCE_BIRTHDAY, "greeting", None, count=count)
         )
@@ -175,7 +177,7 @@ def _contact_birthdays_by_day_of_year(db: Database) -> dict[int, int]:
         return cached[1]
     counts: dict[int, int] = {}
     rows = db.execute(
-        "SELECT birthday, count(*) FROM people WHERE birthday IS NOT NULL AND birthday <> '' AND is_staff = 0 AND NOT deceased"
+        "SELECT birthday, count(*) FROM people WHERE birthday IS NOT NULL AND birthday <> '' AND is_staff = 0 AND deceased = 0"
         " GROUP BY birthday"
     )
     for birthday, count in rows:
@@ -208,10 +210,32 @@ def contact_birthday_counts(db: Database, start: dt.date, end: dt.date) -> dict[
 
 
 def contact_birthdays_on(db: Database, day: dt.date) -> list[PersonDate]:
-    """The contacts (not staff) whose Jalali birthday is ``day``, by name (the day panel's list)."""
-    year = jalali.jalali_parts(day)[0]
-    found = [
-        pd for pd in person_dates(db, day, day)
-        if not pd.label and not pd.is_staff and rec.jalali_anniversary(pd.date, year) == day and pd.date <= day
-    ]
-    return sorted(found, key=lambda pd: pd.name)
+    """The contacts (not staff) whose Jalali birthday is ``day``, by name (the day panel's list).
+
+    Kept until the next write: the day panel asks again for the same day as a month is shown.
+    """
+    token = change_token(db)
+    kept = db.__dict__.get(_BIRTHDAYS_ON_ATTRIBUTE)
+    if kept is None or kept[0] != token:
+        kept = (token, {})
+        setattr(db, _BIRTHDAYS_ON_ATTRIBUTE, kept)
+    found = kept[1].get(day)
+    if found is None:
+        days = rec.jalali_year_days(jalali.jalali_parts(day)[0])
+        # The day of the year by date arithmetic (as the counts are made), not a Jalali conversion
+        # per birthday: the same day rec.jalali_anniversary gives.
+        found = kept[1][day] = sorted(
+            (pd for pd in person_dates(db, day, day)
+             if not pd.label and not pd.is_staff and pd.date <= day and days[_day_of_year_of(pd.date)] == day),
+            key=lambda pd: pd.name,
+        )
+    return list(found)
+
+
+_BIRTHDAYS_ON_ATTRIBUTE = "_prdesk_contact_birthdays_on"
+
+
+def _day_of_year_of(day: dt.date) -> int:
+    """0 for 1 Farvardin … 365 for 30 Esfand."""
+    nowruz = _nowruz(day.year)
+    return (day - (nowruz if day >= nowruz else _nowruz(day.year - 1))).days

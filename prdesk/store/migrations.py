@@ -710,3 +710,47 @@ def m091_report_indexes(db: Database) -> None:
         "CREATE INDEX meeting_followups_created ON meeting_followups (created_at)",
     ):
         db.execute(statement)
+
+
+@migrations(name="m051_calendar_change_stamps")
+def m051_calendar_change_stamps(db: Database) -> None:
+    """Stamp each write to a table the year model reads, so a new event does not read every birthday again.
+
+    A trigger per write sets the table's stamp to a random number (prdesk.store.calendar.stamps);
+    contacts' birthdays are counted from an index that holds every column the count reads.
+    """
+    db.execute("CREATE TABLE calendar_stamps (tbl TEXT PRIMARY KEY, stamp INTEGER NOT NULL) WITHOUT ROWID")
+    tables = set(db.table_names())
+    for table in (
+        "custom_occasions", "events", "meetings", "meeting_visitors", "meeting_hosts", "meeting_rooms",
+        "people", "person_dates", "bereavements",
+    ):
+        if table not in tables:
+            continue
+        db.execute("INSERT INTO calendar_stamps (tbl, stamp) VALUES (?, random())", [table])
+        for op in ("insert", "update", "delete"):
+            event = f"{op.upper()} ON {table}"
+            if table == "people" and op == "insert":
+                # A person without a birthday shows on no day: an import of 100,000 rows stamps only
+                # those with one (a stamp costs about 3 µs a row).
+                event += " WHEN NEW.birthday IS NOT NULL AND NEW.birthday <> ''"
+            elif table == "people" and op == "update":
+                # Only the columns a day shows (names, birthday, staff, deceased, gender).
+                event = ("UPDATE OF honorific, title, first_name, last_name, gender, birthday, is_staff, deceased"
+                         " ON people")
+            body = f"UPDATE calendar_stamps SET stamp = random() WHERE tbl = '{table}';"
+            # Meetings are also stamped by the Gregorian month of their day ("meetings 2026-04"): a
+            # meeting booked reads its month again, not the year's thousands.
+            rows = {"insert": ("NEW",), "update": ("NEW", "OLD"), "delete": ("OLD",)}[op]
+            for row in rows if table in ("meetings", "meeting_visitors") else ():
+                day = f"{row}.date" if table == "meetings" else f"(SELECT date FROM meetings WHERE id = {row}.meeting_id)"
+                body += (
+                    f" INSERT INTO calendar_stamps (tbl, stamp) VALUES ('meetings ' || coalesce(substr({day}, 1, 7), ''),"
+                    " random()) ON CONFLICT (tbl) DO UPDATE SET stamp = excluded.stamp;"
+                )
+            db.execute(f"CREATE TRIGGER calendar_stamp_{table}_{op} AFTER {event} BEGIN {body} END")
+    db.execute("DROP INDEX IF EXISTS people_birthday_staff")
+    db.execute(
+        "CREATE INDEX people_birthday_counts ON people (birthday, is_staff, deceased)"
+        " WHERE birthday IS NOT NULL AND birthday <> ''"
+    )

@@ -381,3 +381,22 @@ def test_a_crowded_month_wraps_only_what_it_prints(db, settings, monkeypatch):
     side_capacity = int((page.side_box.h) // page.side_line)
     assert len(calls) <= 30 * page.cell_capacity + side_capacity + 2
     assert page.side[-1].text.startswith("و ")  # the rest are counted on the last line
+
+
+def test_the_wall_calendar_leaves_out_visitor_meetings_and_does_not_read_them(db, settings):
+    """The director's visitors are the agenda's: the printed calendar prints the office's events and staff birthdays."""
+    from prdesk.store import meetings as ms
+
+    day = to_gregorian(1405, 8, 30)  # a Saturday, a working day
+    ms.add_meeting(db, {"date": day.isoformat(), "start": "10:00", "visitors": [{"name": "حسن کریمی"}], "subject": "وام"})
+    event(db, "همایش تعاون", "1405/08/30")
+    assert "meeting" in {i.source for e in month_model(db, 1405, 8) for i in e.occasions}  # the screen still lists it
+    statements = []
+    db.conn.set_trace_callback(statements.append)
+    try:
+        (page,) = pc.calendar_story(db, 1405, 8, settings=settings)
+    finally:
+        db.conn.set_trace_callback(None)
+    assert not any("FROM meetings" in s for s in statements)
+    sources = {i.source for e in page.entries.values() for i in e.occasions}
+    assert "meeting" not in sources and "event" in sources

@@ -12,6 +12,7 @@ from prdesk.core import jalali
 from prdesk.core.occasions import load_catalog
 from prdesk.errors import NotFound, ValidationError
 from prdesk.store import calendar as cal
+from prdesk.store.calendar import model as cal_model
 from prdesk.store import contacts
 from prdesk.store.calendar_export import check_year, export_year, to_csv, to_ics, to_json
 from prdesk.store.db import open_database
@@ -261,7 +262,7 @@ def test_another_area_adds_a_source_of_day_items(db, monkeypatch):
     def meetings(db, start, end, correction):
         return {J(1405, 6, 8): [DayItem("ملاقات با مدیرکل", "meeting", False, "meeting")]}
 
-    monkeypatch.setattr(cal, "DAY_SOURCES", list(cal.DAY_SOURCES))
+    monkeypatch.setattr(cal_model, "DAY_SOURCES", list(cal.DAY_SOURCES))
     cal.add_day_source(meetings)
     entry = day_of(cal.month_model(db, 1405, 6), J(1405, 6, 8))
     assert [i.title for i in entry.occasions][2] == "ملاقات با مدیرکل"  # after the two holidays, before the rest

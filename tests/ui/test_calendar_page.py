@@ -480,3 +480,22 @@ def test_the_print_menu_asks_before_printing_contacts_birthdays(page, db, monkey
     page.print_month()
     plain, asked = (unicodedata.normalize("NFKC", PdfReader(io.BytesIO(r(db))).pages[0].extract_text()) for r in renders)
     assert asked.count("تولد") == plain.count("تولد") + 2  # «۱ تولد» in the cell and in the month's list
+
+
+def test_a_month_switch_fills_the_day_panel_once_and_paints_with_fonts_made_once(page, monkeypatch):
+    """Issue 12 §4: the day panel is not filled again when the view selects the day it already shows."""
+    filled = []
+    clear = page.day_list.clear
+    monkeypatch.setattr(page.day_list, "clear", lambda: filled.append(1) or clear())
+    page.show_date(J(1405, 3, 1))
+    assert len(filled) == 1
+    assert "۱ خرداد" in page.day_title.text()
+    delegate = page.month_view.itemDelegate()
+    page.month_view.viewport().repaint()
+    fonts = dict(delegate._fonts)
+    page.show_date(J(1405, 4, 1))
+    page.month_view.viewport().repaint()
+    assert len(filled) == 2
+    assert len(fonts) == 1 and delegate._fonts == fonts  # the same QFont objects, not new ones per cell
+    page.show_date(J(1405, 4, 2))  # another day of the month shown: the panel follows it
+    assert len(filled) == 3 and "۲ تیر" in page.day_title.text()

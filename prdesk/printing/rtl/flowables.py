@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from reportlab.platypus import Flowable, Table, TableStyle
@@ -98,8 +99,7 @@ def draw_text(canv, text: str, x: float, y: float, *, style: TextStyle | None = 
     the centre for ``center``, the left edge for ``left``. Returns the drawn width."""
     style = style or TextStyle()
     font = style.bold_font if style.bold else style.font
-    words = prepare([Span(text, font, style.size, style.color)], persian_digits=style.persian_digits)
-    line = Line([w for w in words if w.pieces], sum(w.width for w in words) + sum(w.space for w in words[:-1]), style.size, style.line_spacing, True)
+    line = _single_line(text, font, style.size, style.color, style.line_spacing, style.persian_digits)
     natural = line.width
     if align == "right":
         left = x - natural
@@ -114,8 +114,21 @@ def draw_text(canv, text: str, x: float, y: float, *, style: TextStyle | None = 
 def text_width(text: str, style: TextStyle | None = None) -> float:
     """Width of ``text`` set on one line in ``style``."""
     style = style or TextStyle()
-    font = style.bold_font if style.bold else style.font
-    words = prepare([Span(text, font, style.size, style.color)], persian_digits=style.persian_digits)
+    return _single_width(text, style.bold_font if style.bold else style.font, style.size, style.persian_digits)
+
+
+# A printed calendar draws the same day numbers, weekday and month names, occasion titles and
+# labels hundreds of times: each is shaped, reordered and measured once, then drawn from here.
+@lru_cache(maxsize=8192)
+def _single_line(text: str, font: str, size: float, color, line_spacing: float, persian_digits: bool) -> Line:
+    """One line of ``text`` shaped, measured and (when first drawn) reordered; shared by every draw of it."""
+    words = prepare([Span(text, font, size, color)], persian_digits=persian_digits)
+    return Line([w for w in words if w.pieces], sum(w.width for w in words) + sum(w.space for w in words[:-1]), size, line_spacing, True)
+
+
+@lru_cache(maxsize=32768)
+def _single_width(text: str, font: str, size: float, persian_digits: bool) -> float:
+    words = prepare([Span(text, font, size)], persian_digits=persian_digits)
     return sum(w.width for w in words) + sum(w.space for w in words[:-1])
 
 

@@ -6,7 +6,10 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from bidi import algorithm as _bidi
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfgen.canvas import Canvas
 
+from prdesk.printing.rtl.bidi import simple_order
 from prdesk.printing.rtl.text import _HAS_LATIN_LETTER, _RTL_LETTER, LRE, MAX_STRETCH, PDF, measure
 from prdesk.printing.rtl.words import RunStyle, Word, _cut_word
 
@@ -72,10 +75,38 @@ class Line:
                 continue
             if current != (style.font, style.size, style.color):
                 canv.setFont(style.font, style.size)
-                canv.setFillColor(style.color)
+                # The canvas remembers its fill colour (and saveState/restoreState keep it right): a
+                # page of cells in the same colour sets it once, not once per line.
+                if getattr(canv, "_fillColorObj", None) != style.color:
+                    canv.setFillColor(style.color)
                 current = (style.font, style.size, style.color)
-            canv.drawString(pos, baseline, text)
+            # One string per word: PDF readers find the words by the strings (in one text object
+            # pypdf reads a line as one word).
+            _draw_string(canv, pos, baseline, text)
             pos += w
+
+
+def _draw_string(canv, x: float, y: float, text: str) -> None:
+    """``canv.drawString(x, y, text)``, writing the same PDF operators; a word drawn again on the same canvas
+    in the same font reuses the operators ReportLab wrote for it the first time, with its new position.
+
+    A calendar draws the same few thousand words tens of thousands of times, and drawString spends
+    most of its time building a text object and encoding the glyphs into the font's subsets, which
+    for a word already drawn come out the same (its glyphs keep the codes they were given).
+    """
+    if not isinstance(canv, Canvas) or not canv.bottomup:
+        canv.drawString(x, y, text)
+        return
+    words = canv.__dict__.setdefault("_prdesk_drawn_words", {})
+    key = (canv._fontname, canv._fontsize, canv._leading, text)
+    rest = words.get(key)
+    if rest is None:
+        canv.drawString(x, y, text)
+        head, tm, rest = canv._code[-1].partition(" Tm ")
+        if tm and head == f"BT 1 0 0 1 {fp_str(x, y)}":
+            words[key] = rest
+        return
+    canv._code.append(f"BT 1 0 0 1 {fp_str(x, y)} Tm {rest}")
 
 
 def _run_width(text: str, style: RunStyle, is_space: bool) -> float:
@@ -113,17 +144,21 @@ def _visual_runs(words: list[Word], base_ltr: bool = False) -> list[tuple[str, R
                 chars.append(" ")
                 meta.append((word.space_style, True))
     order = _bidi_order("".join(chars), base_ltr)
-    runs: list[tuple[str, RunStyle, bool]] = []
+    groups: list[tuple[list[str], RunStyle, bool]] = []
+    last = None
     for ch, idx in order:
         info = meta[idx]
         if info is None or info[0] is None:
             continue
-        style, is_space = info
-        if runs and runs[-1][1] == style and runs[-1][2] == is_space:
-            runs[-1] = (runs[-1][0] + ch, style, is_space)
-        else:
-            runs.append((ch, style, is_space))
-    return runs
+        if info is not last:
+            style, is_space = info
+            if groups and (groups[-1][1] is style or groups[-1][1] == style) and groups[-1][2] == is_space:
+                last = info
+            else:
+                groups.append(([], style, is_space))
+                last = info
+        groups[-1][0].append(ch)
+    return [("".join(text), style, is_space) for text, style, is_space in groups]
 
 
 def _bidi_order(text: str, base_ltr: bool = False) -> list[tuple[str, int]]:
@@ -134,6 +169,9 @@ def _bidi_order(text: str, base_ltr: bool = False) -> list[tuple[str, int]]:
     """
     if not text:
         return []
+    simple = simple_order(text, base_ltr)
+    if simple is not None:
+        return simple
     storage = _bidi.get_empty_storage()
     storage["base_level"] = 0 if base_ltr else 1
     storage["base_dir"] = "L" if base_ltr else "R"

@@ -60,6 +60,32 @@ _RESHAPER = ArabicReshaper(
 )
 
 
+
+
+class _FixedConfiguration(dict):
+    """The reshaper's settings read once: ArabicReshaper.reshape asks its configparser section for
+    six flags on every call, which cost as much as the shaping of a short word."""
+
+    def __init__(self, section):
+        super().__init__((key, section.get(key)) for key in section)
+        self._flags = {}
+        for key in section:
+            try:
+                self._flags[key] = section.getboolean(key)
+            except ValueError:
+                pass  # not a flag (the language)
+
+    def get(self, key, fallback=None):
+        return super().get(key.lower(), fallback)
+
+    def getboolean(self, key, fallback=None):
+        # configparser reads option names case-blind («ARABIC LIGATURE ALLAH»).
+        return self._flags.get(key.lower(), fallback)
+
+
+_RESHAPER.configuration = _FixedConfiguration(_RESHAPER.configuration)
+
+
 @dataclass(frozen=True)
 class TextStyle:
     """How a paragraph looks: fonts, size, line spacing (a multiple of the size), alignment, spacing."""
@@ -79,8 +105,13 @@ class TextStyle:
     bold: bool = False
 
     def but(self, **changes) -> TextStyle:
-        """A copy with ``changes``."""
-        return replace(self, **changes)
+        """A copy with ``changes`` (the same copy each time: a page asks for the same few thousands of times)."""
+        return _style_but(self, tuple(changes.items()))
+
+
+@lru_cache(maxsize=4096)
+def _style_but(style: TextStyle, changes: tuple) -> TextStyle:
+    return replace(style, **dict(changes))
 
 
 @dataclass(frozen=True)

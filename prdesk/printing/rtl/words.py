@@ -64,6 +64,11 @@ def _direction_masks(text: str) -> tuple[list[bool], list[bool]]:
     """
     ltr = [False] * len(text)
     latin = [False] * len(text)
+    # Most of what is drawn is Persian without a Latin letter, and much of it without a digit.
+    if not _HAS_LATIN_LETTER.search(text):
+        if _ANY_DIGIT.search(text):
+            _number_runs(text, ltr, latin)
+        return ltr, latin
     for match in _LATIN_RUN.finditer(text):
         run = match.group()
         if not _HAS_LATIN_LETTER.search(run):
@@ -75,12 +80,20 @@ def _direction_masks(text: str) -> tuple[list[bool], list[bool]]:
             end += 1
             run = text[start:end]
         ltr[start:end] = latin[start:end] = [True] * (end - start)
+    _number_runs(text, ltr, latin)
+    return ltr, latin
+
+
+_ANY_DIGIT = re.compile(r"[0-9۰-۹٠-٩]")
+
+
+def _number_runs(text: str, ltr: list[bool], latin: list[bool]) -> None:
+    """Hyphenated numbers and grouped phone numbers outside Latin runs are set left to right."""
     for pattern in (_HYPHENATED_NUMBER, _SPACED_PHONE):
         for match in pattern.finditer(text):
             start, end = match.span()
             if not any(latin[start:end]):
                 ltr[start:end] = [True] * (end - start)
-    return ltr, latin
 
 
 def _persian_number_marks(text: str, latin: list[bool]) -> str:
@@ -126,8 +139,12 @@ def prepare(spans: Sequence[Span], *, persian_digits: bool = True) -> list[Word]
     for part, style in parts:
         styles.extend([style] * len(part))
     ltr, latin = _direction_masks(text)
+    uniform = all(style is parts[0][1] for _, style in parts[1:]) if parts else True
     if persian_digits and _HAS_DIGIT.search(text):
-        text = "".join(c if latin[i] else c.translate(_TO_PERSIAN_DIGITS) for i, c in enumerate(text))
+        if any(latin):
+            text = "".join(c if latin[i] else c.translate(_TO_PERSIAN_DIGITS) for i, c in enumerate(text))
+        else:
+            text = text.translate(_TO_PERSIAN_DIGITS)
     if persian_digits and _HAS_PERSIAN_DIGIT.search(text):
         text = _persian_number_marks(text, latin)
     text = _keep_together(text, ltr)
@@ -145,13 +162,35 @@ def prepare(spans: Sequence[Span], *, persian_digits: bool = True) -> list[Word]
         j = i
         while j < n and text[j] not in " \n":
             j += 1
-        words.append(_make_word(text, styles, ltr, i, j))
+        words.append(_word(text, styles, ltr, i, j, uniform))
         if j < n and text[j] == " ":
             words[-1].space_style = styles[j]
             words[-1].space = measure(" ", styles[j].font, styles[j].size)
             words[-1].space_ltr = ltr[j] and j + 1 < n and ltr[j + 1]
         i = j
     return words
+
+
+# The same word in the same style reads the same wherever it stands (names, «ملاقات», «تولد», day
+# numbers): it is shaped and measured once. Key: the word, its style and which letters run left to right.
+_WORDS: dict[tuple, tuple[list[Piece], float]] = {}
+_WORDS_KEPT = 65536
+
+
+def _word(text: str, styles: list[RunStyle], ltr: list[bool], start: int, end: int, uniform: bool) -> Word:
+    """The word ``text[start:end]`` as :func:`_make_word` makes it, from the cache when the paragraph has one style."""
+    if not uniform:
+        return _make_word(text, styles, ltr, start, end)
+    key = (text[start:end], styles[start], tuple(ltr[start:end]))
+    found = _WORDS.get(key)
+    if found is None:
+        if len(_WORDS) >= _WORDS_KEPT:
+            _WORDS.clear()
+        word = _make_word(text, styles, ltr, start, end)
+        _WORDS[key] = (word.pieces, word.width)
+        return word
+    # A new Word each time: prepare() sets the space after it; its pieces are never changed.
+    return Word(list(found[0]), found[1])
 
 
 def _make_word(text: str, styles: list[RunStyle], ltr: list[bool], start: int, end: int, whole: tuple[int, int] | None = None) -> Word:
@@ -161,7 +200,7 @@ def _make_word(text: str, styles: list[RunStyle], ltr: list[bool], start: int, e
     k = start
     while k < end:
         m = k + 1
-        while m < end and styles[m] == styles[k] and ltr[m] == ltr[k]:
+        while m < end and (styles[m] is styles[k] or styles[m] == styles[k]) and ltr[m] == ltr[k]:
             m += 1
         style, logical = styles[k], text[k:m]
         if ltr[k]:

@@ -185,6 +185,10 @@ class CalendarPage(Page):
         #: The print preview opened last.
         self.preview_dialog = None
         self._stale = True
+        # What the day panel shows: (day, month shown); the month view selecting its day again after
+        # a month is loaded does not fill the panel a second time.
+        self._months_shown = 0
+        self._day_shown: tuple | None = None
         self._agenda_stale = True
         self._agenda_job = 0
         # True while the agenda is still being read, a month at a time.
@@ -524,6 +528,7 @@ class CalendarPage(Page):
 
     def _load_month(self) -> None:
         self._stale = False
+        self._months_shown += 1
         db = self.context.db
         first, last = month_span(self.year, self.month)
         include_hidden = self.show_hidden.isChecked()
@@ -601,6 +606,7 @@ class CalendarPage(Page):
 
     def _filter_changed(self) -> None:
         self._read_filter()
+        self._months_shown += 1
         self.month_view.month_model.set_filter(self.keep)
         self._show_day(self.selected)
         self._agenda_stale = True
@@ -623,9 +629,12 @@ class CalendarPage(Page):
         self._show_day(date)
 
     def _show_day(self, date: dt.date) -> None:
+        if self._day_shown == (date, self._months_shown):
+            return
         entry = self.month_view.month_model.entry(date)
         if entry is None:
             return
+        self._day_shown = (date, self._months_shown)
         info = entry.info
         self.day_title.setText(info.jalali_long)
         self.day_others.setText(self.tr("; ").join(part for part in (info.hijri_long, info.gregorian_long_fa) if part))

@@ -359,6 +359,39 @@ class MonthModel(QAbstractTableModel):
 class DayDelegate(QStyledItemDelegate):
     """Paints a day: the Jalali day large, the lunar and Gregorian days small, then its items."""
 
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        # The fonts of a cell and their metrics, made once per view font (a month paints ~40
+        # cells, each with its items, on every switch); and each item's shortened label.
+        self._fonts: dict[str, tuple] = {}
+        self._elided: dict[tuple[str, int, str], str] = {}
+
+    def _fonts_for(self, font: QFont) -> tuple:
+        """(big, its metrics, small, its metrics, item font, its metrics, struck-out item font) for ``font``."""
+        key = font.key()
+        found = self._fonts.get(key)
+        if found is None:
+            base = font.pointSizeF()
+            big = QFont(font)
+            big.setPointSizeF(base * 1.45)
+            big.setWeight(QFont.Weight.Bold)
+            small = QFont(font)
+            small.setPointSizeF(base * 0.78)
+            item = QFont(font)
+            item.setPointSizeF(base * 0.84)
+            struck = QFont(item)
+            struck.setStrikeOut(True)
+            found = self._fonts[key] = (big, QFontMetrics(big), small, QFontMetrics(small), item, QFontMetrics(item), struck)
+        return found
+
+    def _elide(self, metrics: QFontMetrics, key: str, text: str, width: int) -> str:
+        found = self._elided.get((text, width, key))
+        if found is None:
+            if len(self._elided) > 20000:
+                self._elided.clear()
+            found = self._elided[(text, width, key)] = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+        return found
+
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         height = QFontMetrics(option.font).height()
         return QSize(height * 6, height * 5)
@@ -396,20 +429,12 @@ class DayDelegate(QStyledItemDelegate):
         leading = absolute | (Qt.AlignmentFlag.AlignRight if right_to_left else Qt.AlignmentFlag.AlignLeft)
         trailing = absolute | (Qt.AlignmentFlag.AlignLeft if right_to_left else Qt.AlignmentFlag.AlignRight)
         inner = rect.adjusted(6, 3, -6, -3)
-        base = option.font.pointSizeF()
-
-        big = QFont(option.font)
-        big.setPointSizeF(base * 1.45)
-        big.setWeight(QFont.Weight.Bold)
-        big_metrics = QFontMetrics(big)
+        big, big_metrics, small, small_metrics, font, metrics, struck = self._fonts_for(option.font)
         number = to_persian_digits(jalali.jalali_parts(day)[2])
         painter.setFont(big)
         painter.setPen(HOLIDAY_RED if holiday else TEXT)
         painter.drawText(QRect(inner.left(), inner.top(), inner.width(), big_metrics.height()), leading, number)
 
-        small = QFont(option.font)
-        small.setPointSizeF(base * 0.78)
-        small_metrics = QFontMetrics(small)
         room = inner.width() - big_metrics.horizontalAdvance(number) - 6
         painter.setFont(small)
         painter.setPen(MUTED)
@@ -424,9 +449,7 @@ class DayDelegate(QStyledItemDelegate):
         items = model.shown_items(day)
         if not items:
             return
-        font = QFont(option.font)
-        font.setPointSizeF(base * 0.84)
-        metrics = QFontMetrics(font)
+        font_key = option.font.key()
         height = metrics.height()
         fits = max(0, (inner.bottom() - top + 1) // height)
         if fits == 0:
@@ -441,12 +464,10 @@ class DayDelegate(QStyledItemDelegate):
             painter.setBrush(bullet_color(item))
             painter.drawEllipse(dot_x, row.center().y() - bullet // 2, bullet, bullet)
             text_rect = row.adjusted(0, 0, -(bullet + 4), 0) if right_to_left else row.adjusted(bullet + 4, 0, 0, 0)
-            item_font = QFont(font)
             cancelled = item.source == occ.SOURCE_EVENT and item.status == "cancelled"
-            item_font.setStrikeOut(cancelled)
-            painter.setFont(item_font)
+            painter.setFont(struck if cancelled else font)
             painter.setPen(HOLIDAY_RED if item.holiday else MUTED if cancelled else TEXT)
-            label = metrics.elidedText(item_label(item), Qt.TextElideMode.ElideRight, text_rect.width())
+            label = self._elide(metrics, font_key, item_label(item), text_rect.width())
             painter.drawText(text_rect, leading, label)
             top += height
         if rest:
