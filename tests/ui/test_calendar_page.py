@@ -499,3 +499,15 @@ def test_a_month_switch_fills_the_day_panel_once_and_paints_with_fonts_made_once
     assert len(fonts) == 1 and delegate._fonts == fonts  # the same QFont objects, not new ones per cell
     page.show_date(J(1405, 4, 2))  # another day of the month shown: the panel follows it
     assert len(filled) == 3 and "۲ تیر" in page.day_title.text()
+
+
+def test_an_items_ascii_digits_are_shown_in_persian():
+    """A title typed with ASCII digits shows Persian digits in the cell, the day panel and the dashboard."""
+    from prdesk.core import occasions as occ_mod
+    from prdesk.core.occasions import DayItem
+    from prdesk.ui.widgets.month_view import item_label
+
+    event = DayItem("جلسهٔ شمارهٔ 207", "meeting", False, occ_mod.SOURCE_EVENT, start_time="09:30")
+    assert item_label(event) == "۰۹:۳۰ جلسهٔ شمارهٔ ۲۰۷"
+    plain = DayItem("همایش 1405", "ceremony", False, occ_mod.SOURCE_EVENT)
+    assert item_label(plain) == "همایش ۱۴۰۵"

@@ -657,7 +657,7 @@ class CalendarPage(Page):
             row = QListWidgetItem(f"{item_label(item)}\n{details}")
             row.setData(ITEM_ROLE, item)
             row.setData(HIDDEN_ROLE, hidden)
-            row.setToolTip(f"{item.title}\n{details}")
+            row.setToolTip(f"{to_persian_digits(item.title)}\n{details}")
             if hidden:
                 row.setForeground(QBrush(MUTED))
                 font = QFont(self.day_list.font())

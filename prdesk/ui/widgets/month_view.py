@@ -151,10 +151,10 @@ def item_details(item: DayItem) -> str:
 
 
 def item_label(item: DayItem) -> str:
-    """One line for an item in a cell: an event's start time before its title."""
+    """One line for an item in a cell: an event's start time before its title, in Persian digits."""
     if item.source == occ.SOURCE_EVENT and item.start_time:
-        return f"{to_persian_digits(item.start_time)} {item.title}"
-    return item.title
+        return to_persian_digits(f"{item.start_time} {item.title}")
+    return to_persian_digits(item.title)
 
 
 def bullet_color(item: DayItem) -> QColor:
