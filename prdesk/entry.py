@@ -44,6 +44,15 @@ def main() -> None:
 
         path, backup = request
         sys.exit(run(path.expanduser(), restore=backup))
+    # The common search is answered without click and sqlite-utils; anything else goes to click.
+    if "search" in sys.argv[1:5]:
+        from prdesk.quick_commands import parse_search, run_search
+
+        search = parse_search(sys.argv[1:])
+        if search is not None:
+            status = run_search(search)
+            if status is not None:
+                sys.exit(status)
     from prdesk.cli import main as command_line
 
     command_line()

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
-from sqlite_utils import Database
 
 from prdesk.errors import DatabaseLocked, PrdeskError, StorageError
 from prdesk.paths import APP_NAME, resource
@@ -25,6 +24,7 @@ from prdesk.ui.bus import Bus
 from prdesk.ui.dialogs import messages
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
     from prdesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -49,8 +49,14 @@ def register_fonts() -> bool:
 
 def prepare_application(app: QApplication, language: str) -> None:
     """Names, font, translators, locale and layout direction: what every window needs first."""
+    if getattr(app, "_prdesk_prepared", False):
+        # Started Persian before the database said which language; only a different one costs anything.
+        if language != i18n.current_language():
+            i18n.apply_language(app, language)
+        return
     from prdesk.ui.field_behaviour import install_field_behaviour
 
+    app._prdesk_prepared = True
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
     install_field_behaviour(app)
@@ -216,7 +222,8 @@ def run(db_path: Path, restore: Path | None = None) -> int:
             try:
                 desk.window.show()
                 if desk.start_check is not None:
-                    desk.start_check.begin(thorough=unclean)
+                    # After the first paint: the check reads the whole file, the window comes first.
+                    desk.start_check.begin_after_paint(thorough=unclean)
                 offer = os.environ.get(FIRST_RUN_ENV, "1") != "0" and first_run.is_new_and_empty(desk.db)
                 if restore is not None or offer:
                     QTimer.singleShot(0, desk.window, lambda: _after_show(desk, restore))
@@ -250,7 +257,8 @@ def _opened_desk(db_path: Path, automatic: bool) -> Desk | None:
     way: checked first, asked about damage, migrated, then its window built.
     """
     if data_safety.opens_before_its_check(db_path):
-        db = data_safety.open_read_only(db_path)
+        # A plain connection: sqlite-utils is imported once the window has been painted.
+        db = data_safety.open_read_only(db_path, deferred=True)
         try:
             desk = open_desk(db, db_path, automatic_backups=automatic, read_only=data_safety.checking_refusal())
         except sqlite3.DatabaseError as exc:
@@ -273,6 +281,10 @@ def _opened_desk(db_path: Path, automatic: bool) -> Desk | None:
         raise
 
 
+#: A window not painted this long after it was shown (started minimized) begins its check all the same.
+UNPAINTED_CHECK_MS = 1000
+
+
 class StartCheck(QObject):
     """The start-up check of the database, on a worker once the window is shown.
 
@@ -287,9 +299,19 @@ class StartCheck(QObject):
         self.desk = desk
         self.worker = None
         self.done = False
+        #: run() has ended: no check begins any more.
+        self.finished = False
+
+    def begin_after_paint(self, *, thorough: bool = False) -> None:
+        """Begin once the window has been painted, or a second after it was shown (a minimized window)."""
+        window = self.desk.window
+        window.first_painted.connect(lambda: self.begin(thorough=thorough))
+        QTimer.singleShot(UNPAINTED_CHECK_MS, self, lambda: self.begin(thorough=thorough))
 
     def begin(self, *, thorough: bool = False) -> None:
-        """Start the check on its own thread (its own read-only connection)."""
+        """Start the check on its own thread (its own read-only connection); once, and never after finish()."""
+        if self.worker is not None or self.finished:
+            return
         from prdesk.ui.workers import Worker
 
         path = self.desk.db_path
@@ -300,6 +322,7 @@ class StartCheck(QObject):
 
     def finish(self) -> None:
         """The window is gone: let a check still running end (a thread must not outlive its owner)."""
+        self.finished = True
         if self.worker is not None:
             self.worker.wait()
 
