@@ -47,23 +47,34 @@ def register_fonts() -> bool:
     return _fonts_registered
 
 
-def prepare_application(app: QApplication, language: str) -> None:
-    """Names, font, translators, locale and layout direction: what every window needs first."""
+def prepare_application(app: QApplication, language: str, *, field_behaviour: bool = True) -> None:
+    """Names, font, translators, locale and layout direction: what every window needs first.
+
+    ``field_behaviour=False`` leaves the application-wide field behaviour to install_field_behaviour()
+    (run() installs it once the window is painted: every event of every object passing through a
+    Python filter makes PySide wrap Qt's internal objects, ~60 ms before the first paint).
+    """
+    if field_behaviour:
+        install_field_behaviour(app)
     if getattr(app, "_prdesk_prepared", False):
         # Started Persian before the database said which language; only a different one costs anything.
         if language != i18n.current_language():
             i18n.apply_language(app, language)
         return
-    from prdesk.ui.field_behaviour import install_field_behaviour
-
     app._prdesk_prepared = True
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
-    install_field_behaviour(app)
     app.setWindowIcon(QIcon(str(resource("icons", "prdesk.svg"))))  # the taskbar's and every window's
     if register_fonts():
         app.setFont(QFont(FONT_FAMILY, FONT_POINT_SIZE))
     i18n.apply_language(app, language)
+
+
+def install_field_behaviour(app: QApplication) -> None:
+    """How fields behave in every window and dialog (prdesk.ui.field_behaviour); once."""
+    from prdesk.ui.field_behaviour import install_field_behaviour as install
+
+    install(app)
 
 
 def lock_path(db_path: Path) -> Path:
@@ -173,10 +184,11 @@ class Desk(QObject):
         self.window.show_status(QCoreApplication.translate("App", "The window now uses the language you chose."))
 
 
-def open_desk(db: Database, db_path: Path, *, automatic_backups: bool = False, read_only: str = "") -> Desk:
+def open_desk(db: Database, db_path: Path, *, automatic_backups: bool = False, read_only: str = "",
+              field_behaviour: bool = True) -> Desk:
     """Set up the running QApplication for the database's saved language and build its Desk."""
     language = get_setting(db, "ui_language")
-    prepare_application(QApplication.instance(), language)
+    prepare_application(QApplication.instance(), language, field_behaviour=field_behaviour)
     return Desk(db, db_path, language, automatic_backups=automatic_backups, read_only=read_only)
 
 
@@ -202,7 +214,7 @@ def run(db_path: Path, restore: Path | None = None) -> int:
     with crash_reporting() as log_file:
         log.info("starting on %s (log %s)", db_path, log_file)
         # Persian until the database says otherwise: the refusals below are Persian already.
-        prepare_application(app, "fa")
+        prepare_application(app, "fa", field_behaviour=False)
         # The lock outlives only a window that did not close: the last run on this file crashed.
         unclean = lock_path(db_path).exists()
         try:
@@ -220,6 +232,7 @@ def run(db_path: Path, restore: Path | None = None) -> int:
             if desk is None:
                 return 1
             try:
+                desk.window.first_painted.connect(lambda: install_field_behaviour(app))
                 desk.window.show()
                 if desk.start_check is not None:
                     # After the first paint: the check reads the whole file, the window comes first.
@@ -241,6 +254,7 @@ def _after_show(desk: Desk, restore: Path | None) -> None:
     """Once the window shows: the restore of a double-clicked backup file, or the first-run wizard."""
     if not desk.window.isVisible():  # closed before the event loop ran
         return
+    install_field_behaviour(QApplication.instance())  # its dialogs may come before the first paint
     if restore is not None:
         desk.window.restore_backup_file(Path(restore).absolute())
     else:
@@ -260,7 +274,8 @@ def _opened_desk(db_path: Path, automatic: bool) -> Desk | None:
         # A plain connection: sqlite-utils is imported once the window has been painted.
         db = data_safety.open_read_only(db_path, deferred=True)
         try:
-            desk = open_desk(db, db_path, automatic_backups=automatic, read_only=data_safety.checking_refusal())
+            desk = open_desk(db, db_path, automatic_backups=automatic, read_only=data_safety.checking_refusal(),
+                             field_behaviour=False)
         except sqlite3.DatabaseError as exc:
             log.warning("reading %s for the window failed (%s); checking it first", db_path, exc)
             db.close()
@@ -270,6 +285,7 @@ def _opened_desk(db_path: Path, automatic: bool) -> Desk | None:
         else:
             desk.start_check = StartCheck(desk)
             return desk
+    install_field_behaviour(QApplication.instance())  # questions and restores may come before the window
     opened = data_safety.open_checked(db_path)
     if opened is None:
         return None
