@@ -136,6 +136,16 @@ class DeferredDatabase:
             raise AttributeError(name)
         return getattr(as_database(self), name)
 
+    # Special methods are looked up on the class, not through __getattr__.
+    def __getitem__(self, table: str) -> Any:
+        return as_database(self)[table]
+
+    def __enter__(self) -> Database:
+        return as_database(self).__enter__()
+
+    def __exit__(self, *exc) -> None:
+        as_database(self).__exit__(*exc)
+
 
 def as_database(db: Any) -> Database:
     """``db`` as a sqlite-utils Database: a DeferredDatabase becomes one in place; anything else is returned."""
