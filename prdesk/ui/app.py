@@ -206,12 +206,12 @@ def run(db_path: Path, restore: Path | None = None) -> int:
 
     ``restore``: a backup file to offer for restoring once the window shows (a double-clicked file).
     """
-    from prdesk.ui.crash import crash_reporting  # its log handlers are needed by run() only
+    from prdesk.ui.crash import crash_reporting, rotate_log  # its log handlers are needed by run() only
 
     db_path = Path(db_path).expanduser().absolute()
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    first_paint.install_from_environment(app)  # benchmarks only
-    with crash_reporting() as log_file:
+    # A plain log file until the window is painted: logging.handlers is imported after it.
+    with crash_reporting(rotating=False) as log_file:
         log.info("starting on %s (log %s)", db_path, log_file)
         # Persian until the database says otherwise: the refusals below are Persian already.
         prepare_application(app, "fa", field_behaviour=False)
@@ -233,6 +233,8 @@ def run(db_path: Path, restore: Path | None = None) -> int:
                 return 1
             try:
                 desk.window.first_painted.connect(lambda: install_field_behaviour(app))
+                desk.window.first_painted.connect(rotate_log)
+                first_paint.watch(desk.window)  # benchmarks only
                 desk.window.show()
                 if desk.start_check is not None:
                     # After the first paint: the check reads the whole file, the window comes first.

@@ -31,9 +31,10 @@ main()
 """
 
 #: Not needed to paint the dashboard: the command line's machinery, sqlite-utils and what it pulls
-#: in, printing, spreadsheets, encryption, and the stores the dashboard's lists read after the paint.
+#: in, printing, spreadsheets, encryption, the stores the dashboard's lists read after the paint,
+#: and the crash log's rotation (logging.handlers: a plain file handler logs until the paint).
 NOT_BEFORE_THE_PAINT = (
-    "sqlite_utils", "click", "pluggy", "dateutil", "reportlab", "openpyxl", "cryptography",
+    "sqlite_utils", "click", "pluggy", "dateutil", "reportlab", "openpyxl", "cryptography", "logging.handlers",
     "prdesk.cli", "prdesk.store.calendar", "prdesk.store.contacts", "prdesk.store.meetings",
     "prdesk.store.messages", "prdesk.ui.widgets.month_view",
 )
@@ -57,3 +58,17 @@ def test_the_window_is_painted_before_sqlite_utils_click_and_the_stores_are_impo
     assert "prdesk.ui.pages.dashboard" in loaded  # the window was built and painted
     assert sorted(m for m in loaded if m.split(".")[0] in NOT_BEFORE_THE_PAINT or m in NOT_BEFORE_THE_PAINT
                   or any(m.startswith(n + ".") for n in NOT_BEFORE_THE_PAINT)) == []
+
+
+def test_the_qt_free_modules_imported_before_pyside6_need_no_qt():
+    """entry imports these before PySide6 (its import hook reads every later module's source):
+    each must stay free of Qt, or the order would load PySide6 early and the saving is gone."""
+    from prdesk.entry import QT_FREE_WINDOW_MODULES
+
+    code = ("import json, sys; from prdesk.entry import _import_qt_free_modules; _import_qt_free_modules(); "
+            "print(json.dumps(sorted(sys.modules)))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    loaded = set(json.loads(done.stdout))
+    assert set(QT_FREE_WINDOW_MODULES) <= loaded
+    assert sorted(m for m in loaded if m.split(".")[0] in ("PySide6", "shiboken6", "sqlite_utils")) == []
