@@ -271,3 +271,13 @@ def test_lunar_occasions_not_yet_official_say_so(db, db_path):
         assert labels and all(label.endswith(mark) for label in labels), labels
     lists = dashboard.read_lists(db_path, to_gregorian(1405, 4, 1), lambda *args: True)
     assert not any(line.label.endswith((predicted, estimated)) for day in lists.days for line in day.lines)
+
+
+def test_todays_date_keeps_to_the_windows_leading_side(page):
+    """Set as the property's integer before the first paint (no Qt namespace yet): the same flags as
+    Qt.AlignmentFlag.AlignAbsolute | AlignRight in the right-to-left window."""
+    from PySide6.QtCore import Qt
+
+    assert page.isRightToLeft()
+    assert page.jalali.alignment() == Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignRight
+    assert (dashboard.ITEM_ROLE, dashboard.GROUP_ROLE) == (Qt.ItemDataRole.UserRole + 1, Qt.ItemDataRole.UserRole + 2)
