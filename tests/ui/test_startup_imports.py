@@ -5,8 +5,6 @@ import os
 import subprocess
 import sys
 
-import pytest
-
 from prdesk.store import contacts as store
 from prdesk.store.db import open_database
 
@@ -74,74 +72,3 @@ def test_the_qt_free_modules_imported_before_pyside6_need_no_qt():
     loaded = set(json.loads(done.stdout))
     assert set(QT_FREE_WINDOW_MODULES) <= loaded
     assert sorted(m for m in loaded if m.split(".")[0] in ("PySide6", "shiboken6", "sqlite_utils")) == []
-
-
-# Like DRIVER, but prints whether PySide6 has made the Qt namespace (its 93 enums, ~25 ms) by the
-# first paint, and where it was first made. With SHIM, prdesk.ui.pages.messages_due is loaded with
-# its module-level Qt.ItemDataRole.UserRole + 1 read as 257 (the change its owner is to make), so
-# the test guards every other module of the start-up path today.
-QT_DRIVER = r"""
-import enum, json, os, sys, traceback
-
-first = []
-create = enum.EnumType._create_
-
-def watched(cls, class_name, *args, **kwargs):
-    if class_name == "GlobalColor" and not first:  # the Qt namespace's first enum
-        first.extend(f"{f.filename}:{f.lineno}" for f in traceback.extract_stack()[:-1] if "prdesk" in f.filename)
-    return create(cls, class_name, *args, **kwargs)
-
-enum.EnumType._create_ = watched
-
-if sys.argv[2] == "shim":
-    import importlib.util, types
-    spec = importlib.util.find_spec("prdesk.ui.pages.messages_due")
-    source = open(spec.origin, encoding="utf-8").read()
-    source = source.replace("from PySide6.QtCore import Qt, QTimer", "from PySide6.QtCore import QTimer")
-    source = source.replace("ACTION_ROLE = Qt.ItemDataRole.UserRole + 1", "ACTION_ROLE = 257")
-    module = types.ModuleType(spec.name)
-    module.__file__ = spec.origin
-    sys.modules[spec.name] = module
-    exec(compile(source, spec.origin, "exec"), module.__dict__)
-
-class Out:
-    def __getattr__(self, name):
-        return getattr(sys.__stdout__, name)
-
-    def write(self, text):
-        if text.startswith("FIRST-PAINT"):
-            made = "Qt" in vars(sys.modules["PySide6.QtCore"])
-            sys.__stdout__.write(json.dumps({"made": made, "first": first}) + "\n")
-            sys.__stdout__.flush()
-            os._exit(0)
-        return sys.__stdout__.write(text)
-
-sys.stdout = Out()
-sys.argv = ["prdesk", "--db", sys.argv[1]]
-from prdesk.entry import main
-main()
-"""
-
-
-def qt_namespace_at_first_paint(tmp_path, mode):
-    path = tmp_path / "office.sqlite3"
-    open_database(path).close()
-    env = dict(os.environ, PRDESK_FIRST_PAINT="1", PRDESK_AUTOMATIC_BACKUPS="0")
-    done = subprocess.run([sys.executable, "-c", QT_DRIVER, str(path), mode], env=env, capture_output=True,
-                          text=True, timeout=120)
-    assert done.returncode == 0, done.stderr[-2000:]
-    return json.loads(done.stdout.splitlines()[-1])
-
-
-def test_nothing_but_the_messages_box_makes_the_qt_namespace_before_the_first_paint(tmp_path):
-    """Qt.<anything> (or PySide choosing among overloads that take a Qt enum, as setShortcut does)
-    makes all 93 enums of the Qt namespace: ~25 ms CPU the bare window never pays."""
-    seen = qt_namespace_at_first_paint(tmp_path, "shim")
-    assert seen == {"made": False, "first": []}
-
-
-@pytest.mark.xfail(strict=True, reason="prdesk/ui/pages/messages_due.py (owned by the messages engineer) reads "
-                   "Qt.ItemDataRole.UserRole at import; once it reads 257 without Qt, drop this mark")
-def test_the_qt_namespace_is_made_after_the_first_paint(tmp_path):
-    seen = qt_namespace_at_first_paint(tmp_path, "real")
-    assert seen["made"] is False, seen["first"]

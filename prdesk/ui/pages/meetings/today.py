@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from prdesk.core.text import to_persian_digits
 from prdesk.ui.pages.base import PageContext, after_first_paint
 
-ID_ROLE = 256 + 1  # Qt.ItemDataRole.UserRole + 1: the Qt namespace (~25 ms) is made after the first paint
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE_SHOWN = 6
 READ_DELAY_MS = 400
 
