@@ -274,8 +274,9 @@ def test_lunar_occasions_not_yet_official_say_so(db, db_path):
 
 
 def test_todays_date_keeps_to_the_windows_leading_side(page):
-    """Set as the property's integer before the first paint (no Qt namespace yet): the same flags as
-    Qt.AlignmentFlag.AlignAbsolute | AlignRight in the right-to-left window."""
+    """Qt.AlignmentFlag.AlignAbsolute | AlignRight in the right-to-left window; the item roles are
+    UserRole + 1 and + 2 (guards for setting them as integers, which keeps the Qt namespace's enums
+    until after the first paint)."""
     from PySide6.QtCore import Qt
 
     assert page.isRightToLeft()
