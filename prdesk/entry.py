@@ -19,6 +19,24 @@ def _window_database(args: list[str]) -> Path | None:
     return None
 
 
+#: The Qt-free modules the window imports before its first paint, imported before PySide6 is: once
+#: PySide6 is loaded, its import hook reads the source of every module imported after it, to see
+#: whether it uses PySide (~10 ms CPU for these and what they import). Test: test_startup_imports.
+QT_FREE_WINDOW_MODULES = (
+    "platformdirs",  # the crash log's folder
+    "prdesk.errors", "prdesk.paths", "prdesk.core.text", "prdesk.core.calendars",
+    "prdesk.store.db", "prdesk.store.settings", "prdesk.store.first_run", "prdesk.store.health",
+    "prdesk.store.rotation",
+)
+
+
+def _import_qt_free_modules() -> None:
+    from importlib import import_module
+
+    for name in QT_FREE_WINDOW_MODULES:
+        import_module(name)
+
+
 #: A backup file's ending (prdesk.store.backup.SUFFIX, not imported: it would load cryptography).
 BACKUP_SUFFIX = ".prdesk-backup"
 
@@ -40,10 +58,20 @@ def main() -> None:
     request = _window_request(sys.argv[1:])
     if request is not None:
         # The window needs none of the command line's machinery; skipping click shortens start-up.
+        _import_qt_free_modules()
         from prdesk.ui.app import run
 
         path, backup = request
         sys.exit(run(path.expanduser(), restore=backup))
+    # The common search is answered without click and sqlite-utils; anything else goes to click.
+    if "search" in sys.argv[1:5]:
+        from prdesk.quick_commands import parse_search, run_search
+
+        search = parse_search(sys.argv[1:])
+        if search is not None:
+            status = run_search(search)
+            if status is not None:
+                sys.exit(status)
     from prdesk.cli import main as command_line
 
     command_line()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
+# platformdirs is imported by the functions that ask it: `prdesk --db FILE` and the bundled
+# resources need none of it.
 
 APP_NAME = "PRDesk"
 DB_FILENAME = "prdesk.sqlite3"
@@ -40,16 +41,22 @@ def translations_dir() -> Path:
 
 def user_data_dir() -> Path:
     """The per-user data folder (``%APPDATA%\\PRDesk`` on Windows)."""
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
 
 
 def user_cache_dir() -> Path:
     """The per-user cache folder (compiled translations and the like)."""
+    import platformdirs
+
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
 def user_log_dir() -> Path:
     """The per-user log folder."""
+    import platformdirs
+
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 

@@ -33,6 +33,6 @@ def open_db(ctx: click.Context) -> Database:
 
 def echo_json(value) -> None:
     """Print ``value`` as UTF-8 JSON on stdout."""
-    import json
+    from prdesk.quick_commands import json_text
 
-    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+    click.echo(json_text(value))

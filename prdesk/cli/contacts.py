@@ -99,18 +99,11 @@ def search_command(ctx: click.Context, text: str, limit: int, as_json: bool) -> 
     """Find people and organizations by name, organization, position, city or phone; best match first."""
     from prdesk.store.contacts import search_contacts
 
+    from prdesk.quick_commands import search_lines  # the lines the quick path prints too
+
     results = search_contacts(open_db(ctx), text, limit)
     if as_json:
         echo_json(results)
         return
-    if not results:
-        click.echo("چیزی پیدا نشد.")
-        return
-    for item in results:
-        if item["type"] == "person":
-            parts = [item["name"], item["position"], item["organization"], item["city"], item["mobile"] or item["phone"]]
-            label = "شخص"
-        else:
-            parts = [item["name"], item["kind"], item["city"], "، ".join(item["phones"])]
-            label = "سازمان"
-        click.echo(printable(f"[{label} {item['id']}] " + " | ".join(p for p in parts if p)))
+    for line in search_lines(results):
+        click.echo(line)

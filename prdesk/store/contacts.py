@@ -9,8 +9,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from prdesk.core.contacts import (
     SORT_REPLACEMENTS,
@@ -24,6 +23,9 @@ from prdesk.core.contacts import (
 )
 from prdesk.core.text import clean, compact_key, phone_digits, search_key, to_persian_digits
 from prdesk.errors import NotFound, ValidationError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 __all__ = [
     "Change", "ContactFilter", "add_organization", "update_organization", "delete_organization",

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import socket
 import sqlite3
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from prdesk.core.text import left_to_right
 from prdesk.errors import DatabaseLocked, RefusedDatabase, StorageError
 from prdesk.store.migrations import APPLICATION_ID, MIGRATION_SET, migrations
 from prdesk.store.writing import storage_message
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -92,15 +93,68 @@ def inspect_file(path: Path) -> FileInspection:
     return FileInspection("prdesk", applied)
 
 
+def connect_plain(path: Path | str) -> sqlite3.Connection:
+    """A plain sqlite3 connection on ``path`` with prdesk's pragmas (no migration, no checks)."""
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
 def connect(path: Path | str) -> Database:
     """A sqlite-utils Database on ``path`` with prdesk's pragmas (no migration, no checks)."""
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    from sqlite_utils import Database
+
     # No sqlite-utils plugins: prdesk's connection is its own, and scanning for them costs start-up time.
-    db = Database(conn, execute_plugins=False)
-    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA journal_mode = WAL")
-    db.execute("PRAGMA synchronous = FULL")
+    return Database(connect_plain(path), execute_plugins=False)
+
+
+class DeferredDatabase:
+    """A plain sqlite3 connection standing in for a sqlite-utils Database until one is needed.
+
+    The window opens on it so that sqlite-utils (with click, pluggy and dateutil) is not imported
+    before its first paint: the start-up path only runs plain statements. :func:`as_database`
+    turns it into a real sqlite-utils Database in place, so every holder of the object sees one;
+    the first attribute it lacks does the same. Used on the thread that opened it only, as every
+    sqlite3 connection is.
+    """
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils sets it
+
+    def execute(self, sql: str, parameters: Any = None) -> sqlite3.Cursor:
+        return self.conn.execute(sql) if parameters is None else self.conn.execute(sql, parameters)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name == "conn":
+            raise AttributeError(name)
+        return getattr(as_database(self), name)
+
+    # Special methods are looked up on the class, not through __getattr__.
+    def __getitem__(self, table: str) -> Any:
+        return as_database(self)[table]
+
+    def __enter__(self) -> Database:
+        return as_database(self).__enter__()
+
+    def __exit__(self, *exc) -> None:
+        as_database(self).__exit__(*exc)
+
+
+def as_database(db: Any) -> Database:
+    """``db`` as a sqlite-utils Database: a DeferredDatabase becomes one in place; anything else is returned."""
+    if type(db) is DeferredDatabase:
+        from sqlite_utils import Database
+
+        conn = db.conn
+        db.__class__ = Database
+        Database.__init__(db, conn, execute_plugins=False)
     return db
 
 
@@ -264,6 +318,8 @@ def window_holding(db_path: Path | str) -> LockHolder | None:
         return None
     except OSError:
         lines = []
+    import socket  # here, not at start-up
+
     pid = int(lines[0]) if lines and lines[0].strip().isdigit() else 0
     host = lines[2].strip() if len(lines) > 2 else ""
     here = socket.gethostname()
@@ -282,6 +338,8 @@ def refuse_while_open_elsewhere(db_path: Path | str, action: str) -> None:
     holder = window_holding(db_path)
     if holder is None:
         return
+    import socket
+
     where = f" (روی رایانهٔ «{holder.host}»)" if holder.host and holder.host != socket.gethostname() else ""
     raise DatabaseLocked(
         f"{action} انجام نشد: پایگاه دادهٔ «{left_to_right(Path(db_path))}» همین حالا در پنجرهٔ پی‌آر‌دسک{where} باز است"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 #: A row of the settings table outside the settings list: it only says the wizard ran on this file.
 MARK = "first_run_done"
@@ -12,8 +15,9 @@ def is_new_and_empty(db: Database) -> bool:
     """True for a file nobody has set up yet: no setting saved, no wizard run, no contact."""
     if db.execute("SELECT 1 FROM settings LIMIT 1").fetchone():
         return False
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     for table in ("organizations", "people"):
-        if table in db.table_names() and db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone():
+        if table in tables and db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone():
             return False
     return True
 

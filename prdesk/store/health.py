@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from prdesk.core.text import to_persian_digits
 from prdesk.errors import StorageError
 from prdesk.store.db import BUSY_TIMEOUT_MS
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Enough to tell the clerk and a technician what is wrong; a badly damaged file can list millions.
 MAX_PROBLEMS = 20
@@ -109,7 +111,7 @@ def _is_read_only_error(exc: sqlite3.Error) -> bool:
 
 
 def _connection(db: Database | sqlite3.Connection) -> sqlite3.Connection:
-    return db.conn if isinstance(db, Database) else db
+    return getattr(db, "conn", db)  # a Database (or its stand-in) or a bare connection
 
 
 def open_read_only(path: Path | str) -> sqlite3.Connection:
@@ -184,6 +186,8 @@ def search_index_check(db: Database | sqlite3.Connection) -> CheckResult:
         # and whatever transaction it opened is rolled back below.
         if query_only:
             conn.execute("PRAGMA query_only = OFF")
+        from sqlite_utils import Database
+
         check_search_index(Database(conn, execute_plugins=False))
     except sqlite3.DatabaseError as exc:
         if _is_read_only_error(exc):
@@ -242,6 +246,8 @@ def full_check(db: Database | sqlite3.Connection | Path | str) -> HealthReport:
         checks = (integrity_check(conn), foreign_key_check(conn))
         version, tables = 0, {}
         try:
+            from sqlite_utils import Database
+
             wrapped = Database(conn, execute_plugins=False)
             version = schema_version(wrapped)[0]
             tables = table_counts(wrapped)

@@ -3,13 +3,68 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable
 
-from sqlite_utils import Database, Migrations
+if TYPE_CHECKING:
+    from sqlite_utils import Database, Migrations
 
 MIGRATION_SET = "prdesk"
 APPLICATION_ID = 0x50524453  # "PRDS": marks a prdesk database file
 
-migrations = Migrations(MIGRATION_SET)
+
+@dataclass
+class _Migration:
+    name: str
+    fn: Callable[[Database], None]
+    transactional: bool = True
+
+
+class SchemaMigrations:
+    """The named migrations, listed without sqlite-utils; applied through sqlite-utils' ``Migrations``.
+
+    The window reads the names at start-up (is this file ours, and up to date?) before its first
+    paint; sqlite-utils, with click, pluggy and dateutil, is imported only to look at or apply them.
+    """
+
+    def __init__(self, name: str):
+        self.name = name
+        self._migrations: list[Any] = []
+
+    def __call__(self, *, name: str | None = None, transactional: bool = True):
+        def inner(fn):
+            migration_name = name or fn.__name__
+            if any(m.name == migration_name for m in self._migrations):
+                raise ValueError(f"Migration '{migration_name}' is already registered in set '{self.name}'")
+            self._migrations.append(_Migration(migration_name, fn, transactional))
+            return fn
+
+        return inner
+
+    def _library(self) -> Migrations:
+        from sqlite_utils import Migrations
+
+        done = Migrations(self.name)
+        done._migrations = [Migrations._Migration(m.name, m.fn, m.transactional) for m in self._migrations]
+        return done
+
+    def pending(self, db: Database) -> list:
+        return self._library().pending(db)
+
+    def applied(self, db: Database) -> list:
+        return self._library().applied(db)
+
+    def apply(self, db: Database, **options) -> None:
+        self._library().apply(db, **options)
+
+    def __getattr__(self, name: str) -> Any:
+        # The rest of sqlite-utils' Migrations (ensure_migrations_table, migrations_table, …).
+        if name.startswith("__") or name in ("name", "_migrations"):
+            raise AttributeError(name)
+        return getattr(self._library(), name)
+
+
+migrations = SchemaMigrations(MIGRATION_SET)
 
 
 @migrations(name="m001_settings")

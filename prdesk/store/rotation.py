@@ -10,9 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING, Iterable
 
-import jdatetime
-from sqlite_utils import Database
-
 from prdesk.core.jalali import jalali_parts
 from prdesk.errors import BackupError
 from prdesk.store import health
@@ -28,6 +25,7 @@ from prdesk.store.backup.names import (  # noqa: F401 - backup_folder: callers i
 )
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
     from prdesk.store.backup import service as backups
 
 # The backup service (and its cryptography) is imported by the functions that use it: the window
@@ -80,6 +78,8 @@ def _parse(name: str) -> tuple[str, dt.datetime, int, str] | None:
     safety = bool(match["safety"])
     if match["tail"] != SUFFIX and not safety:
         return None
+    import jdatetime  # not at start-up: the window reads the change state before its first paint
+
     try:
         day = jdatetime.date(int(match["y"]), int(match["m"]), int(match["d"])).togregorian()
         created = dt.datetime.combine(day, dt.time(int(match["H"]), int(match["M"])))
@@ -232,7 +232,7 @@ class ChangeState:
 
 def change_state(db: Database | sqlite3.Connection) -> ChangeState:
     """The state to remember after a backup; cheap, so the window may call it on its own thread."""
-    conn = db.conn if isinstance(db, Database) else db
+    conn = getattr(db, "conn", db)  # a Database (or its stand-in) or a bare connection
     return ChangeState(id(conn), conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Callable
 
 from prdesk.core.letter_number import check_pattern
 from prdesk.core.text import clean, phone_digits, to_ascii_digits
 from prdesk.errors import ValidationError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _text(value: str) -> str:

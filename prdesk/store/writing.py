@@ -5,10 +5,12 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from prdesk.errors import StorageError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 LOCKED = (
     "پایگاه داده را برنامهٔ دیگری (پنجرهٔ پی‌آر‌دسک یا فرمان دیگری) برای نوشتن در دست دارد و پس از "

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
-from sqlite_utils import Database
 
 from prdesk.errors import DatabaseLocked, PrdeskError, StorageError
 from prdesk.paths import APP_NAME, resource
@@ -25,6 +24,7 @@ from prdesk.ui.bus import Bus
 from prdesk.ui.dialogs import messages
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
     from prdesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -47,17 +47,34 @@ def register_fonts() -> bool:
     return _fonts_registered
 
 
-def prepare_application(app: QApplication, language: str) -> None:
-    """Names, font, translators, locale and layout direction: what every window needs first."""
-    from prdesk.ui.field_behaviour import install_field_behaviour
+def prepare_application(app: QApplication, language: str, *, field_behaviour: bool = True) -> None:
+    """Names, font, translators, locale and layout direction: what every window needs first.
 
+    ``field_behaviour=False`` leaves the application-wide field behaviour to install_field_behaviour()
+    (run() installs it once the window is painted: every event of every object passing through a
+    Python filter makes PySide wrap Qt's internal objects, ~60 ms before the first paint).
+    """
+    if field_behaviour:
+        install_field_behaviour(app)
+    if getattr(app, "_prdesk_prepared", False):
+        # Started Persian before the database said which language; only a different one costs anything.
+        if language != i18n.current_language():
+            i18n.apply_language(app, language)
+        return
+    app._prdesk_prepared = True
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
-    install_field_behaviour(app)
     app.setWindowIcon(QIcon(str(resource("icons", "prdesk.svg"))))  # the taskbar's and every window's
     if register_fonts():
         app.setFont(QFont(FONT_FAMILY, FONT_POINT_SIZE))
     i18n.apply_language(app, language)
+
+
+def install_field_behaviour(app: QApplication) -> None:
+    """How fields behave in every window and dialog (prdesk.ui.field_behaviour); once."""
+    from prdesk.ui.field_behaviour import install_field_behaviour as install
+
+    install(app)
 
 
 def lock_path(db_path: Path) -> Path:
@@ -167,10 +184,11 @@ class Desk(QObject):
         self.window.show_status(QCoreApplication.translate("App", "The window now uses the language you chose."))
 
 
-def open_desk(db: Database, db_path: Path, *, automatic_backups: bool = False, read_only: str = "") -> Desk:
+def open_desk(db: Database, db_path: Path, *, automatic_backups: bool = False, read_only: str = "",
+              field_behaviour: bool = True) -> Desk:
     """Set up the running QApplication for the database's saved language and build its Desk."""
     language = get_setting(db, "ui_language")
-    prepare_application(QApplication.instance(), language)
+    prepare_application(QApplication.instance(), language, field_behaviour=field_behaviour)
     return Desk(db, db_path, language, automatic_backups=automatic_backups, read_only=read_only)
 
 
@@ -188,15 +206,15 @@ def run(db_path: Path, restore: Path | None = None) -> int:
 
     ``restore``: a backup file to offer for restoring once the window shows (a double-clicked file).
     """
-    from prdesk.ui.crash import crash_reporting  # its log handlers are needed by run() only
+    from prdesk.ui.crash import crash_reporting, rotate_log  # its log handlers are needed by run() only
 
     db_path = Path(db_path).expanduser().absolute()
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    first_paint.install_from_environment(app)  # benchmarks only
-    with crash_reporting() as log_file:
+    # A plain log file until the window is painted: logging.handlers is imported after it.
+    with crash_reporting(rotating=False) as log_file:
         log.info("starting on %s (log %s)", db_path, log_file)
         # Persian until the database says otherwise: the refusals below are Persian already.
-        prepare_application(app, "fa")
+        prepare_application(app, "fa", field_behaviour=False)
         # The lock outlives only a window that did not close: the last run on this file crashed.
         unclean = lock_path(db_path).exists()
         try:
@@ -214,9 +232,13 @@ def run(db_path: Path, restore: Path | None = None) -> int:
             if desk is None:
                 return 1
             try:
+                desk.window.first_painted.connect(lambda: install_field_behaviour(app))
+                desk.window.first_painted.connect(rotate_log)
+                first_paint.watch(desk.window)  # benchmarks only
                 desk.window.show()
                 if desk.start_check is not None:
-                    desk.start_check.begin(thorough=unclean)
+                    # After the first paint: the check reads the whole file, the window comes first.
+                    desk.start_check.begin_after_paint(thorough=unclean)
                 offer = os.environ.get(FIRST_RUN_ENV, "1") != "0" and first_run.is_new_and_empty(desk.db)
                 if restore is not None or offer:
                     QTimer.singleShot(0, desk.window, lambda: _after_show(desk, restore))
@@ -234,6 +256,7 @@ def _after_show(desk: Desk, restore: Path | None) -> None:
     """Once the window shows: the restore of a double-clicked backup file, or the first-run wizard."""
     if not desk.window.isVisible():  # closed before the event loop ran
         return
+    install_field_behaviour(QApplication.instance())  # its dialogs may come before the first paint
     if restore is not None:
         desk.window.restore_backup_file(Path(restore).absolute())
     else:
@@ -250,9 +273,11 @@ def _opened_desk(db_path: Path, automatic: bool) -> Desk | None:
     way: checked first, asked about damage, migrated, then its window built.
     """
     if data_safety.opens_before_its_check(db_path):
-        db = data_safety.open_read_only(db_path)
+        # A plain connection: sqlite-utils is imported once the window has been painted.
+        db = data_safety.open_read_only(db_path, deferred=True)
         try:
-            desk = open_desk(db, db_path, automatic_backups=automatic, read_only=data_safety.checking_refusal())
+            desk = open_desk(db, db_path, automatic_backups=automatic, read_only=data_safety.checking_refusal(),
+                             field_behaviour=False)
         except sqlite3.DatabaseError as exc:
             log.warning("reading %s for the window failed (%s); checking it first", db_path, exc)
             db.close()
@@ -262,6 +287,7 @@ def _opened_desk(db_path: Path, automatic: bool) -> Desk | None:
         else:
             desk.start_check = StartCheck(desk)
             return desk
+    install_field_behaviour(QApplication.instance())  # questions and restores may come before the window
     opened = data_safety.open_checked(db_path)
     if opened is None:
         return None
@@ -271,6 +297,10 @@ def _opened_desk(db_path: Path, automatic: bool) -> Desk | None:
     except BaseException:
         db.close()
         raise
+
+
+#: A window not painted this long after it was shown (started minimized) begins its check all the same.
+UNPAINTED_CHECK_MS = 1000
 
 
 class StartCheck(QObject):
@@ -287,9 +317,19 @@ class StartCheck(QObject):
         self.desk = desk
         self.worker = None
         self.done = False
+        #: run() has ended: no check begins any more.
+        self.finished = False
+
+    def begin_after_paint(self, *, thorough: bool = False) -> None:
+        """Begin once the window has been painted, or a second after it was shown (a minimized window)."""
+        window = self.desk.window
+        window.first_painted.connect(lambda: self.begin(thorough=thorough))
+        QTimer.singleShot(UNPAINTED_CHECK_MS, self, lambda: self.begin(thorough=thorough))
 
     def begin(self, *, thorough: bool = False) -> None:
-        """Start the check on its own thread (its own read-only connection)."""
+        """Start the check on its own thread (its own read-only connection); once, and never after finish()."""
+        if self.worker is not None or self.finished:
+            return
         from prdesk.ui.workers import Worker
 
         path = self.desk.db_path
@@ -300,6 +340,7 @@ class StartCheck(QObject):
 
     def finish(self) -> None:
         """The window is gone: let a check still running end (a thread must not outlive its owner)."""
+        self.finished = True
         if self.worker is not None:
             self.worker.wait()
 

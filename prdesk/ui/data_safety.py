@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
-from sqlite_utils import Database
 
 from prdesk.core.text import left_to_right, to_persian_digits
 from prdesk.errors import PrdeskError, RefusedDatabase, StorageError, ValidationError
 from prdesk.store import health
 from prdesk.store.db import (
     SQLITE_MAGIC,
+    DeferredDatabase,
     FileIdentity,
     file_identity,
     inspect_file,
@@ -45,6 +45,7 @@ from prdesk.ui.operations import OperationRunner, Outcome
 from prdesk.ui.workers import Progress, Worker, run_with_progress, wait_for
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
     from prdesk.store.backup import RestoreResult
 
 # The backup format (its cryptography) and the backup dialogs are imported where a backup is
@@ -281,7 +282,7 @@ def configured_backup_folder(db_path: Path) -> Path:
     try:
         conn = health.open_for_checking(db_path)
         try:
-            settings = get_settings(Database(conn, execute_plugins=False))
+            settings = get_settings(DeferredDatabase(conn))
         finally:
             conn.close()
     except sqlite3.Error:
@@ -294,9 +295,18 @@ def newest_good_backup(db_path: Path) -> BackupFile | None:
     return last_good_backup(list_backups(configured_backup_folder(db_path)), db_path)
 
 
-def open_read_only(db_path: Path) -> Database:
-    """The database for looking only: every write is refused by SQLite itself."""
-    return Database(health.open_for_checking(db_path), execute_plugins=False)
+def open_read_only(db_path: Path, *, deferred: bool = False) -> Database:
+    """The database for looking only: every write is refused by SQLite itself.
+
+    ``deferred``: a DeferredDatabase, which imports sqlite-utils when first used as one (the
+    window's start-up, on the window's thread).
+    """
+    conn = health.open_for_checking(db_path)
+    if deferred:
+        return DeferredDatabase(conn)
+    from sqlite_utils import Database
+
+    return Database(conn, execute_plugins=False)
 
 
 def open_checked(db_path: Path) -> tuple[Database, str] | None:

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QWidget,
 )
-from sqlite_utils import Database
 
 from prdesk.core.calendars import day_info
+from prdesk.store.db import as_database
 from prdesk.store.settings import get_setting
 from prdesk.core.text import left_to_right
 from prdesk.ui.bus import Bus
@@ -30,6 +30,7 @@ from prdesk.ui.data_safety import DataSafety, GuardedRunner, checking_refusal
 from prdesk.ui.pages.base import Page, PageContext
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
     from prdesk.ui.pages.backup import BackupPanel
 
 
@@ -140,6 +141,8 @@ class MainWindow(QMainWindow):
 
     #: The saved UI language differs from the one this window was built in.
     language_changed = Signal(str)
+    #: Once, right after the window's first painting pass: what can wait for it starts then.
+    first_painted = Signal()
 
     def __init__(
         self,
@@ -153,6 +156,8 @@ class MainWindow(QMainWindow):
         read_only: str = "",
     ):
         super().__init__()
+        #: Whether the window has been painted once (see first_painted).
+        self.painted = False
         self.db = db
         self.db_path = Path(db_path)
         self.bus = bus
@@ -203,6 +208,22 @@ class MainWindow(QMainWindow):
 
         self._restore_geometry()
         self.nav.setCurrentRow(0)
+        self.first_painted.connect(self._after_first_paint)
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self.painted:
+            self.painted = True
+            # Queued: the rest of this painting pass (the pages, the status bar) finishes first.
+            QTimer.singleShot(0, self, self.first_painted.emit)
+
+    def _after_first_paint(self) -> None:
+        # The window opens on a plain sqlite3 connection so that sqlite-utils (click, pluggy,
+        # dateutil) is not imported before its first paint; the pages and the workers they start
+        # need it from now on. Imported here, on the window's thread: a first import on a worker
+        # thread can deadlock on the import lock. A window closed meanwhile needs none of it.
+        if self.isVisible():
+            as_database(self.db)
 
     # --- building --------------------------------------------------------------------------
 

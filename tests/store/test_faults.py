@@ -25,6 +25,7 @@ posix_only = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SI
 BACKUP_CHILD = """
 import sys
 from pathlib import Path
+import sqlite_utils  # noqa: F401 - imported by the store on first use; "ready" means loaded, as before
 from prdesk.store.db import open_database
 from prdesk.store.rotation import automatic_backup
 

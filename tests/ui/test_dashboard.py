@@ -271,3 +271,14 @@ def test_lunar_occasions_not_yet_official_say_so(db, db_path):
         assert labels and all(label.endswith(mark) for label in labels), labels
     lists = dashboard.read_lists(db_path, to_gregorian(1405, 4, 1), lambda *args: True)
     assert not any(line.label.endswith((predicted, estimated)) for day in lists.days for line in day.lines)
+
+
+def test_todays_date_keeps_to_the_windows_leading_side(page):
+    """Qt.AlignmentFlag.AlignAbsolute | AlignRight in the right-to-left window; the item roles are
+    UserRole + 1 and + 2 (guards for setting them as integers, which keeps the Qt namespace's enums
+    until after the first paint)."""
+    from PySide6.QtCore import Qt
+
+    assert page.isRightToLeft()
+    assert page.jalali.alignment() == Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignRight
+    assert (dashboard.ITEM_ROLE, dashboard.GROUP_ROLE) == (Qt.ItemDataRole.UserRole + 1, Qt.ItemDataRole.UserRole + 2)

@@ -6,14 +6,17 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
-from sqlite_utils import Database
 
 from prdesk.ui.bus import Bus
 from prdesk.ui.operations import OperationRunner
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass
@@ -27,6 +30,18 @@ class PageContext:
     show_status: Callable[[str], None]
     #: Today's date; tests pin it to a known day.
     today: Callable[[], dt.date] = field(default=dt.date.today)
+
+
+def after_first_paint(widget: QWidget, slot: Callable[[], None]) -> None:
+    """Call ``slot`` once the main window of ``widget`` has been painted; soon when it has been already.
+
+    What a page shows beside the dashboard's card is read then, so the window is on screen first.
+    """
+    window = widget.window()
+    if getattr(window, "painted", True):
+        QTimer.singleShot(0, widget, slot)
+    else:
+        window.first_painted.connect(slot, Qt.ConnectionType.SingleShotConnection)
 
 
 class Page(QWidget):

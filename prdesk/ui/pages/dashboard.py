@@ -32,7 +32,7 @@ from prdesk.errors import PrdeskError
 from prdesk.store.settings import get_setting
 from prdesk.ui.data_safety import open_read_only
 from prdesk.ui.dialogs import messages
-from prdesk.ui.pages.base import Page
+from prdesk.ui.pages.base import Page, after_first_paint
 from prdesk.ui.workers import Progress, Worker
 
 if TYPE_CHECKING:
@@ -379,6 +379,15 @@ class DashboardPage(Page):
     def _read_lists(self) -> None:
         if self._loader is not None or not self._lists_stale or not self.isVisible():
             return  # a running read starts again when it ends if something changed meanwhile
+        if not getattr(self.window(), "painted", True):
+            after_first_paint(self, self._read_lists)  # today's card is on screen first
+            return
+        # What the worker uses is imported here, on the window's thread: an import first made on a
+        # worker thread can deadlock on the import lock.
+        import sqlite_utils  # noqa: F401
+        from prdesk.store import calendar  # noqa: F401
+        from prdesk.ui.widgets import month_view  # noqa: F401
+
         self._lists_stale = False
         self._lists_today = today = self.context.today()
         path = self.context.db_path

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from prdesk.core.text import to_persian_digits
-from prdesk.ui.pages.base import PageContext
+from prdesk.ui.pages.base import PageContext, after_first_paint
 
 ACTION_ROLE = Qt.ItemDataRole.UserRole + 1
 HORIZON = 14
@@ -46,7 +46,7 @@ class MessagesDueBox(QGroupBox):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._stale:
-            QTimer.singleShot(0, self, self._reload_if_shown)  # after the dashboard's first paint
+            after_first_paint(self, self._reload_if_shown)
 
     def _reload_if_shown(self) -> None:
         # The window may have closed (and its database with it) before the timer fired.

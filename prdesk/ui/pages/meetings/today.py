@@ -7,7 +7,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from prdesk.core.text import to_persian_digits
-from prdesk.ui.pages.base import PageContext
+from prdesk.ui.pages.base import PageContext, after_first_paint
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE_SHOWN = 6
@@ -50,7 +50,10 @@ class TodayMeetings(QGroupBox):
         if self._stale:
             # Read a moment after the dashboard is on screen (today's card and its lists first), and only
             # while it still is: a window closed meanwhile may have closed its database too.
-            QTimer.singleShot(READ_DELAY_MS, self, self._read_if_shown)
+            after_first_paint(self, self._read_soon)
+
+    def _read_soon(self) -> None:
+        QTimer.singleShot(READ_DELAY_MS, self, self._read_if_shown)
 
     def _read_if_shown(self) -> None:
         if self._stale and self.isVisible():
