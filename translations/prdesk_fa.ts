@@ -104,6 +104,7 @@
     </message>
     <message>
         <source>The database was not opened</source>
+        <extracomment>A window not painted this long after it was shown (started minimized) begins its check all the same. run() has ended: no check begins any more.</extracomment>
         <translation>پایگاه داده باز نشد</translation>
     </message>
 </context>
@@ -1331,7 +1332,7 @@
     <name>Dashboard</name>
     <message>
         <source>(predicted)</source>
-        <extracomment>On a collapsed line of people&apos;s dates: the key of its rows, made when it is first opened. The object name of the workers that read the lists; the application waits for them before quitting. After the page is shown, the lists are read when it has been painted, or after this long. Rows right under the day, in the day&apos;s order. People&apos;s dates gathered under one collapsed line (empty when there are few). The event&apos;s day and a separator, for «in N days» to follow.</extracomment>
+        <extracomment>On a collapsed line of people&apos;s dates: the key of its rows, made when it is first opened. The object name of the workers that read the dashboard&apos;s boxes beside the lists (messages to send). The object name of the workers that read the lists; the application waits for them before quitting. After the page is shown, the lists are read when it has been painted, or after this long. Rows right under the day, in the day&apos;s order. People&apos;s dates gathered under one collapsed line (empty when there are few). The event&apos;s day and a separator, for «in N days» to follow.</extracomment>
         <translation>(پیش‌بینی)</translation>
     </message>
     <message>
@@ -2702,7 +2703,7 @@
     </message>
     <message>
         <source>&amp;File</source>
-        <extracomment>The English title the page&apos;s own ``title()`` translates, in the page class&apos;s context. The pages in navigation order; Ctrl+1 … Ctrl+8 follow this order. The saved UI language differs from the one this window was built in.</extracomment>
+        <extracomment>The English title the page&apos;s own ``title()`` translates, in the page class&apos;s context. The pages in navigation order; Ctrl+1 … Ctrl+8 follow this order. The saved UI language differs from the one this window was built in. Once, right after the window&apos;s first painting pass: what can wait for it starts then. Whether the window has been painted once (see first_painted).</extracomment>
         <translation>&amp;فایل</translation>
     </message>
     <message>
@@ -3585,16 +3586,16 @@
         <translation>{n} پیام پیش‌تر فرستاده شده</translation>
     </message>
     <message>
+        <source>Double-click (or press Enter) to write these messages.</source>
+        <translation>برای نوشتن این پیام‌ها دوبار کلیک کنید (یا Enter را بزنید).</translation>
+    </message>
+    <message>
         <source>Birthday of {name} ({days}) — send greeting</source>
         <translation>تولد {name} ({days}) — فرستادن تبریک</translation>
     </message>
     <message>
         <source>{title} ({days}) — condolence</source>
         <translation>{title} ({days}) — تسلیت</translation>
-    </message>
-    <message>
-        <source>Double-click (or press Enter) to write these messages.</source>
-        <translation>برای نوشتن این پیام‌ها دوبار کلیک کنید (یا Enter را بزنید).</translation>
     </message>
 </context>
 <context>

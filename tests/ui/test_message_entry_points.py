@@ -216,7 +216,8 @@ def test_the_plans_list_adds_edits_and_removes(window, qtbot, db, monkeypatch, s
 
 def test_the_dashboard_proposes_the_batch_and_opens_it_filled_in(window, qtbot, db, office, shown):
     board = window.pages["dashboard"].messages_due
-    board.reload()
+    with qtbot.waitSignal(board.loaded, timeout=10_000):
+        board.reload()
     lines = [board.list.item(i).text() for i in range(board.list.count())]
     assert "۳ روز تا روز تعاون: ۱ گیرنده، الگوی تبریک روز تعاون" in lines
     item = next(board.list.item(i) for i in range(board.list.count()) if "روز تعاون" in board.list.item(i).text())
@@ -228,12 +229,14 @@ def test_the_dashboard_proposes_the_batch_and_opens_it_filled_in(window, qtbot, 
     assert [r.name for r in dialog.recipients] == ["حسن موسوی"]
     # Once sent, the line says so.
     archive.add_message(db, {"person_id": office["hasan"], "recipient": "حسن موسوی", "occasion": "روز تعاون", "date": TODAY})
-    board.reload()
+    with qtbot.waitSignal(board.loaded, timeout=10_000):
+        board.reload()
     assert "۳ روز تا روز تعاون: ۱ گیرنده، الگوی تبریک روز تعاون — ۱ پیام پیش‌تر فرستاده شده" in [
         board.list.item(i).text() for i in range(board.list.count())]
     # Four days ahead with a lead time of three: not yet proposed.
     board.context.today = lambda: TODAY - dt.timedelta(days=1)
-    board.reload()
+    with qtbot.waitSignal(board.loaded, timeout=10_000):
+        board.reload()
     assert not any("روز تعاون" in board.list.item(i).text() for i in range(board.list.count()))
 
 

@@ -122,7 +122,8 @@ def test_one_message_from_the_dashboard_for_a_staff_birthday(window, qtbot, db, 
                                     "birthday": "1350/12/25", "deceased_on": "1403/05/01"}).id
     window.bus.announce("contacts") if hasattr(window, "bus") else None
     board = window.pages["dashboard"].messages_due
-    board.reload()
+    with qtbot.waitSignal(board.loaded, timeout=10_000):
+        board.reload()
     lines = [board.list.item(i).text() for i in range(board.list.count())]
     assert any("سارا نوری" in line for line in lines)
     assert not any("کامیاب" in line for line in lines) and dead
@@ -142,7 +143,8 @@ def test_a_bereavement_follow_up_on_the_dashboard_opens_a_condolence(window, qtb
     bereavements.add_bereavement(db, {"person_id": staff, "deceased_name": "رضا نوری", "deceased_gender": "male",
                                       "relation": "پدر", "died_on": TODAY - dt.timedelta(days=2)})
     board = window.pages["dashboard"].messages_due
-    board.reload()
+    with qtbot.waitSignal(board.loaded, timeout=10_000):
+        board.reload()
     lines = [board.list.item(i).text() for i in range(board.list.count())]
     assert any(line.startswith("سوم رضا نوری") for line in lines)
     assert any(line.startswith("هفتم رضا نوری") for line in lines)
@@ -182,7 +184,8 @@ def test_recording_a_bereavement_lists_its_days_on_the_dashboard(window, qtbot, 
     (saved,) = bereavements.list_bereavements(db)
     assert [f["label"] for f in saved["follow_ups"]] == ["سوم", "هفتم", "چهلم", "سالگرد"]
     board = window.pages["dashboard"].messages_due
-    board.reload()
+    with qtbot.waitSignal(board.loaded, timeout=10_000):
+        board.reload()
     assert any(board.list.item(i).text().startswith("سوم رضا نوری") for i in range(board.list.count()))
 
 
@@ -222,3 +225,34 @@ def test_a_template_edit_is_a_new_version_with_its_plan(window, qtbot, db, shown
     assert t.version == 2 and t.body.endswith("با آرزوی توفیق.")
     plan = next(p for p in plans.list_plans(db) if p.template_id == t.id)
     assert (plan.lead_days, plan.target) == (5, {"kind": "اتحادیه"})
+
+
+def test_the_dashboard_reads_the_messages_to_send_on_a_worker(window, qtbot, db, monkeypatch):
+    """A plan's group may be thousands of people: the box is read off the window's thread, then filled."""
+    import threading
+
+    from prdesk.ui.pages import messages_due
+
+    board = window.pages["dashboard"].messages_due
+    qtbot.waitUntil(lambda: not board.reading(), timeout=10_000)
+    release, threads = threading.Event(), []
+    real = messages_due.read_due
+
+    def held(*args):
+        threads.append(threading.current_thread())
+        assert release.wait(10)
+        return real(*args)
+
+    monkeypatch.setattr(messages_due, "read_due", held)
+    staff = db.execute("SELECT id FROM people WHERE is_staff = 1").fetchone()[0]
+    contacts.update_person(db, staff, {"birthday": "1370/12/26"})
+    board.list.clear()
+    board.reload()
+    qtbot.waitUntil(lambda: bool(threads), timeout=10_000)
+    assert threads[0] is not threading.main_thread()
+    assert board.reading() and board.list.count() == 0  # the window goes on meanwhile
+    board.reload()  # a change while it is read: read again when it ends, not lost
+    with qtbot.waitSignal(board.loaded, timeout=10_000):
+        release.set()
+    assert len(threads) == 2 and not board.reading()
+    assert any("سارا نوری" in board.list.item(i).text() for i in range(board.list.count()))

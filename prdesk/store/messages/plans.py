@@ -193,7 +193,9 @@ def proposals(db: Database, today: dt.date | None = None, horizon: int | None = 
         span = min(span, horizon)
     found: list[Proposal] = []
     seen: set[int] = set()
-    for entry in calendar_store.range_model(db, today, today + dt.timedelta(days=span)):
+    # Only occasions and events are proposed: the contacts' birthday counts and the meetings are not read.
+    for entry in calendar_store.range_model(db, today, today + dt.timedelta(days=span), contacts_birthdays=False,
+                                            meetings=False):
         days_left = (entry.date - today).days
         for item in entry.occasions:
             if item.source not in ("catalog", "event"):

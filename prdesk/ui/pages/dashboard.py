@@ -48,6 +48,8 @@ PEOPLE_SHOWN = 3
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 #: On a collapsed line of people's dates: the key of its rows, made when it is first opened.
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 2
+#: The object name of the workers that read the dashboard's boxes beside the lists (messages to send).
+BOX_LOADER_NAME = "dashboardBoxes"
 #: The object name of the workers that read the lists; the application waits for them before quitting.
 LOADER_NAME = "dashboardLists"
 #: After the page is shown, the lists are read when it has been painted, or after this long.
@@ -187,19 +189,20 @@ def _finish_loaders() -> None:
     app = QCoreApplication.instance()
     if app is None:
         return
-    for worker in app.findChildren(QThread, LOADER_NAME):
-        worker.cancel()
-        worker.wait()
+    for name in (LOADER_NAME, BOX_LOADER_NAME):
+        for worker in app.findChildren(QThread, name):
+            worker.cancel()
+            worker.wait()
 
 
-def _loader(work) -> Worker:
+def _loader(work, name: str = LOADER_NAME) -> Worker:
     """A worker owned by the application, not by the page: a page may close while its lists are read."""
     app = QCoreApplication.instance()
     if not app.property(LOADER_NAME):
         app.setProperty(LOADER_NAME, True)
         app.aboutToQuit.connect(_finish_loaders)
     worker = Worker(work, app)
-    worker.setObjectName(LOADER_NAME)
+    worker.setObjectName(name)
     worker.finished.connect(worker.deleteLater)
     return worker
 

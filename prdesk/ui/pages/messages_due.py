@@ -4,18 +4,53 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, QTimer
+from pathlib import Path
+from typing import NamedTuple
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from prdesk.core.text import to_persian_digits
+from prdesk.errors import PrdeskError
 from prdesk.ui.pages.base import PageContext, after_first_paint
 
 ACTION_ROLE = Qt.ItemDataRole.UserRole + 1
 HORIZON = 14
 
 
+class Due(NamedTuple):
+    proposals: list
+    birthdays: list[dict]
+    follow_ups: list[dict]
+
+
+def read_due(db_path: Path, today: dt.date) -> Due:
+    """What the box lists, read through a connection of the worker's own that cannot write.
+
+    Its modules are imported on the window's thread before the worker starts (see ``reload``).
+    """
+    from prdesk.store.messages import bereavements, plans
+    from prdesk.ui.data_safety import open_read_only
+
+    db = open_read_only(db_path)
+    try:
+        return Due(
+            plans.proposals(db, today),  # as far ahead as the longest lead time of a plan
+            plans.staff_birthdays(db, today, HORIZON),
+            bereavements.follow_ups(db, today, today + dt.timedelta(days=HORIZON - 1)),
+        )
+    finally:
+        db.close()
+
+
 class MessagesDueBox(QGroupBox):
-    """What to send soon; activating a line opens the batch or the one-message dialog, filled in."""
+    """What to send soon; activating a line opens the batch or the one-message dialog, filled in.
+
+    The lines are read on a worker (a plan's group may be thousands of people); ``loaded`` tells
+    that the list shows a read made after the last change.
+    """
+
+    loaded = Signal()
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -35,6 +70,7 @@ class MessagesDueBox(QGroupBox):
         column.addWidget(self.empty)
         self.dialog = None
         self._stale = True
+        self._reading = None
         context.bus.changed.connect(self._changed)
 
     def _changed(self, area: str) -> None:
@@ -84,22 +120,63 @@ class MessagesDueBox(QGroupBox):
         return text
 
     def reload(self) -> None:
-        """Read the proposals, birthdays and follow-ups again."""
-        from prdesk.store.messages import bereavements, plans
+        """Read the proposals, birthdays and follow-ups again, on a worker; the list follows."""
+        if self._reading is not None:
+            self._stale = True  # read again when the running read ends
+            return
+        # Imported here, on the window's thread: a first import on a worker can deadlock the import lock.
+        import sqlite_utils  # noqa: F401
+
+        from prdesk.store import calendar  # noqa: F401
+        from prdesk.store.messages import bereavements, plans, recipients  # noqa: F401
+        from prdesk.ui.data_safety import open_read_only  # noqa: F401
+        from prdesk.ui.pages.dashboard import BOX_LOADER_NAME, _loader
 
         self._stale = False
-        db, today = self.context.db, self.context.today()
+        path, today = self.context.db_path, self.context.today()
+        self._reading = _loader(lambda progress: read_due(path, today), BOX_LOADER_NAME)
+        self._reading.succeeded.connect(self._read)
+        self._reading.failed.connect(self._failed)
+        self._reading.start()
+
+    def reading(self) -> bool:
+        return self._reading is not None
+
+    def _ended(self) -> bool:
+        self._reading = None
+        if self._stale and self.isVisible():
+            self.reload()  # something changed while it was read
+            return False
+        return True
+
+    def _read(self, due: Due) -> None:
+        if not self._ended():
+            return
         self.list.clear()
-        for p in plans.proposals(db, today):  # as far ahead as the longest lead time of a plan
+        for p in due.proposals:
             self._add(self.proposal_text(p), ("batch", p))
-        for b in plans.staff_birthdays(db, today, HORIZON):
+        today = self.context.today()
+        for b in due.birthdays:
             text = self.tr("Birthday of {name} ({days}) — send greeting").format(name=b["name"], days=self._when(b["days_left"]))
             self._add(text, ("birthday", b))
-        for f in bereavements.follow_ups(db, today, today + dt.timedelta(days=HORIZON - 1)):
+        for f in due.follow_ups:
             text = self.tr("{title} ({days}) — condolence").format(title=f["title"], days=self._when((f["day"] - today).days))
             self._add(text, ("bereavement", f))
+        self.empty.setText(self.tr("No message is due in the next two weeks."))
         self.empty.setVisible(self.list.count() == 0)
         self.list.setVisible(self.list.count() > 0)
+        self.loaded.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        if not self._ended():
+            return
+        if not isinstance(error, PrdeskError):
+            raise error
+        self.list.clear()
+        self.list.hide()
+        self.empty.setText(str(error))
+        self.empty.show()
+        self.loaded.emit()
 
     def _add(self, text: str, action: tuple) -> None:
         item = QListWidgetItem(text)
