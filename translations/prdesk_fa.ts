@@ -2249,6 +2249,10 @@
 <context>
     <name>JalaliDateEdit</name>
     <message>
+        <source>year/month/day</source>
+        <translation>سال/ماه/روز</translation>
+    </message>
+    <message>
         <source>Type a date such as 1405/08/30, 1405-8-30 or 30 Aban 1405; Up and Down move it by a day.</source>
         <translation>تاریخ را به شکل ۱۴۰۵/۰۸/۳۰ یا ۱۴۰۵-۸-۳۰ یا ۳۰ آبان ۱۴۰۵ بنویسید؛ کلیدهای بالا و پایین آن را یک روز جابه‌جا می‌کنند.</translation>
     </message>

@@ -99,3 +99,16 @@ def test_enter_is_passed_on(edit, qtbot):
     edit.set_date(ABAN_30)
     with qtbot.wait_signal(edit.return_pressed):
         qtbot.keyClick(edit.edit, Qt.Key.Key_Return)
+
+
+def test_an_empty_field_shows_the_order_of_the_parts_not_a_date(qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from prdesk.ui.app import prepare_application
+    from prdesk.ui.widgets.jalali_date_edit import JalaliDateEdit
+
+    prepare_application(QApplication.instance(), "fa")
+    edit = JalaliDateEdit(optional=True)
+    qtbot.addWidget(edit)
+    assert edit.edit.placeholderText() == "سال/ماه/روز"
+    assert not any(ch.isdigit() for ch in edit.edit.placeholderText())

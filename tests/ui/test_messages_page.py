@@ -256,3 +256,19 @@ def test_the_dashboard_reads_the_messages_to_send_on_a_worker(window, qtbot, db,
         release.set()
     assert len(threads) == 2 and not board.reading()
     assert any("سارا نوری" in board.list.item(i).text() for i in range(board.list.count()))
+
+
+def test_the_person_dialog_says_no_earlier_position_across_the_whole_row(window, qtbot, db):
+    from PySide6.QtWidgets import QTreeWidget
+
+    from prdesk.ui.dialogs.person_dialog import PersonDialog
+
+    maryam = db.execute("SELECT id FROM people WHERE first_name = 'مریم'").fetchone()[0]
+    dialog = PersonDialog(window.pages["contacts"].context, maryam)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    history = dialog.history
+    assert isinstance(history, QTreeWidget)
+    empty = history.topLevelItem(0)
+    assert empty.text(0) == "سمت قبلی ثبت نشده است." and empty.isFirstColumnSpanned()
+    dialog.grab().save("/tmp/person-dialog-empty-history.png")

@@ -152,7 +152,8 @@ class PersonDialog(ContactDialog):
                 _jalali(entry["to_date"]),
             ])
         if not entries:
-            QTreeWidgetItem(self.history, [self.tr("No previous positions are recorded."), "", "", ""])
+            empty = QTreeWidgetItem(self.history, [self.tr("No previous positions are recorded."), "", "", ""])
+            empty.setFirstColumnSpanned(True)  # the whole row: not cut to the position column's width
         rows = max(1, min(len(entries), 4))
         self.history.setFixedHeight(self.history.header().sizeHint().height() + rows * (self.fontMetrics().height() + 8) + 6)
         self.layout_.addWidget(self.history)

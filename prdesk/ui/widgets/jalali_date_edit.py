@@ -87,7 +87,8 @@ class JalaliDateEdit(QWidget):
         self._error = ""
         self.edit = _DateLine()
         self.edit.setObjectName("dateText")
-        self.edit.setPlaceholderText(jalali.EXAMPLE)
+        # The order of the parts, not a sample date: a grey date reads like a value already there.
+        self.edit.setPlaceholderText(self.tr("year/month/day"))
         # Digits and slashes alone have no direction; pinned right so the date sits by its label.
         self.edit.setAlignment(Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         # The longest date, the margins and the calendar button.
