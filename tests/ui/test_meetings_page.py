@@ -313,7 +313,7 @@ def test_lanes_put_only_overlaps_side_by_side():
     assert placed == {1: (0, 1), 2: (0, 2), 3: (1, 2), 4: (0, 1)}
 
 
-def test_dashboard_panel_lists_today_and_overdue(qtbot, context, db):
+def test_dashboard_panel_lists_today_and_overdue(qtbot, context, db, monkeypatch):
     from prdesk.ui.pages.meetings.today import TodayMeetings
 
     m = ms.add_meeting(db, {"date": TODAY, "start": "09:00", "visitors": [{"name": "زهرا"}], "subject": "بیمه"})
@@ -325,8 +325,17 @@ def test_dashboard_panel_lists_today_and_overdue(qtbot, context, db):
     qtbot.waitUntil(lambda: panel.meetings.count() > 0)
     assert "زهرا" in panel.meetings.item(0).text() and "۰۹:۰۰" in panel.meetings.item(0).text()
     assert "۱" in panel.overdue_title.text() and panel.overdue.item(0).foreground().color().name() == "#b3261e"
-    context.runner.run(lambda: ms.set_status(db, m.id, "held"), area="meetings")
+    import threading
+
+    from prdesk.ui.pages.meetings import today as today_panel
+
+    qtbot.waitUntil(lambda: not panel.reading())
+    threads, real = [], today_panel.read_today
+    monkeypatch.setattr(today_panel, "read_today", lambda *a: threads.append(threading.current_thread()) or real(*a))
+    with qtbot.waitSignal(panel.loaded, timeout=10_000):
+        context.runner.run(lambda: ms.set_status(db, m.id, "held"), area="meetings")
     assert "برگزار شد" in panel.meetings.item(0).text()
+    assert threads and threads[0] is not threading.main_thread()  # read on a worker, not the window's thread
 
 
 def test_a_walk_in_becomes_a_contact_with_one_click(qtbot, context, db, errors):

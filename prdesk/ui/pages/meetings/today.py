@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+import datetime as dt
+from pathlib import Path
+from typing import NamedTuple
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from prdesk.core.text import to_persian_digits
+from prdesk.errors import PrdeskError
 from prdesk.ui.pages.base import PageContext, after_first_paint
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -14,8 +19,38 @@ OVERDUE_SHOWN = 6
 READ_DELAY_MS = 400
 
 
+class Today(NamedTuple):
+    meetings: list
+    late: list
+    overdue: int
+
+
+def read_today(db_path: Path, today: dt.date) -> Today:
+    """Today's meetings and the overdue follow-ups, through a read-only connection of the worker's own.
+
+    Its modules are imported on the window's thread before the worker starts (see ``reload``).
+    """
+    from prdesk.store import meetings as ms
+    from prdesk.ui.data_safety import open_read_only
+
+    db = open_read_only(db_path)
+    try:
+        return Today(
+            ms.list_meetings(db, start=today, end=today),
+            ms.list_followups(db, today=today, overdue_only=True, limit=OVERDUE_SHOWN),
+            ms.count_overdue(db, today),
+        )
+    finally:
+        db.close()
+
+
 class TodayMeetings(QGroupBox):
-    """Today's meetings of every host by time, then the overdue follow-ups; double-click opens a meeting."""
+    """Today's meetings of every host by time, then the overdue follow-ups; double-click opens a meeting.
+
+    Read on a worker; ``loaded`` tells that the lists show a read made after the last change.
+    """
+
+    loaded = Signal()
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -37,6 +72,7 @@ class TodayMeetings(QGroupBox):
         self.overdue.setWordWrap(True)
         column.addWidget(self.overdue, 1)
         self._stale = True
+        self._reading = None
         context.bus.changed.connect(self._changed)
 
     def _changed(self, area: str) -> None:
@@ -60,15 +96,52 @@ class TodayMeetings(QGroupBox):
             self.reload()
 
     def reload(self) -> None:
-        from prdesk.core.jalali import format_jalali
-        from prdesk.store import meetings as ms
-        from prdesk.ui.pages.meetings.names import status_names
+        """Read today's meetings and the overdue follow-ups again, on a worker; the lists follow."""
+        if self._reading is not None:
+            self._stale = True  # read again when the running read ends
+            return
+        # Imported here, on the window's thread: a first import on a worker can deadlock the import lock.
+        import sqlite_utils  # noqa: F401
+
+        from prdesk.store import meetings  # noqa: F401
+        from prdesk.ui.data_safety import open_read_only  # noqa: F401
+        from prdesk.ui.pages.dashboard import BOX_LOADER_NAME, _loader
 
         self._stale = False
-        db, today = self.context.db, self.context.today()
+        path, today = self.context.db_path, self.context.today()
+        self._reading = _loader(lambda progress: read_today(path, today), BOX_LOADER_NAME)
+        self._reading.succeeded.connect(self._read)
+        self._reading.failed.connect(self._failed)
+        self._reading.start()
+
+    def reading(self) -> bool:
+        return self._reading is not None
+
+    def _ended(self) -> bool:
+        self._reading = None
+        if self._stale and self.isVisible():
+            self.reload()  # something changed while it was read
+            return False
+        return True
+
+    def _failed(self, error: BaseException) -> None:
+        if not self._ended():
+            return
+        if not isinstance(error, PrdeskError):
+            raise error
+        self.meetings.clear()
+        self.meetings.addItem(QListWidgetItem(str(error)))
+        self.loaded.emit()
+
+    def _read(self, found: Today) -> None:
+        from prdesk.core.jalali import format_jalali
+        from prdesk.ui.pages.meetings.names import status_names
+
+        if not self._ended():
+            return
         self.meetings.clear()
         statuses = status_names()
-        for m in ms.list_meetings(db, start=today, end=today):
+        for m in found.meetings:
             text = f"{to_persian_digits(m.start)}  {m.visitor_names}"
             if m.subject:
                 text += f" — {m.subject}"
@@ -80,15 +153,15 @@ class TodayMeetings(QGroupBox):
             self.meetings.addItem(item)
         if not self.meetings.count():
             self.meetings.addItem(QListWidgetItem(self.tr("No meetings today.")))
-        late = ms.list_followups(db, today=today, overdue_only=True, limit=OVERDUE_SHOWN)
-        total = ms.count_overdue(db, today)
-        self.overdue_title.setText(self.tr("Overdue follow-ups: %1").replace("%1", to_persian_digits(total)))
+        late = found.late
+        self.overdue_title.setText(self.tr("Overdue follow-ups: %1").replace("%1", to_persian_digits(found.overdue)))
         self.overdue.clear()
         for f in late[:OVERDUE_SHOWN]:
             item = QListWidgetItem(f"{format_jalali(f.due_date)} — {f.action}" + (f" ({f.visitors})" if f.visitors else ""))
             item.setForeground(QBrush(QColor("#b3261e")))
             self.overdue.addItem(item)
         self.overdue.setVisible(bool(late))
+        self.loaded.emit()
 
     def _open(self, item: QListWidgetItem) -> None:
         meeting_id = item.data(ID_ROLE)
