@@ -8,9 +8,13 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QGuiApplication
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 
 from prdesk.paths import translations_dir, user_cache_dir
 
@@ -101,6 +105,8 @@ def current_language() -> str:
 
 def layout_direction(language: str) -> Qt.LayoutDirection:
     """Right to left for Persian, left to right for English."""
+    from PySide6.QtCore import Qt  # not with this module: the Qt namespace's 93 enums cost ~25 ms
+
     return Qt.LayoutDirection.LeftToRight if language == "en" else Qt.LayoutDirection.RightToLeft
 
 
@@ -136,7 +142,11 @@ def apply_language(app: QGuiApplication, language: str) -> bool:
             ok = False
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    app.setLayoutDirection(layout_direction(language))
+    # Qt turns the direction itself from its own translation's QT_LAYOUT_DIRECTION when the translators
+    # change; set by hand only when that did not give the language's direction (no qtbase_fa, or a
+    # direction set before), so the Qt namespace's enums are not made before the first paint.
+    if app.isRightToLeft() != (language != "en"):
+        app.setLayoutDirection(layout_direction(language))
     return ok
 
 

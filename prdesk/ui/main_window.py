@@ -228,9 +228,11 @@ class MainWindow(QMainWindow):
     # --- building --------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
+        # setShortcuts([…]), not setShortcut(…): choosing among setShortcut's overloads makes PySide
+        # build the Qt namespace's 93 enums (~25 ms) before the first paint.
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.backup_action = QAction(self.tr("&Back up…"), self)
-        self.backup_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.backup_action.setShortcuts([QKeySequence("Ctrl+B")])
         self.backup_action.triggered.connect(self.make_backup)
         file_menu.addAction(self.backup_action)
         self.restore_action = QAction(self.tr("&Restore a backup…"), self)
@@ -245,7 +247,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.health_action)
         file_menu.addSeparator()
         self.exit_action = QAction(self.tr("E&xit"), self)
-        self.exit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.exit_action.setShortcuts([QKeySequence("Ctrl+Q")])
         self.exit_action.triggered.connect(self.close)
         file_menu.addAction(self.exit_action)
 
@@ -255,7 +257,7 @@ class MainWindow(QMainWindow):
         for index, entry in enumerate(PAGES):
             action = QAction(entry.title(), self)
             action.setCheckable(True)
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.setShortcuts([QKeySequence(f"Ctrl+{index + 1}")])
             action.triggered.connect(lambda _checked=False, row=index: self.nav.setCurrentRow(row))
             group.addAction(action)
             go_menu.addAction(action)
@@ -263,7 +265,7 @@ class MainWindow(QMainWindow):
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.help_action = QAction(self.tr("&Guide for this page"), self)
-        self.help_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.help_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.HelpContents)])
         self.help_action.triggered.connect(lambda: self.show_help())
         help_menu.addAction(self.help_action)
         self.shortcuts_action = QAction(self.tr("&Keyboard shortcuts"), self)

@@ -7,7 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, QTimer, Signal
+from PySide6 import QtCore  # QtCore.Qt where used: the Qt namespace's enums are made after the first paint
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThread, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
 
@@ -83,7 +84,7 @@ def wait_for(worker: Worker) -> None:
     if worker.isFinished():
         return
     loop = QEventLoop()
-    worker.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+    worker.finished.connect(loop.quit, QtCore.Qt.ConnectionType.QueuedConnection)
     if not worker.isRunning():
         worker.start()
     # A worker may finish between the isFinished check and the connection; the timer catches that.
@@ -122,7 +123,7 @@ def run_with_progress(
     dialog.setWindowTitle(QCoreApplication.translate("Workers", "Please wait"))
     dialog.setLabelText(label)
     dialog.setRange(0, 0 if busy else 100)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)  # a check that takes a blink shows no dialog at all
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
@@ -135,7 +136,7 @@ def run_with_progress(
     if not busy:
         worker.progressed.connect(
             lambda done, total: dialog.setValue(min(99, done * 100 // max(total, 1))),
-            Qt.ConnectionType.QueuedConnection,
+            QtCore.Qt.ConnectionType.QueuedConnection,
         )
     dialog.canceled.connect(worker.cancel)
     dialog.setValue(0)
@@ -178,7 +179,7 @@ class WorkerDialog(QDialog):
         )
         self.progress.setObjectName(name)
         self.progress.setWindowTitle(title)
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
         self.progress.setAutoClose(False)
         self.progress.setAutoReset(False)
         self.progress.setMinimumDuration(minimum_duration)

@@ -59,3 +59,22 @@ def test_persian_is_installed_and_english_removes_it(qapp):
         assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
     finally:
         i18n.apply_language(qapp, "fa")
+
+
+def test_right_to_left_without_qts_own_persian_and_back(qapp, tmp_path, monkeypatch):
+    """The direction comes from qtbase_fa's QT_LAYOUT_DIRECTION when it loads (no Qt enum before the
+    first paint); without it, apply_language sets each language's direction itself."""
+    from PySide6.QtCore import Qt
+
+    monkeypatch.setattr(i18n.QLibraryInfo, "path", lambda _which: str(tmp_path))  # no qtbase_fa.qm here
+    try:
+        i18n.apply_language(qapp, "fa")
+        assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        i18n.apply_language(qapp, "en")
+        assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
+        i18n.apply_language(qapp, "fa")
+        assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    finally:
+        monkeypatch.undo()
+        i18n.apply_language(qapp, "fa")
+    assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft

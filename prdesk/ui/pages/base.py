@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+import shiboken6
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -41,7 +42,14 @@ def after_first_paint(widget: QWidget, slot: Callable[[], None]) -> None:
     if getattr(window, "painted", True):
         QTimer.singleShot(0, widget, slot)
     else:
-        window.first_painted.connect(slot, Qt.ConnectionType.SingleShotConnection)
+        # Once, disconnected by hand: Qt.ConnectionType would make the Qt namespace's 93 enums (~25 ms)
+        # before the paint. Not when ``widget`` is gone by then.
+        def once() -> None:
+            window.first_painted.disconnect(once)
+            if shiboken6.isValid(widget):
+                slot()
+
+        window.first_painted.connect(once)
 
 
 class Page(QWidget):
@@ -99,6 +107,8 @@ class Page(QWidget):
         label = QLabel(text)
         label.setWordWrap(True)
         label.setObjectName("pageSentence")
+        from PySide6.QtCore import Qt  # not with this module: the Qt namespace's enums cost ~25 ms
+
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         label.setMaximumWidth(820)  # long lines are hard to read
         # In a row with a stretch, not with an alignment flag: an aligned word-wrapped label is

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer, Signal
+from PySide6 import QtCore  # QtCore.Qt in slots: its 93 enums cost ~25 ms, after the paint
+from PySide6.QtCore import QCoreApplication, QThread, QTimer, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,9 +46,11 @@ if TYPE_CHECKING:
 UPCOMING_DAYS = 14
 # More people's dates than this on one day are gathered under one collapsed line.
 PEOPLE_SHOWN = 3
-ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+ITEM_ROLE = 256 + 1  # Qt.ItemDataRole.UserRole + 1, without the Qt namespace before the paint
 #: On a collapsed line of people's dates: the key of its rows, made when it is first opened.
-GROUP_ROLE = Qt.ItemDataRole.UserRole + 2
+GROUP_ROLE = 256 + 2  # Qt.ItemDataRole.UserRole + 2
+#: Qt.AlignmentFlag.AlignAbsolute, AlignRight and AlignLeft as integers (for the today card, before the paint).
+ALIGN_ABSOLUTE, ALIGN_RIGHT, ALIGN_LEFT = 0x10, 0x2, 0x1
 #: The object name of the workers that read the dashboard's boxes beside the lists (messages to send).
 BOX_LOADER_NAME = "dashboardBoxes"
 #: The object name of the workers that read the lists; the application waits for them before quitting.
@@ -244,10 +247,9 @@ class DashboardPage(Page):
         _scaled(self.jalali, 2.4, bold=True)
         # The dates are Persian text even in the English window; keep them on the window's
         # leading side instead of letting their script pick the side.
-        self.jalali.setAlignment(
-            Qt.AlignmentFlag.AlignAbsolute
-            | (Qt.AlignmentFlag.AlignRight if self.isRightToLeft() else Qt.AlignmentFlag.AlignLeft)
-        )
+        # Qt.AlignmentFlag.AlignAbsolute | AlignRight (or AlignLeft), as the property's integer: the Qt
+        # namespace's enums are made after the first paint.
+        self.jalali.setProperty("alignment", ALIGN_ABSOLUTE | (ALIGN_RIGHT if self.isRightToLeft() else ALIGN_LEFT))
         box.addWidget(self.jalali)
         self.holiday = QLabel(self.tr("Friday, the weekly holiday"))
         self.holiday.setObjectName("holiday")
@@ -340,7 +342,8 @@ class DashboardPage(Page):
         note.setObjectName("hint")
         note.hide()
         column.addWidget(note)
-        row.addWidget(holder, 0, Qt.AlignmentFlag.AlignTop)
+        column.addStretch(1)  # at the top of the row, as Qt.AlignmentFlag.AlignTop would put it
+        row.addWidget(holder)
         return value, note
 
     def reload(self) -> None:
@@ -454,7 +457,7 @@ class DashboardPage(Page):
         for day in days:
             day_row = QTreeWidgetItem(self.upcoming, [day.info.jalali_long, self.days_away(today, day.info.gregorian)])
             day_row.setFont(0, bold)
-            day_row.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            day_row.setFlags(QtCore.Qt.ItemFlag.ItemIsEnabled)
             # Every row carries the role: an unset one reads back as a None whose reference
             # PySide6 6.12 drops.
             day_row.setData(0, ITEM_ROLE, False)
@@ -467,7 +470,7 @@ class DashboardPage(Page):
                     day_row,
                     [self.tr("Birthdays and people's dates: {count}").format(count=to_persian_digits(len(day.people))), ""],
                 )
-                group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                group.setFlags(QtCore.Qt.ItemFlag.ItemIsEnabled)
                 group.setData(0, ITEM_ROLE, False)
                 # A busy day has hundreds of birthdays: their rows are made when the line is opened.
                 key = len(self._groups)
@@ -554,7 +557,7 @@ class DashboardPage(Page):
             self.reload()
             return
         dialog = EventDialog(self.context, event=event, parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         self.event_dialog = dialog
         dialog.finished.connect(lambda _result: setattr(self, "event_dialog", None))
         dialog.open()
