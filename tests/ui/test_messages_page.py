@@ -272,3 +272,27 @@ def test_the_person_dialog_says_no_earlier_position_across_the_whole_row(window,
     empty = history.topLevelItem(0)
     assert empty.text(0) == "سمت قبلی ثبت نشده است." and empty.isFirstColumnSpanned()
     dialog.grab().save("/tmp/person-dialog-empty-history.png")
+
+
+def test_the_batch_shows_an_organizations_digits_in_persian(window, qtbot, db, shown):
+    """«شرکت تعاونی شمارهٔ 12» typed with ASCII digits reads «۱۲» in the list and the preview, as printed."""
+    org = contacts.add_organization(db, {"name": "شرکت تعاونی شمارهٔ 12", "kind": "شرکت تعاونی", "province": "اصفهان"}).id
+    contacts.add_person(db, {"first_name": "رضا", "last_name": "کامیاب", "gender": "مرد", "position": "مدیرعامل",
+                             "organization_id": org})
+    dialog = window.pages["messages"].open_batch()
+    qtbot.addWidget(dialog)
+    type_text(dialog.occasion, "روز تعاون")
+    dialog.template.setCurrentIndex(dialog.template.findText("تبریک روز تعاون"))
+    dialog.kind.setCurrentIndex(dialog.kind.findData("شرکت تعاونی"))
+    assert dialog.find_recipients()
+    rows = [r for r in range(dialog.table.rowCount())
+            if "کامیاب" in " ".join(dialog.table.item(r, c).text() for c in range(1, 5))]
+    assert rows
+    cells = " ".join(dialog.table.item(rows[0], c).text() for c in range(1, 5))
+    assert "شمارهٔ ۱۲" in cells and "12" not in cells
+    dialog.show_preview(rows[0])
+    text = dialog.preview.toPlainText()
+    assert "شمارهٔ ۱۲" in text and not any(ch in "0123456789" for ch in text)
+    # Every salutation whole in its column, «حجت‌الاسلام والمسلمین» too: it is what the clerk checks here.
+    longest = max((dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())), key=len)
+    assert dialog.table.columnWidth(1) >= dialog.table.fontMetrics().horizontalAdvance(longest)

@@ -224,12 +224,15 @@ class BatchDialog(WorkerDialog):
             check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             self.table.setItem(row, CHECK, check)
             for column, text in ((SALUTATION, r.salutation), (NAME, r.name), (POSITION, r.position), (ORGANIZATION, r.organization)):
+                text = to_persian_digits(text)  # «شرکت تعاونی شمارهٔ ۱۰», as the letter prints it
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)  # a long organization name is shortened in its cell
                 self.table.setItem(row, column, item)
             self.table.setItem(row, NOTE, QTableWidgetItem())
             self._show_row(row)
         self.table.blockSignals(False)
+        # «حجت‌الاسلام والمسلمین» or «سرکار خانم دکتر» whole: the salutation is what the clerk checks here.
+        self.table.resizeColumnToContents(SALUTATION)
         if self.recipients:
             self.table.setCurrentCell(0, NAME)
             self.show_preview(0)
@@ -248,7 +251,7 @@ class BatchDialog(WorkerDialog):
             return
         r = self.recipients[row]
         lines = [line for line in r.letter().heading_lines()]
-        self.preview.setPlainText("\n".join([*lines, "", r.text]))
+        self.preview.setPlainText(to_persian_digits("\n".join([*lines, "", r.text])))
 
     def _ticked(self, item: QTableWidgetItem) -> None:
         if item.column() != CHECK:

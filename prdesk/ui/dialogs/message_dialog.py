@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from prdesk.core.templates import CHANNELS, RELATIONS
+from prdesk.core.text import to_persian_digits
 from prdesk.store.messages.recipients import RecipientFilter, people_of_organization, prepare
 from prdesk.store.messages.templates import get_template, list_templates, template_for_occasion
 from prdesk.ui.dialogs import messages, pickers
@@ -179,7 +180,7 @@ class MessageDialog(QDialog):
         self.recipient = r = found[0]
         self.person_label.setText(f"{r.salutation} {r.name}".strip())
         lines = r.letter().heading_lines() if self.channel.currentData() == "letter" else []
-        self.preview.setPlainText("\n".join([*lines, *([""] if lines else []), r.text]))
+        self.preview.setPlainText(to_persian_digits("\n".join([*lines, *([""] if lines else []), r.text])))
         self.problem.setText(r.reason_text() if not r.included else "")
         self._enable(r.included)
 
