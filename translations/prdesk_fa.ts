@@ -1332,7 +1332,7 @@
     <name>Dashboard</name>
     <message>
         <source>(predicted)</source>
-        <extracomment>On a collapsed line of people&apos;s dates: the key of its rows, made when it is first opened. The object name of the workers that read the dashboard&apos;s boxes beside the lists (messages to send). The object name of the workers that read the lists; the application waits for them before quitting. After the page is shown, the lists are read when it has been painted, or after this long. Rows right under the day, in the day&apos;s order. People&apos;s dates gathered under one collapsed line (empty when there are few). The event&apos;s day and a separator, for «in N days» to follow.</extracomment>
+        <extracomment>On a collapsed line of people&apos;s dates: the key of its rows, made when it is first opened. Qt.AlignmentFlag.AlignAbsolute, AlignRight and AlignLeft as integers (for the today card, before the paint). The object name of the workers that read the dashboard&apos;s boxes beside the lists (messages to send). The object name of the workers that read the lists; the application waits for them before quitting. After the page is shown, the lists are read when it has been painted, or after this long. Rows right under the day, in the day&apos;s order. People&apos;s dates gathered under one collapsed line (empty when there are few). The event&apos;s day and a separator, for «in N days» to follow.</extracomment>
         <translation>(پیش‌بینی)</translation>
     </message>
     <message>

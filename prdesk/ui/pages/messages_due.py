@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from prdesk.core.text import to_persian_digits
-from prdesk.errors import PrdeskError
-from prdesk.ui.pages.base import PageContext, after_first_paint
+from prdesk.ui.pages.base import PageContext
+from prdesk.ui.pages.read_box import Read, ReadBox
 
 ACTION_ROLE = 256 + 1  # Qt.ItemDataRole.UserRole + 1: the Qt namespace (~25 ms) is made after the first paint
 HORIZON = 14
@@ -43,18 +41,16 @@ def read_due(db_path: Path, today: dt.date) -> Due:
         db.close()
 
 
-class MessagesDueBox(QGroupBox):
+class MessagesDueBox(ReadBox):
     """What to send soon; activating a line opens the batch or the one-message dialog, filled in.
 
-    The lines are read on a worker (a plan's group may be thousands of people); ``loaded`` tells
-    that the list shows a read made after the last change.
+    Read on a worker: a plan's group may be thousands of people.
     """
 
-    loaded = Signal()
+    areas = ("messages", "contacts", "calendar", "today")
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.setTitle(self.tr("Messages to send"))
         self.setObjectName("messagesDue")
         column = QVBoxLayout(self)
@@ -69,25 +65,6 @@ class MessagesDueBox(QGroupBox):
         self.empty.hide()
         column.addWidget(self.empty)
         self.dialog = None
-        self._stale = True
-        self._reading = None
-        context.bus.changed.connect(self._changed)
-
-    def _changed(self, area: str) -> None:
-        if area in ("messages", "contacts", "calendar", "today"):
-            self._stale = True
-            if self.isVisible():
-                QTimer.singleShot(0, self, self._reload_if_shown)
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            after_first_paint(self, self._reload_if_shown)
-
-    def _reload_if_shown(self) -> None:
-        # The window may have closed (and its database with it) before the timer fired.
-        if self.isVisible() and self._stale:
-            self.reload()
 
     def _days(self, n: int) -> str:
         if n == 0:
@@ -119,39 +96,16 @@ class MessagesDueBox(QGroupBox):
             text += " — " + self.tr("{n} already sent").format(n=to_persian_digits(f"{p.sent:,}".replace(",", "٬")))
         return text
 
-    def reload(self) -> None:
-        """Read the proposals, birthdays and follow-ups again, on a worker; the list follows."""
-        if self._reading is not None:
-            self._stale = True  # read again when the running read ends
-            return
-        # Imported here, on the window's thread: a first import on a worker can deadlock the import lock.
+    def reader(self) -> Read:
         import sqlite_utils  # noqa: F401
 
         from prdesk.store import calendar  # noqa: F401
         from prdesk.store.messages import bereavements, plans, recipients  # noqa: F401
         from prdesk.ui.data_safety import open_read_only  # noqa: F401
-        from prdesk.ui.pages.dashboard import BOX_LOADER_NAME, _loader
 
-        self._stale = False
-        path, today = self.context.db_path, self.context.today()
-        self._reading = _loader(lambda progress: read_due(path, today), BOX_LOADER_NAME)
-        self._reading.succeeded.connect(self._read)
-        self._reading.failed.connect(self._failed)
-        self._reading.start()
+        return read_due
 
-    def reading(self) -> bool:
-        return self._reading is not None
-
-    def _ended(self) -> bool:
-        self._reading = None
-        if self._stale and self.isVisible():
-            self.reload()  # something changed while it was read
-            return False
-        return True
-
-    def _read(self, due: Due) -> None:
-        if not self._ended():
-            return
+    def show_read(self, due: Due) -> None:
         self.list.clear()
         for p in due.proposals:
             self._add(self.proposal_text(p), ("batch", p))
@@ -165,18 +119,12 @@ class MessagesDueBox(QGroupBox):
         self.empty.setText(self.tr("No message is due in the next two weeks."))
         self.empty.setVisible(self.list.count() == 0)
         self.list.setVisible(self.list.count() > 0)
-        self.loaded.emit()
 
-    def _failed(self, error: BaseException) -> None:
-        if not self._ended():
-            return
-        if not isinstance(error, PrdeskError):
-            raise error
+    def show_failure(self, text: str) -> None:
         self.list.clear()
         self.list.hide()
-        self.empty.setText(str(error))
+        self.empty.setText(text)
         self.empty.show()
-        self.loaded.emit()
 
     def _add(self, text: str, action: tuple) -> None:
         item = QListWidgetItem(text)

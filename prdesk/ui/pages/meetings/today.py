@@ -6,13 +6,12 @@ import datetime as dt
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from prdesk.core.text import to_persian_digits
-from prdesk.errors import PrdeskError
-from prdesk.ui.pages.base import PageContext, after_first_paint
+from prdesk.ui.pages.base import PageContext
+from prdesk.ui.pages.read_box import Read, ReadBox
 
 ID_ROLE = 256 + 1  # Qt.ItemDataRole.UserRole + 1: the Qt namespace (~25 ms) is made after the first paint
 OVERDUE_SHOWN = 6
@@ -44,17 +43,14 @@ def read_today(db_path: Path, today: dt.date) -> Today:
         db.close()
 
 
-class TodayMeetings(QGroupBox):
-    """Today's meetings of every host by time, then the overdue follow-ups; double-click opens a meeting.
+class TodayMeetings(ReadBox):
+    """Today's meetings of every host by time, then the overdue follow-ups; double-click opens a meeting."""
 
-    Read on a worker; ``loaded`` tells that the lists show a read made after the last change.
-    """
-
-    loaded = Signal()
+    areas = ("meetings", "today")
+    delay_ms = READ_DELAY_MS  # today's card and the dashboard's lists first
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.setTitle(self.tr("Today's meetings"))
         self.setObjectName("todayMeetings")
         column = QVBoxLayout(self)
@@ -71,74 +67,23 @@ class TodayMeetings(QGroupBox):
         self.overdue.setObjectName("overdueFollowups")
         self.overdue.setWordWrap(True)
         column.addWidget(self.overdue, 1)
-        self._stale = True
-        self._reading = None
-        context.bus.changed.connect(self._changed)
 
-    def _changed(self, area: str) -> None:
-        if area in ("meetings", "today"):
-            self._stale = True
-            if self.isVisible():
-                self.reload()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            # Read a moment after the dashboard is on screen (today's card and its lists first), and only
-            # while it still is: a window closed meanwhile may have closed its database too.
-            after_first_paint(self, self._read_soon)
-
-    def _read_soon(self) -> None:
-        QTimer.singleShot(READ_DELAY_MS, self, self._read_if_shown)
-
-    def _read_if_shown(self) -> None:
-        if self._stale and self.isVisible():
-            self.reload()
-
-    def reload(self) -> None:
-        """Read today's meetings and the overdue follow-ups again, on a worker; the lists follow."""
-        if self._reading is not None:
-            self._stale = True  # read again when the running read ends
-            return
-        # Imported here, on the window's thread: a first import on a worker can deadlock the import lock.
+    def reader(self) -> Read:
         import sqlite_utils  # noqa: F401
 
         from prdesk.store import meetings  # noqa: F401
         from prdesk.ui.data_safety import open_read_only  # noqa: F401
-        from prdesk.ui.pages.dashboard import BOX_LOADER_NAME, _loader
 
-        self._stale = False
-        path, today = self.context.db_path, self.context.today()
-        self._reading = _loader(lambda progress: read_today(path, today), BOX_LOADER_NAME)
-        self._reading.succeeded.connect(self._read)
-        self._reading.failed.connect(self._failed)
-        self._reading.start()
+        return read_today
 
-    def reading(self) -> bool:
-        return self._reading is not None
-
-    def _ended(self) -> bool:
-        self._reading = None
-        if self._stale and self.isVisible():
-            self.reload()  # something changed while it was read
-            return False
-        return True
-
-    def _failed(self, error: BaseException) -> None:
-        if not self._ended():
-            return
-        if not isinstance(error, PrdeskError):
-            raise error
+    def show_failure(self, text: str) -> None:
         self.meetings.clear()
-        self.meetings.addItem(QListWidgetItem(str(error)))
-        self.loaded.emit()
+        self.meetings.addItem(QListWidgetItem(text))
 
-    def _read(self, found: Today) -> None:
+    def show_read(self, found: Today) -> None:
         from prdesk.core.jalali import format_jalali
         from prdesk.ui.pages.meetings.names import status_names
 
-        if not self._ended():
-            return
         self.meetings.clear()
         statuses = status_names()
         for m in found.meetings:
@@ -161,7 +106,6 @@ class TodayMeetings(QGroupBox):
             item.setForeground(QBrush(QColor("#b3261e")))
             self.overdue.addItem(item)
         self.overdue.setVisible(bool(late))
-        self.loaded.emit()
 
     def _open(self, item: QListWidgetItem) -> None:
         meeting_id = item.data(ID_ROLE)
