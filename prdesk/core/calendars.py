@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -98,6 +97,18 @@ def day_info(date: dt.date, lunar_correction: int = 0) -> DayInfo:
     )
 
 
+def import_deferred() -> None:
+    """Import what dates need beyond today's (jdatetime, hijridate, calendar), on the calling thread.
+
+    The window paints without them (today's dates come from jalali_core and Iran's lunar table);
+    it calls this on its own thread right after the first paint, before any worker starts: a first
+    import made on a worker thread while the window's thread imports too can deadlock.
+    """
+    import calendar  # noqa: F401
+    import hijridate  # noqa: F401
+    import jdatetime  # noqa: F401
+
+
 def parse_any_date(text: str | None, field: str | None = None) -> dt.date:
     """A day typed as a Jalali date (any form parse_jalali reads) or a Gregorian one.
 
@@ -129,6 +140,8 @@ def _gregorian(year: int, month: int, day: int, field: str | None) -> dt.date:
         raise ValidationError(f"ماه {to_persian_digits(month)} وجود ندارد: ماه‌های میلادی از ۱ تا ۱۲ است.", field)
     if year < _GREGORIAN_YEAR_FROM:
         raise ValidationError(f"سال میلادی {to_persian_digits(year)} پذیرفته نیست؛ {_HOW}", field)
+    import calendar  # only for a Gregorian date typed: not at start-up
+
     length = calendar.monthrange(year, month)[1]
     if not 1 <= day <= length:
         shown = to_persian_digits(f"{year:04d}-{month:02d}-{day:02d}")

@@ -6,7 +6,9 @@ which differ by a day from the Umm al-Qura tabular calendar in most months. Insi
 starts predicted from the first visibility of the crescent from Iran
 (``resources/data/iran_lunar_predicted.json``, built by tools/build_crescent_table.py with
 prdesk.core.crescent) are used; before it, Umm al-Qura (hijridate). Both estimates are shifted by
-the clerk's correction of −2..+2 days, for when the announced month start differs.
+the clerk's correction of −2..+2 days, for when the announced month start differs. (hijridate is
+imported where a date falls outside the table: today's date needs only the table, so the window
+paints without it.)
 
 The correction is the number of days added to the estimated lunar date: +1 shows the lunar date
 one day ahead (the month began a day earlier than estimated), −1 one day behind.
@@ -19,8 +21,6 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from functools import lru_cache
-
-from hijridate import Gregorian, Hijri
 
 from prdesk.core.text import to_persian_digits
 from prdesk.errors import ValidationError
@@ -127,6 +127,8 @@ def _umm_al_qura_start(index: int) -> dt.date:
     year, month = _year_month(index)
     if not _UQ_FIRST_YEAR <= year <= _UQ_LAST_YEAR + 1 or (year == _UQ_LAST_YEAR + 1 and month > 1):
         raise ValidationError(_RANGE_MESSAGE)
+    from hijridate import Hijri
+
     if year > _UQ_LAST_YEAR:
         last = Hijri(_UQ_LAST_YEAR, 12, 1)
         return _as_date(last.to_gregorian()) + dt.timedelta(days=last.month_length())
@@ -227,6 +229,8 @@ def to_hijri(date: dt.date, correction: int = 0) -> HijriDate:
         offset = bisect.bisect_right(table.starts, date) - 1
         year, month = _year_month(table.first_index + offset)
         return HijriDate(year, month, (date - table.starts[offset]).days + 1)
+    from hijridate import Gregorian
+
     try:
         guess = Gregorian(date.year, date.month, date.day).to_hijri()
     except (OverflowError, ValueError):

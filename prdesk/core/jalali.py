@@ -1,8 +1,11 @@
 """Jalali (solar Hijri) dates: names, parsing what a clerk types, formatting, month grids.
 
-Every conversion goes through jdatetime, which follows the astronomical calendar; Qt's own
-QCalendar Jalali system uses an arithmetic rule that is wrong for some years (1436, 1437, 1469,
-1470), so every Jalali date the app shows comes from here.
+Every conversion goes through jdatetime's converter, jalali_core (jdatetime's own dates call it),
+which follows the astronomical calendar; Qt's own QCalendar Jalali system uses an arithmetic rule
+that is wrong for some years (1436, 1437, 1469, 1470), so every Jalali date the app shows comes
+from here. jalali_core is called directly: the window paints today's date without importing
+jdatetime and the platform module it pulls in, and a month of birthdays converts without making
+a jdatetime date (which looks up the locale) for each.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-import jdatetime
+from jalali_core import GregorianToJalali, JalaliToGregorian, j_days_in_month
 
 from prdesk.core.text import clean, compact_key, search_key, to_ascii_digits, to_persian_digits
 from prdesk.errors import ValidationError
@@ -63,15 +66,13 @@ _NAMED = re.compile(rf"^(?:({_WEEKDAY_PATTERN}) )?(\d+) ([^\d]+?) (\d+)$")
 @lru_cache(maxsize=1 << 16)
 def jalali_parts(date: dt.date) -> tuple[int, int, int]:
     """The Jalali (year, month, day) of a Gregorian date."""
-    # Cached: jdatetime looks up the locale on every conversion, and a month of the calendar
-    # converts thousands of birthdays.
-    j = jdatetime.date.fromgregorian(year=date.year, month=date.month, day=date.day)
-    return j.year, j.month, j.day
+    # Cached: a month of the calendar converts thousands of birthdays.
+    return GregorianToJalali(date.year, date.month, date.day).getJalaliList()
 
 
 def is_leap(jalali_year: int) -> bool:
     """Whether the Jalali year has 366 days (Esfand has 30 days)."""
-    return jdatetime.date(jalali_year, 1, 1).isleap()
+    return (_to_gregorian(jalali_year + 1, 1, 1) - _to_gregorian(jalali_year, 1, 1)).days == 366
 
 
 def days_in_month(year: int, month: int) -> int:
@@ -80,7 +81,7 @@ def days_in_month(year: int, month: int) -> int:
         raise ValidationError(_month_message(month))
     if month == 12:
         return 30 if is_leap(year) else 29
-    return jdatetime.j_days_in_month[month - 1]
+    return j_days_in_month[month - 1]
 
 
 def week_index(date: dt.date) -> int:
@@ -111,7 +112,7 @@ def to_gregorian(year: int, month: int, day: int) -> dt.date:
 
 @lru_cache(maxsize=1 << 16)
 def _to_gregorian(year: int, month: int, day: int) -> dt.date:
-    return jdatetime.date(year, month, day).togregorian()
+    return dt.date(*JalaliToGregorian(year, month, day).getGregorianList())
 
 
 def format_jalali(date: dt.date) -> str:

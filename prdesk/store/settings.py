@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
-from prdesk.core.letter_number import check_pattern
 from prdesk.core.text import clean, phone_digits, to_ascii_digits
 from prdesk.errors import ValidationError
 
@@ -16,6 +15,12 @@ if TYPE_CHECKING:
 
 def _text(value: str) -> str:
     return clean(value)
+
+
+def _letter_number_pattern(value: str) -> str:
+    from prdesk.core.letter_number import check_pattern  # the window reads settings before its first paint
+
+    return check_pattern(value)
 
 
 def _choice(*allowed: str) -> Callable[[str], str]:
@@ -79,7 +84,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("logo_path", ""),
     Setting("signatory_name", ""),
     Setting("signatory_position", "مدیرکل"),
-    Setting("letter_number_pattern", "{seq}/ص/{yyyy}", check_pattern),
+    Setting("letter_number_pattern", "{seq}/ص/{yyyy}", _letter_number_pattern),
     Setting("letter_type_code", "ص"),
     Setting("letter_unit_code", ""),
     Setting("letter_header_order", "date,number,attachment", _header_order),

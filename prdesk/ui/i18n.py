@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import shutil
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -54,8 +54,9 @@ def qt_tool(name: str) -> Path | None:
 def compiled_translation(ts: Path | None = None, cache_dir: Path | None = None) -> Path | None:
     """The .qm compiled from ``ts``; compiled only when the .ts content changed. None if impossible.
 
-    The compiled file is named by a hash of the .ts, so an updated program never loads a stale
-    translation and an unchanged one never pays for lrelease again.
+    The compiled file is named by the .ts's length and CRC-32, so an updated program never loads a
+    stale translation and an unchanged one never pays for lrelease again. (A checksum, not hashlib:
+    OpenSSL's start costs ~2 ms before the first paint, and this only tells versions apart.)
     """
     try:
         ts = ts or ts_path()
@@ -64,7 +65,7 @@ def compiled_translation(ts: Path | None = None, cache_dir: Path | None = None) 
         log.warning("translation source %s unreadable (%s); the window stays in English", ts, exc)
         return None
     cache = (cache_dir or user_cache_dir()) / "translations"
-    qm = cache / f"{ts.stem}-{hashlib.sha256(data).hexdigest()[:16]}.qm"
+    qm = cache / f"{ts.stem}-{len(data):x}-{zlib.crc32(data):08x}.qm"
     shipped = ts.with_name(qm.name)  # compiled by packaging/build_windows.py: the installed app has no lrelease
     if shipped.is_file():
         return shipped

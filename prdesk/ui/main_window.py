@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from prdesk.core.calendars import day_info
+from prdesk.core.calendars import day_info, import_deferred
 from prdesk.store.db import as_database
 from prdesk.store.settings import get_setting
 from prdesk.core.text import left_to_right
@@ -222,6 +222,7 @@ class MainWindow(QMainWindow):
         # dateutil) is not imported before its first paint; the pages and the workers they start
         # need it from now on. Imported here, on the window's thread: a first import on a worker
         # thread can deadlock on the import lock. A window closed meanwhile needs none of it.
+        import_deferred()  # jdatetime, hijridate: today's dates were painted without them
         if self.isVisible():
             as_database(self.db)
 

@@ -60,6 +60,24 @@ def test_gregorian_jalali_gregorian_round_trip(day):
     assert to_gregorian(year, month, d) == day
 
 
+@given(st.dates(min_value=FIRST_DAY_1300, max_value=LAST_DAY_1500))
+def test_conversions_are_what_jdatetime_says(day):
+    """The module calls jdatetime's own converter (jalali_core) directly, to start without jdatetime."""
+    import jdatetime
+
+    j = jdatetime.date.fromgregorian(date=day)
+    assert jalali_parts(day) == (j.year, j.month, j.day)
+    assert to_gregorian(j.year, j.month, j.day) == j.togregorian() == day
+
+
+def test_leap_years_are_what_jdatetime_says_for_every_year_a_clerk_can_type():
+    import jdatetime
+
+    assert [y for y in range(jalali.MIN_YEAR, jalali.MAX_YEAR + 1) if is_leap(y)] == [
+        y for y in range(jalali.MIN_YEAR, jalali.MAX_YEAR + 1) if jdatetime.date(y, 1, 1).isleap()
+    ]
+
+
 @given(st.integers(1300, 1500), st.integers(1, 12), st.data())
 def test_jalali_gregorian_jalali_round_trip(year, month, data):
     day = data.draw(st.integers(1, days_in_month(year, month)))

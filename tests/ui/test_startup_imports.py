@@ -45,10 +45,14 @@ def at_first_paint(db_path, report: str, setup: str = ""):
 #: Not needed to paint the dashboard: the command line's machinery, sqlite-utils and what it pulls
 #: in, printing, spreadsheets, encryption, the stores the dashboard's lists read after the paint,
 #: and the crash log's rotation (logging.handlers: a plain file handler logs until the paint).
+#: Nor jdatetime (with platform: today's Jalali date comes from jalali_core), hijridate (today's
+#: lunar date comes from Iran's table), calendar (Gregorian dates typed), hashlib (OpenSSL; the
+#: translation's file is named by a CRC) and the letter-number rules (a setting being saved).
 NOT_BEFORE_THE_PAINT = (
     "sqlite_utils", "click", "pluggy", "dateutil", "reportlab", "openpyxl", "cryptography", "logging.handlers",
     "prdesk.cli", "prdesk.store.calendar", "prdesk.store.contacts", "prdesk.store.meetings",
     "prdesk.store.messages", "prdesk.ui.widgets.month_view",
+    "jdatetime", "platform", "hijridate", "calendar", "hashlib", "_hashlib", "prdesk.core.letter_number",
 )
 
 
@@ -62,6 +66,13 @@ def test_the_window_is_painted_before_sqlite_utils_click_and_the_stores_are_impo
     assert "prdesk.ui.pages.dashboard" in loaded  # the window was built and painted
     assert sorted(m for m in loaded if m.split(".")[0] in NOT_BEFORE_THE_PAINT or m in NOT_BEFORE_THE_PAINT
                   or any(m.startswith(n + ".") for n in NOT_BEFORE_THE_PAINT)) == []
+
+
+def test_no_message_box_class_is_made_before_the_first_paint(tmp_path):
+    """QMessageBox (with its enums, ~1.5 ms) is made by PySide the first time a message is shown."""
+    path = tmp_path / "office.sqlite3"
+    open_database(path).close()
+    assert at_first_paint(path, '"QMessageBox" in vars(sys.modules["PySide6.QtWidgets"])') is False
 
 
 def test_the_qt_free_modules_imported_before_pyside6_need_no_qt():

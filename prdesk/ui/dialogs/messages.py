@@ -7,13 +7,21 @@ Tests replace these functions with fakes (monkeypatch the module attribute), so 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
 
 from prdesk.core.text import left_to_right
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def _box() -> type[QMessageBox]:
+    """QMessageBox, made by PySide when first asked for (~1.5 ms with its enums): not before the first paint."""
+    from PySide6.QtWidgets import QMessageBox
+
+    return QMessageBox
 
 
 def _app_name() -> str:
@@ -22,16 +30,17 @@ def _app_name() -> str:
 
 def show_message(parent: QWidget | None, text: str, *, title: str | None = None) -> None:
     """Tell the user something that went well or needs no decision."""
-    QMessageBox.information(parent, title or _app_name(), text)
+    _box().information(parent, title or _app_name(), text)
 
 
 def show_error(parent: QWidget | None, text: str, *, title: str | None = None) -> None:
     """Tell the user about a problem they can fix; ``text`` already says what to do next."""
-    QMessageBox.warning(parent, title or _app_name(), text)
+    _box().warning(parent, title or _app_name(), text)
 
 
 def confirm(parent: QWidget | None, text: str, *, title: str | None = None) -> bool:
     """Ask a yes/no question; True when the user answered yes."""
+    QMessageBox = _box()
     answer = QMessageBox.question(
         parent,
         title or _app_name(),
@@ -44,6 +53,7 @@ def confirm(parent: QWidget | None, text: str, *, title: str | None = None) -> b
 
 def choose(parent: QWidget | None, text: str, options: Sequence[str], *, title: str | None = None) -> int | None:
     """Offer ``options`` as buttons beside Cancel; the index of the one taken, None for Cancel."""
+    QMessageBox = _box()
     box = QMessageBox(QMessageBox.Icon.Warning, title or _app_name(), text, QMessageBox.StandardButton.Cancel, parent)
     buttons = [box.addButton(option, QMessageBox.ButtonRole.AcceptRole) for option in options]
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -64,4 +74,4 @@ def show_crash(parent: QWidget | None, log_file: Path | None) -> None:
             "Messages", "The details were written to this file; please send it to support:"
         )
         text += "\n" + left_to_right(log_file)
-    QMessageBox.critical(parent, QCoreApplication.translate("Messages", "Unexpected error"), text)
+    _box().critical(parent, QCoreApplication.translate("Messages", "Unexpected error"), text)
