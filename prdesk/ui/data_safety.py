@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -42,11 +42,14 @@ from prdesk.store.settings import get_settings
 from prdesk.ui.bus import Bus
 from prdesk.ui.dialogs import messages
 from prdesk.ui.operations import OperationRunner, Outcome
-from prdesk.ui.workers import Progress, Worker, run_with_progress, wait_for
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
     from prdesk.store.backup import RestoreResult
+    from prdesk.ui.workers import Progress, Worker
+
+# The workers (QThread, QProgressDialog and their enums, ~3 ms) are imported where one is started:
+# none is before the window's first paint.
 
 # The backup format (its cryptography) and the backup dialogs are imported where a backup is
 # restored or a problem shown, not at start-up.
@@ -136,6 +139,7 @@ def unlock(
     """
     from prdesk.store.backup import BackupCancelled, PasswordRequired, WrongPassword
     from prdesk.ui.dialogs import backup_dialogs
+    from prdesk.ui.workers import run_with_progress
 
     password: str | None = None
     while True:
@@ -173,6 +177,7 @@ def restore_flow(
     """
     from prdesk.store.backup import BackupCancelled, default_safety_folder, preview_restore, restore
     from prdesk.ui.dialogs import backup_dialogs
+    from prdesk.ui.workers import run_with_progress
 
     opened = unlock(
         parent,
@@ -446,6 +451,10 @@ class DataSafety(QObject):
         """Start an automatic backup in the background when one is due; the worker, or None."""
         if not self.automatic or self.retired or self.busy() or not self.backup_due():
             return None
+        from PySide6.QtCore import QThread
+
+        from prdesk.ui.workers import Worker
+
         state = self._state_now()
         folder = self.backup_folder()
         path = self.db_path
@@ -461,6 +470,8 @@ class DataSafety(QObject):
         """Let a running automatic backup finish (the window keeps painting meanwhile)."""
         worker = self._background
         if worker is not None:
+            from prdesk.ui.workers import wait_for
+
             wait_for(worker)
             self._settle_background()
 
@@ -508,6 +519,7 @@ class DataSafety(QObject):
         if not self.automatic or self.retired or not self.backup_due():
             return
         from prdesk.store.backup import BackupCancelled
+        from prdesk.ui.workers import run_with_progress
 
         state = self._state_now()
         folder = self.backup_folder()
@@ -552,6 +564,8 @@ class DataSafety(QObject):
 
     def check_health(self) -> bool:
         """Run the full check on a worker and show the report; True when the clerk asked to restore."""
+        from prdesk.ui.workers import run_with_progress
+
         path = self.db_path
         outcome = run_with_progress(
             self.window,

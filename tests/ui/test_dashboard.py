@@ -7,6 +7,7 @@ import threading
 
 import pytest
 import shiboken6
+from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QPushButton, QTreeWidgetItem
 
 from prdesk.core import jalali
@@ -224,7 +225,7 @@ def test_a_change_while_the_lists_are_read_is_not_lost(page, window, db, qtbot, 
 
 def _running_loader():
     """The list reader now running (an earlier test's finished reader may not be deleted yet)."""
-    running = [t for t in QApplication.instance().findChildren(dashboard.QThread, dashboard.LOADER_NAME) if t.isRunning()]
+    running = [t for t in QApplication.instance().findChildren(QThread, dashboard.LOADER_NAME) if t.isRunning()]
     assert len(running) == 1
     return running[0]
 

@@ -47,12 +47,14 @@ def at_first_paint(db_path, report: str, setup: str = ""):
 #: and the crash log's rotation (logging.handlers: a plain file handler logs until the paint).
 #: Nor jdatetime (with platform: today's Jalali date comes from jalali_core), hijridate (today's
 #: lunar date comes from Iran's table), calendar (Gregorian dates typed), hashlib (OpenSSL; the
-#: translation's file is named by a CRC) and the letter-number rules (a setting being saved).
+#: translation's file is named by a CRC), the letter-number rules (a setting being saved) and the
+#: workers (QThread, QProgressDialog: every worker starts after the paint).
 NOT_BEFORE_THE_PAINT = (
     "sqlite_utils", "click", "pluggy", "dateutil", "reportlab", "openpyxl", "cryptography", "logging.handlers",
     "prdesk.cli", "prdesk.store.calendar", "prdesk.store.contacts", "prdesk.store.meetings",
     "prdesk.store.messages", "prdesk.ui.widgets.month_view",
     "jdatetime", "platform", "hijridate", "calendar", "hashlib", "_hashlib", "prdesk.core.letter_number",
+    "prdesk.ui.workers",
 )
 
 

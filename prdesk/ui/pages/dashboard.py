@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore  # QtCore.Qt in slots: its 93 enums cost ~25 ms, after the paint
-from PySide6.QtCore import QCoreApplication, QThread, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,9 +34,9 @@ from prdesk.store.settings import get_setting
 from prdesk.ui.data_safety import open_read_only
 from prdesk.ui.dialogs import messages
 from prdesk.ui.pages.base import Page, after_first_paint
-from prdesk.ui.workers import Progress, Worker
 
 if TYPE_CHECKING:
+    from prdesk.ui.workers import Progress, Worker
     from prdesk.core.occasions import DayItem
     from prdesk.ui.dialogs.event_dialog import EventDialog
 
@@ -193,13 +193,15 @@ def _finish_loaders() -> None:
     if app is None:
         return
     for name in (LOADER_NAME, BOX_LOADER_NAME):
-        for worker in app.findChildren(QThread, name):
+        for worker in app.findChildren(QtCore.QThread, name):
             worker.cancel()
             worker.wait()
 
 
 def _loader(work, name: str = LOADER_NAME) -> Worker:
     """A worker owned by the application, not by the page: a page may close while its lists are read."""
+    from prdesk.ui.workers import Worker  # after the first paint, like every worker
+
     app = QCoreApplication.instance()
     if not app.property(LOADER_NAME):
         app.setProperty(LOADER_NAME, True)
