@@ -129,8 +129,10 @@ class Desk(QObject):
     """
 
     def __init__(self, db: Database, db_path: Path, language: str | None = None, *,
-                 automatic_backups: bool = False, read_only: str = ""):
+                 automatic_backups: bool = False, read_only: str = "", menus_after_paint: bool = False):
         super().__init__()
+        #: run(): each window's menus are filled right after its first paint (MainWindow).
+        self.menus_after_paint = menus_after_paint
         self.db = db
         self.db_path = Path(db_path)
         self.bus = Bus(self)
@@ -153,6 +155,7 @@ class Desk(QObject):
             language=self.language,
             automatic_backups=self.automatic_backups,
             read_only=read_only,
+            menus_after_paint=self.menus_after_paint,
         )
         window.desk = self
         window.language_changed.connect(self._switch_language_soon)
@@ -189,11 +192,12 @@ class Desk(QObject):
 
 
 def open_desk(db: Database, db_path: Path, *, automatic_backups: bool = False, read_only: str = "",
-              field_behaviour: bool = True) -> Desk:
+              field_behaviour: bool = True, menus_after_paint: bool = False) -> Desk:
     """Set up the running QApplication for the database's saved language and build its Desk."""
     language = get_setting(db, "ui_language")
     prepare_application(QApplication.instance(), language, field_behaviour=field_behaviour)
-    return Desk(db, db_path, language, automatic_backups=automatic_backups, read_only=read_only)
+    return Desk(db, db_path, language, automatic_backups=automatic_backups, read_only=read_only,
+                menus_after_paint=menus_after_paint)
 
 
 def create_main_window(db: Database, db_path: Path, *, automatic_backups: bool = False) -> MainWindow:
@@ -281,7 +285,7 @@ def _opened_desk(db_path: Path, automatic: bool) -> Desk | None:
         db = data_safety.open_read_only(db_path, deferred=True)
         try:
             desk = open_desk(db, db_path, automatic_backups=automatic, read_only=data_safety.checking_refusal(),
-                             field_behaviour=False)
+                             field_behaviour=False, menus_after_paint=True)
         except sqlite3.DatabaseError as exc:
             log.warning("reading %s for the window failed (%s); checking it first", db_path, exc)
             db.close()
@@ -297,7 +301,8 @@ def _opened_desk(db_path: Path, automatic: bool) -> Desk | None:
         return None
     db, read_only = opened
     try:
-        return open_desk(db, db_path, automatic_backups=automatic and not read_only, read_only=read_only)
+        return open_desk(db, db_path, automatic_backups=automatic and not read_only, read_only=read_only,
+                         menus_after_paint=True)
     except BaseException:
         db.close()
         raise

@@ -6,9 +6,8 @@ import logging
 import os
 import shutil
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QGuiApplication
@@ -154,8 +153,7 @@ def apply_language(app: QGuiApplication, language: str) -> bool:
 # --- Tooling shared by tools/i18n.py and the translation test --------------------------------
 
 
-@dataclass(frozen=True)
-class Message:
+class Message(NamedTuple):
     """One translatable string of a .ts file."""
 
     context: str

@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QSettings, QSize, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeySequence
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -30,12 +29,12 @@ from prdesk.ui.data_safety import DataSafety, GuardedRunner, checking_refusal
 from prdesk.ui.pages.base import Page, PageContext
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent
     from sqlite_utils import Database
     from prdesk.ui.pages.backup import BackupPanel
 
 
-@dataclass(frozen=True)
-class PageEntry:
+class PageEntry(NamedTuple):
     """One area in the navigation: its key, its title, and the module and class of its page.
 
     The navigation lists every area from these alone; a page's module is imported and the page
@@ -121,6 +120,8 @@ class LazyPages(Mapping[str, Page]):
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
 CLOCK_INTERVAL_MS = 60_000
+#: A window not painted this long after it was built (shown minimized) gets its menus filled all the same.
+UNPAINTED_MENUS_MS = 1000
 
 STYLE_SHEET = """
 QListWidget#navigation { border: none; background: #eef1f5; padding-top: 10px; outline: 0; }
@@ -154,7 +155,10 @@ class MainWindow(QMainWindow):
         today: Callable[[], dt.date] = dt.date.today,
         automatic_backups: bool = False,
         read_only: str = "",
+        menus_after_paint: bool = False,
     ):
+        """``menus_after_paint`` (run() sets it): the menu bar's titles are there at the first paint,
+        the actions in the menus (with their shortcuts) are added right after it."""
         super().__init__()
         #: Whether the window has been painted once (see first_painted).
         self.painted = False
@@ -195,7 +199,9 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self._build_menus()
+        self._build_menu_bar()
+        if not menus_after_paint:
+            self._fill_menus()
         self._build_status_bar()
         self.refresh_read_only()
 
@@ -208,6 +214,11 @@ class MainWindow(QMainWindow):
 
         self._restore_geometry()
         self.nav.setCurrentRow(0)
+        if menus_after_paint:
+            # QAction, QKeySequence and their enums, and 17 actions: ~4 ms the first paint does not show.
+            self.first_painted.connect(self._fill_menus)
+            # A window shown minimized is not painted: its menus are filled all the same.
+            QTimer.singleShot(UNPAINTED_MENUS_MS, self, self._fill_menus)
         self.first_painted.connect(self._after_first_paint)
 
     def paintEvent(self, event) -> None:
@@ -228,10 +239,23 @@ class MainWindow(QMainWindow):
 
     # --- building --------------------------------------------------------------------------
 
-    def _build_menus(self) -> None:
+    def _build_menu_bar(self) -> None:
+        """The menu bar's three menus, empty until _fill_menus()."""
+        self.file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        #: The Go menu's actions, one per page in navigation order (empty until the menus are filled).
+        self.page_actions: list[QAction] = []
+
+    def _fill_menus(self) -> None:
+        """The menus' actions and their shortcuts; once."""
+        if self.page_actions:
+            return
+        from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+
         # setShortcuts([…]), not setShortcut(…): choosing among setShortcut's overloads makes PySide
-        # build the Qt namespace's 93 enums (~25 ms) before the first paint.
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        # build the Qt namespace's 93 enums (~25 ms).
+        file_menu = self.file_menu
         self.backup_action = QAction(self.tr("&Back up…"), self)
         self.backup_action.setShortcuts([QKeySequence("Ctrl+B")])
         self.backup_action.triggered.connect(self.make_backup)
@@ -252,8 +276,7 @@ class MainWindow(QMainWindow):
         self.exit_action.triggered.connect(self.close)
         file_menu.addAction(self.exit_action)
 
-        go_menu = self.menuBar().addMenu(self.tr("&Go"))
-        self.page_actions: list[QAction] = []
+        go_menu = self.go_menu
         group = QActionGroup(self)
         for index, entry in enumerate(PAGES):
             action = QAction(entry.title(), self)
@@ -264,7 +287,7 @@ class MainWindow(QMainWindow):
             go_menu.addAction(action)
             self.page_actions.append(action)
 
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu = self.help_menu
         self.help_action = QAction(self.tr("&Guide for this page"), self)
         self.help_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.HelpContents)])
         self.help_action.triggered.connect(lambda: self.show_help())
@@ -276,6 +299,8 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(self.tr("&About PRDesk"), self)
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
+        if self.nav.currentRow() >= 0:
+            self.page_actions[self.nav.currentRow()].setChecked(True)
 
     def _build_status_bar(self) -> None:
         self.db_label = QLabel(self.tr("Database: {path}").format(path=left_to_right(self.db_path)))
@@ -401,7 +426,8 @@ class MainWindow(QMainWindow):
             return
         self.pages[PAGES[row].key]  # built on its first visit
         self.stack.setCurrentIndex(row)
-        self.page_actions[row].setChecked(True)
+        if self.page_actions:  # filled (see _fill_menus)
+            self.page_actions[row].setChecked(True)
 
     def _show_today(self) -> None:
         correction = int(get_setting(self.db, "lunar_correction"))

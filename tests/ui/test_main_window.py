@@ -190,3 +190,40 @@ def test_start_up_leaves_the_heavy_libraries_unread(tmp_path):
     heavy = {"reportlab", "openpyxl", "vobject", "icalendar", "cryptography", "pypdf", "PySide6.QtPdf",
              "PySide6.QtPrintSupport", "prdesk.store.backup.service", "prdesk.store.backup.container", "prdesk.ui.pages.contacts", "prdesk.ui.pages.letters"}
     assert heavy.isdisjoint(loaded), sorted(heavy & loaded)
+
+
+def test_the_started_window_fills_its_menus_right_after_its_first_paint(qtbot, db, db_path):
+    """run() builds the window with menus_after_paint: the menu bar's titles are painted at once,
+    the actions and their shortcuts follow the first paint and then work as in any window."""
+    from prdesk.ui.app import open_desk
+
+    main = open_desk(db, db_path, menus_after_paint=True).window
+    qtbot.addWidget(main)
+    titles = [action.text().replace("&", "") for action in main.menuBar().actions()]
+    assert titles == ["فایل", "رفتن به", "راهنما"]
+    assert main.page_actions == [] and main.file_menu.actions() == []  # not before the paint
+    main.show()
+    qtbot.waitUntil(lambda: main.painted and bool(main.page_actions))
+    assert [a.text() for a in main.go_menu.actions()] == list(PAGE_TITLES_FA.values())
+    assert main.page_actions[0].isChecked()  # the dashboard, shown before the menus were filled
+    assert main.exit_action.shortcut().toString() == "Ctrl+Q"
+    assert len(main.file_menu.actions()) == 7 and len(main.help_menu.actions()) == 4
+    main.activateWindow()
+    qtbot.waitActive(main)
+    qtbot.keyClick(main, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert main.current_page().key == "calendar" and main.page_actions[2].isChecked()
+    main.page_actions[1].trigger()
+    assert main.current_page().key == "contacts"
+
+
+def test_a_started_window_not_painted_gets_its_menus_all_the_same(qtbot, db, db_path):
+    """Shown minimized, the window is not painted: its menus are filled a second later anyway."""
+    from prdesk.ui.app import open_desk
+    from prdesk.ui.main_window import UNPAINTED_MENUS_MS
+
+    main = open_desk(db, db_path, menus_after_paint=True).window
+    qtbot.addWidget(main)
+    assert not main.painted
+    qtbot.wait(UNPAINTED_MENUS_MS + 200)
+    assert not main.painted and len(main.page_actions) == len(PAGES)
+    assert main.backup_action.shortcut().toString() == "Ctrl+B"

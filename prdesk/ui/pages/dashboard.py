@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6 import QtCore  # QtCore.Qt in slots: its 93 enums cost ~25 ms, after the paint
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
@@ -62,8 +61,7 @@ READ_AT_THE_LATEST_MS = 250
 # --- the lists, read off the window's thread ------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ItemLine:
+class ItemLine(NamedTuple):
     """One thing on a day as its row shows it."""
 
     item: DayItem
@@ -71,8 +69,7 @@ class ItemLine:
     details: str
 
 
-@dataclass(frozen=True)
-class DayLines:
+class DayLines(NamedTuple):
     """One day of the next two weeks and its rows."""
 
     info: DayInfo
@@ -83,8 +80,7 @@ class DayLines:
     people: tuple[ItemLine, ...]
 
 
-@dataclass(frozen=True)
-class ReminderLine:
+class ReminderLine(NamedTuple):
     """An event whose reminder is due, as its row shows it (the days to go are added when shown)."""
 
     item: DayItem
@@ -95,8 +91,7 @@ class ReminderLine:
     tooltip: str
 
 
-@dataclass(frozen=True)
-class DashboardLists:
+class DashboardLists(NamedTuple):
     """What the two lists show: plain data, built on a worker; the rows are made on the window's thread."""
 
     days: tuple[DayLines, ...]
