@@ -137,8 +137,10 @@ def measure_database(label: str, db_path: Path, work: Path, runs: int, time_targ
             failed |= not ok
             verdict.append(f"≤ {TARGET_RATIO:.0f}× backup API {'ok' if ok else 'MISSED'}")
         print(f"{name:<22}{median:>10.3f}{median / base:>14.1f}{median / copy_base:>12.1f}  {', '.join(verdict)}")
-    print("(create = snapshot + quick/foreign-key check beside the checksum + write + fsync + read-back;"
-          " restore = verify with integrity_check + unpack + safety copy of the current database + replace + open)")
+    print("(create = snapshot + checksum + write with the quick and foreign-key checks beside it + fsync beside"
+          " the read-back; verify = unpack + checksums + the schema and count reads (the checks the manifest"
+          " vouches for are not run again); restore = the same check and an fsynced unpack beside a safety copy"
+          " of the current database + replace + open)")
     return failed
 
 if __name__ == "__main__":

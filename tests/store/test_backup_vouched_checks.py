@@ -6,14 +6,17 @@ restore relies on (application id, migrations, schema, counts) is always read ag
 """
 
 import dataclasses
+import errno
 import json
+import os
 import sqlite3
 import struct
+from pathlib import Path
 
 import pytest
 
 from prdesk.store import backup, health
-from prdesk.store.backup import BackupError, container, create, restore, verify
+from prdesk.store.backup import BackupError, container, create, fileops, restore, verify
 from prdesk.store.backup.container import Manifest
 from prdesk.store.backup.snapshot import _inspect_snapshot
 from tests.store.test_backup import digest, make_office_db, notes, temp_files  # noqa: F401
@@ -145,3 +148,45 @@ def test_a_damaged_database_is_refused_though_its_checks_ran_beside_the_writing(
         create(office, out)
     assert not out.exists() and temp_files(tmp_path) == []
     assert container.CHECK_NAMES == {"quick_check", "foreign_key_check"}
+
+
+# -- write-behind: the disk works while the file is still being written ------------------------------
+
+
+def test_a_backup_is_handed_to_the_disk_while_it_is_written(tmp_path, monkeypatch):
+    path = make_office_db(tmp_path / "big.sqlite3", rows=600, body="x" * 1500)
+    monkeypatch.setattr(fileops, "_BEHIND", 128 * 1024)
+    synced = []
+    real = fileops._fsync
+
+    def counting(fh):
+        synced.append(Path(fh.name).name)
+        return real(fh)
+
+    monkeypatch.setattr(fileops, "_fsync", counting)
+    create(path, tmp_path / "b.prdesk-backup")
+    # Several while the container was written, then the last one that makes it durable.
+    assert sum(1 for name in synced if "backup" in name) >= 2
+    synced.clear()
+    restore(path, tmp_path / "b.prdesk-backup", safety_folder=tmp_path / "backups")
+    assert sum(1 for name in synced if "restore" in name) >= 2
+
+
+def test_a_full_disk_found_by_an_early_fsync_is_said_and_leaves_nothing(tmp_path, monkeypatch):
+    path = make_office_db(tmp_path / "big.sqlite3", rows=600, body="x" * 1500)
+    monkeypatch.setattr(fileops, "_BEHIND", 128 * 1024)
+    calls = []
+    real = fileops._fsync
+
+    def full_on_the_first(fh):
+        calls.append(1)
+        if len(calls) == 1:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real(fh)
+
+    monkeypatch.setattr(fileops, "_fsync", full_on_the_first)
+    before = digest(path)
+    with pytest.raises(BackupError, match="فضای دیسک"):
+        create(path, tmp_path / "b.prdesk-backup")
+    assert not (tmp_path / "b.prdesk-backup").exists() and temp_files(tmp_path) == []
+    assert digest(path) == before

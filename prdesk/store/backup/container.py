@@ -41,6 +41,7 @@
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -528,15 +529,17 @@ class _Container:
         return manifest
 
     def copy_snapshot(self, out: BinaryIO | None, report: Callable[[int, int], None] | None = None,
-                      *, snapshot_digest: bool = True) -> None:
+                      *, snapshot_digest: bool = True, sync_behind: bool = False) -> None:
         """Stream the snapshot to ``out`` (or only check it), then check every checksum.
 
         The snapshot's own checksum is computed beside the reading (and the stream's checksum or
         the decryption), on a second core. ``snapshot_digest=False`` is for reading back a file
         just written from a snapshot whose checksum was computed from the same bytes: the stream's
         checksum (plain) or the sealed chunks (encrypted) prove the file holds what was written.
+        ``sync_behind``: ``out`` is to be fsynced afterwards; its pages go to the disk meanwhile.
         """
-        with _DigestBeside() as digest:
+        behind = fileops.WriteBehind(out) if out is not None and sync_behind else None
+        with _DigestBeside() as digest, behind or contextlib.nullcontext():
             remaining = total = self.manifest.snapshot_size
             while remaining:
                 data = self.payload.read(min(_COPY_SIZE, remaining))
@@ -544,6 +547,8 @@ class _Container:
                     digest.update(data)
                 if out is not None:
                     fileops._write(out, data)
+                    if behind is not None:
+                        behind.wrote(len(data))
                 remaining -= len(data)
                 if report:
                     report(total - remaining, total)
@@ -564,15 +569,17 @@ def _sha256_file(path: Path) -> tuple[str, int]:
 
 
 def _write_container(out: BinaryIO, manifest: Manifest, snapshot: Path, password: str | None,
-                     report: Callable[[int, int], None] | None = None) -> bytes | None:
+                     report: Callable[[int, int], None] | None = None,
+                     sealing: tuple[_Header, bytes | None] | None = None) -> bytes | None:
     """Write header, manifest and snapshot to ``out`` (the format described at the top); return the file key.
 
-    Everything is handed to ``out``, not yet made durable: the caller fsyncs it (create() does so
-    while it reads the file back).
+    Everything is handed to ``out`` and mostly to the disk (write-behind), but not yet made
+    durable: the caller fsyncs it (create() does so while it reads the file back). ``sealing``:
+    the header and key from _build_header, when the caller derived them beforehand.
     """
-    header, key = _build_header(password)
+    header, key = sealing if sealing is not None else _build_header(password)
     fileops._write(out, header.raw)
-    with _DigestBeside() as digest:
+    with _DigestBeside() as digest, fileops.WriteBehind(out) as behind:
         stream = _PlainWriter(out, digest) if key is None else _SealedWriter(out, header, key)
         raw = manifest.to_json()
         stream.write(struct.pack(">I", len(raw)) + raw)
@@ -580,6 +587,7 @@ def _write_container(out: BinaryIO, manifest: Manifest, snapshot: Path, password
         with snapshot.open("rb") as src:
             while data := src.read(_COPY_SIZE):
                 stream.write(data)
+                behind.wrote(len(data))
                 done += len(data)
                 if report:
                     report(done, manifest.snapshot_size)

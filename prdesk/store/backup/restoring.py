@@ -147,15 +147,9 @@ def _unpacked_beside_safety_copy(backup_path: Path, password: str | None, staged
             keeping = pool.submit(_keep_safety_copy, db_path, state, folder, now, stop)
         safety: Path | None = None
         try:
-            info = _unpack(backup_path, password, staged, _stage(progress, 0, 45), durable=False)
+            info = _unpack(backup_path, password, staged, _stage(progress, 0, 45))
             _check_progress(progress, 50)
-            # Made durable while it is checked (the rename that puts it in place comes after both).
-            with concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="prdesk-sync") as syncing:
-                synced = syncing.submit(_fsync_path, staged)
-                try:
-                    _refuse_snapshot(_inspect_snapshot(staged, vouched=info.manifest.checked), backup_path, info.manifest)
-                finally:
-                    synced.result()
+            _refuse_snapshot(_inspect_snapshot(staged, vouched=info.manifest.checked), backup_path, info.manifest)
             if held is not None:
                 raise held
             if keeping is not None:
@@ -172,14 +166,6 @@ def _unpacked_beside_safety_copy(backup_path: Path, password: str | None, staged
                     folder.rmdir()
             raise
     return info, safety, state
-
-
-def _fsync_path(path: Path) -> None:
-    try:
-        with path.open("rb+") as fh:
-            fileops._fsync(fh)
-    except OSError as exc:
-        raise _os_error(exc, path.parent, "باز کردن فایل پشتیبان") from exc
 
 
 def _keep_safety_copy(db_path: Path, state: str, folder: Path, now: dt.datetime | None,

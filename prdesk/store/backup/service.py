@@ -22,7 +22,7 @@ from prdesk.errors import BackupError, PrdeskError
 from prdesk.store import health
 from prdesk.store.backup import fileops
 from prdesk.store.backup.container import (
-    _SPACE_MARGIN, Manifest, _Container, _password_bytes, _read_header, refuse_special_file, _sha256_file, _write_container,
+    _SPACE_MARGIN, Manifest, _build_header, _Container, _password_bytes, _read_header, refuse_special_file, _sha256_file, _write_container,
 )
 from prdesk.store.backup.errors import (
     APP_FA, BackupCancelled, DamagedDatabase, _damaged, _os_error, _sqlite_full,
@@ -133,43 +133,46 @@ def _create(db_or_path: Database | Path | str, out_path: Path | str, password: s
     folder = source.parent
     _check_progress(progress, 0)
     try:
-        snapshot, fh = fileops._temp_file(source.parent, f"{source.name}.snapshot")
-        fh.close()
-        fileops._snapshot(source, snapshot)
-        _check_progress(progress, 15)
-        with _Inspection(snapshot, full=False, keys=check_keys) as inspection:
-            # The checks run on workers from here on; the manifest needs only the cheap reads.
-            with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-                hashing = pool.submit(_sha256_file, snapshot)
+        # One worker beside this thread: the key (scrypt) while the snapshot is taken, then the
+        # snapshot's checksum while the manifest facts are read, then the fsync while the file is
+        # read back. The checks run on workers of their own (_Inspection) beside the writing.
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="prdesk-backup") as beside:
+            sealing = beside.submit(_build_header, password) if password is not None else None
+            snapshot, fh = fileops._temp_file(source.parent, f"{source.name}.snapshot")
+            fh.close()
+            fileops._snapshot(source, snapshot)
+            _check_progress(progress, 15)
+            with _Inspection(snapshot, full=False, keys=check_keys) as inspection:
+                hashing = beside.submit(_sha256_file, snapshot)
                 contents = inspection.contents()
                 sha, size = hashing.result()
-            if not isinstance(contents, _SnapshotFacts) or contents.foreign:
-                _refuse_to_back_up(inspection.facts())
-            _check_progress(progress, 35)
-            created_utc, created_jalali = _now_fields(now)
-            manifest = Manifest(
-                app_version=prdesk.__version__,
-                schema_version=len(contents.applied),
-                last_migration=contents.applied[-1] if contents.applied else "",
-                created_utc=created_utc,
-                created_jalali=created_jalali,
-                organization=contents.organization,
-                tables=contents.tables,
-                snapshot_size=size,
-                snapshot_sha256=sha,
-                encrypted=password is not None,
-                # Still running beside the writing; a file whose checks fail never gets its name.
-                checked=("quick_check", "foreign_key_check") if check_keys else ("quick_check",),
-            )
-            folder = out_path.parent
-            packed, out = fileops._temp_file(out_path.parent, "backup")
-            with out:
-                key = _write_container(out, manifest, snapshot, password, _stage(progress, 40, 75))
-                # The quick and foreign-key checks ran beside the writing: a damaged database goes no further.
-                _refuse_to_back_up(inspection.facts())
-                # Made durable while it is read back: the two overlap, and both must succeed.
-                with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-                    syncing = pool.submit(fileops._fsync, out)
+                if not isinstance(contents, _SnapshotFacts) or contents.foreign:
+                    _refuse_to_back_up(inspection.facts())
+                _check_progress(progress, 35)
+                created_utc, created_jalali = _now_fields(now)
+                manifest = Manifest(
+                    app_version=prdesk.__version__,
+                    schema_version=len(contents.applied),
+                    last_migration=contents.applied[-1] if contents.applied else "",
+                    created_utc=created_utc,
+                    created_jalali=created_jalali,
+                    organization=contents.organization,
+                    tables=contents.tables,
+                    snapshot_size=size,
+                    snapshot_sha256=sha,
+                    encrypted=password is not None,
+                    # Still running beside the writing; a file whose checks fail never gets its name.
+                    checked=("quick_check", "foreign_key_check") if check_keys else ("quick_check",),
+                )
+                folder = out_path.parent
+                packed, out = fileops._temp_file(out_path.parent, "backup")
+                with out:
+                    key = _write_container(out, manifest, snapshot, password, _stage(progress, 40, 75),
+                                           sealing=sealing.result() if sealing is not None else None)
+                    # The checks ran beside the writing: a damaged database goes no further.
+                    _refuse_to_back_up(inspection.facts())
+                    # Made durable while it is read back: the two overlap, and both must succeed.
+                    syncing = beside.submit(fileops._fsync, out)
                     try:
                         with _Container(packed, password, key=key) as container:
                             if container.manifest != manifest:
@@ -321,7 +324,7 @@ def _unpack(path: Path, password: str | None, dest: Path,
             raise _os_error(OSError(errno.ENOSPC, "disk full"), dest.parent, "باز کردن فایل پشتیبان")
         try:
             with dest.open("wb") as out:
-                container.copy_snapshot(out, report)
+                container.copy_snapshot(out, report, sync_behind=durable)
                 if durable:
                     fileops._fsync(out)
         except OSError as exc:
