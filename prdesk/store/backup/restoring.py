@@ -264,8 +264,8 @@ def restore(
     """Replace the database at ``db_path`` with the snapshot in ``backup_path``.
 
     Every connection to the database must be closed first (the window closes its own and opens
-    the file again afterwards); another one still open is refused. Order: verify the backup
-    completely while unpacking it beside the database (fsynced); keep the current database as a
+    the file again afterwards); another one still open is refused. Order: unpack the backup beside
+    the database (fsynced) and check it as verify() does, while the current database is kept as a
     safety copy in ``safety_folder`` (default: the backup folder from its settings); fold its WAL
     in and leave WAL mode; one os.replace. A crash at any moment leaves the whole old or the whole
     new database. Any refusal leaves the current database as it was. Migrations run when the

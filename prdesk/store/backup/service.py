@@ -375,9 +375,10 @@ def verify(path: Path | str, password: str | None = None, progress: Progress | N
     """Check a backup file completely; return its info or raise BackupError saying what is wrong.
 
     Checks the container, the manifest, every checksum, then opens the snapshot read-only with
-    ``trusted_schema=OFF``: application_id, schema not newer than this app's, integrity_check,
-    foreign_key_check and the row counts against the manifest. The snapshot is unpacked into
-    ``workdir`` (default: private_work_folder()) and removed afterwards.
+    ``trusted_schema=OFF``: application_id, schema not newer than this app's, the row counts
+    against the manifest, and quick_check and foreign_key_check unless the manifest vouches for
+    them (see _extract). The snapshot is unpacked into ``workdir`` (default:
+    private_work_folder()) and removed afterwards.
     """
     path = Path(path)
     _check_progress(progress, 0)
