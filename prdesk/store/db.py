@@ -222,8 +222,9 @@ def latest_schema_version() -> int:
 def table_counts(db: Database) -> dict[str, int]:
     """Row count of each user table (FTS shadow tables and internal tables left out)."""
     counts = {}
+    shadow = _fts_shadow_tables(db)
     for table in db.table_names():
-        if table.startswith(("_", "sqlite_")) or table in _fts_shadow_tables(db):
+        if table.startswith(("_", "sqlite_")) or table in shadow:
             continue
         counts[table] = db.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0]
     return counts

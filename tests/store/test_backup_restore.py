@@ -221,15 +221,15 @@ def test_the_backup_is_checked_while_the_safety_copy_is_made(office, saved, tmp_
     """The integrity check of the unpacked backup and the safety copy of the current file overlap, not queue."""
     import threading
 
-    from prdesk.store.backup import service
+    from prdesk.store.backup import restoring as service
 
     copying = threading.Event()
     overlapped = []
     real_inspect, real_keep = service._inspect_snapshot, service._keep_safety_copy
 
-    def inspect(path, full=True):
+    def inspect(path, full=False, **kw):
         overlapped.append(copying.wait(timeout=5))  # one after the other, this would wait in vain
-        return real_inspect(path, full)
+        return real_inspect(path, full, **kw)
 
     def keep(*args):
         copying.set()
@@ -244,12 +244,12 @@ def test_the_backup_is_checked_while_the_safety_copy_is_made(office, saved, tmp_
 
 
 def test_a_refused_backup_takes_the_safety_copy_made_meanwhile_away(office, saved, tmp_path, monkeypatch):
-    from prdesk.store.backup import service
+    from prdesk.store.backup import restoring as service
 
     real_inspect = service._inspect_snapshot
 
-    def damaged(path, full=True):
-        facts = real_inspect(path, full)
+    def damaged(path, full=False, **kw):
+        facts = real_inspect(path, full, **kw)
         return dataclasses.replace(facts, problems=["*** in database main ***\nPage 7: btreeInitPage() returns error code 11"])
 
     monkeypatch.setattr(service, "_inspect_snapshot", damaged)

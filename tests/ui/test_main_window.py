@@ -188,7 +188,7 @@ def test_start_up_leaves_the_heavy_libraries_unread(tmp_path):
     loaded = set(done.stdout.split())
     assert "prdesk.ui.pages.dashboard" in loaded
     heavy = {"reportlab", "openpyxl", "vobject", "icalendar", "cryptography", "pypdf", "PySide6.QtPdf",
-             "PySide6.QtPrintSupport", "prdesk.store.backup.service", "prdesk.store.backup.container", "prdesk.ui.pages.contacts", "prdesk.ui.pages.letters"}
+             "PySide6.QtPrintSupport", "prdesk.store.backup.service", "prdesk.store.backup.restoring", "prdesk.store.backup.container", "prdesk.ui.pages.contacts", "prdesk.ui.pages.letters"}
     assert heavy.isdisjoint(loaded), sorted(heavy & loaded)
 
 

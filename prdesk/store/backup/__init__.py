@@ -3,7 +3,7 @@
 Submodules, lowest first: ``errors`` (exceptions and messages), ``fileops`` (each file operation
 in one place), ``names`` (file names and the backup folder), ``container`` (the file format and
 its encryption), ``snapshot`` (the SQLite copy inside and its checks, the schema against
-prdesk.store.schema), ``service`` (create, verify, restore). Names are loaded on first use, so that
+prdesk.store.schema), ``service`` (create, verify), ``restoring`` (restore and its safety copy). Names are loaded on first use, so that
 reading the backup folder at start-up does not import cryptography.
 """
 
@@ -33,9 +33,10 @@ _HOME = {
     ),
     "snapshot": ("_database_file", "_inspect_snapshot", "_refuse_snapshot"),
     "service": (
-        "Progress", "BackupInfo", "RestorePreview", "RestoreResult", "create", "verify", "restore",
-        "preview_restore", "is_encrypted", "read_manifest", "looks_intact", "default_safety_folder", "_extract",
-        "_current_state",
+        "Progress", "BackupInfo", "create", "verify", "is_encrypted", "read_manifest", "looks_intact", "_extract",
+    ),
+    "restoring": (
+        "RestorePreview", "RestoreResult", "restore", "preview_restore", "default_safety_folder", "_current_state",
     ),
 }
 _WHERE = {name: module for module, names in _HOME.items() for name in names}

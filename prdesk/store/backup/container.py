@@ -31,12 +31,17 @@
 #   the file.
 #
 # The snapshot is taken with SQLite's online backup API (the window may keep the database open),
-# switched to rollback-journal mode so it is one self-contained file, and checked with
-# quick_check and foreign_key_check while its checksum is computed (integrity_check, which also
-# compares every index with its table, runs on verify and restore). The manifest records the SHA-256 of
+# switched to rollback-journal mode so it is one self-contained file, and checked with quick_check
+# and foreign_key_check while the container is written; a file whose checks fail is removed before
+# it gets its name. The manifest records the SHA-256 of the snapshot and, in "checked", the checks
+# that passed on exactly those bytes: verify and restore prove the bytes unchanged by the checksum
+# and do not run those checks again (a file naming none gets them). SQLite's integrity_check, which
+# also compares every index with its table and grows faster than the file, is the health check's.
 
 from __future__ import annotations
 
+import concurrent.futures
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -84,6 +89,9 @@ MAX_SNAPSHOT = 1 << 40
 _CHUNK_RANGE = (4096, 16 * 1024 * 1024)
 _COPY_SIZE = 1024 * 1024
 _SPACE_MARGIN = 16 * 1024 * 1024
+# The checks a manifest may say passed when the backup was made. A name this version does not know
+# (a newer prdesk's) is left out when reading: a check not relied on is simply run again.
+CHECK_NAMES = frozenset({"quick_check", "foreign_key_check"})
 
 
 @dataclass(frozen=True)
@@ -101,6 +109,9 @@ class Manifest:
     snapshot_sha256: str
     encrypted: bool = False
     format_version: int = FORMAT_VERSION
+    # The checks create() ran on exactly these snapshot bytes and saw pass (CHECK_NAMES); a file
+    # from before this field was written names none. Its SHA-256 proves them still true later.
+    checked: tuple[str, ...] = ()
 
     @property
     def total_rows(self) -> int:
@@ -124,6 +135,7 @@ class Manifest:
             "tables": self.tables,
             "snapshot": {"size": self.snapshot_size, "sha256": self.snapshot_sha256},
             "encrypted": self.encrypted,
+            "checked": list(self.checked),
         }
         return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
 
@@ -135,6 +147,9 @@ class Manifest:
             raise ValueError("not a prdesk manifest")
         snapshot = data["snapshot"]
         tables = data["tables"]
+        checked = data.get("checked", [])
+        if not isinstance(checked, list) or not all(isinstance(c, str) for c in checked):
+            raise ValueError("wrong checks")
         manifest = cls(
             app_version=data["app_version"],
             schema_version=data["schema_version"],
@@ -147,6 +162,7 @@ class Manifest:
             snapshot_sha256=snapshot["sha256"],
             encrypted=data["encrypted"],
             format_version=data["format_version"],
+            checked=tuple(c for c in checked if c in CHECK_NAMES),
         )
         strings = (manifest.app_version, manifest.last_migration, manifest.created_utc, manifest.created_jalali,
                    manifest.organization, manifest.snapshot_sha256)
@@ -287,10 +303,47 @@ def _unwrap(header: _Header, password: str, path: Path) -> bytes:
 # -- payload streams -------------------------------------------------------------------------------
 
 
+class _DigestBeside:
+    """A SHA-256 fed on a thread of its own while the caller reads, writes or hashes something else.
+
+    hashlib lets go of the GIL on large updates, so a second digest of the same stream costs no
+    wall time on a second core. Pieces are taken in order; ``hexdigest``/``digest`` wait for the
+    last one. Use it as a context manager so that its thread ends whatever happens.
+    """
+
+    def __init__(self) -> None:
+        self._sha = hashlib.sha256()
+        self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="prdesk-sha256")
+        self._pending: concurrent.futures.Future | None = None
+
+    def __enter__(self) -> _DigestBeside:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._pool.shutdown(wait=True)
+
+    def update(self, data: bytes) -> None:
+        self._settle()
+        self._pending = self._pool.submit(self._sha.update, data)
+
+    def _settle(self) -> None:
+        if self._pending is not None:
+            self._pending.result()
+            self._pending = None
+
+    def digest(self) -> bytes:
+        self._settle()
+        return self._sha.digest()
+
+    def hexdigest(self) -> str:
+        self._settle()
+        return self._sha.hexdigest()
+
+
 class _PlainWriter:
-    def __init__(self, fh: BinaryIO):
+    def __init__(self, fh: BinaryIO, digest: _DigestBeside):
         self.fh = fh
-        self.digest = hashlib.sha256()
+        self.digest = digest
 
     def write(self, data: bytes) -> None:
         self.digest.update(data)
@@ -475,21 +528,33 @@ class _Container:
             raise _damaged(self.path, detail)
         return manifest
 
-    def copy_snapshot(self, out: BinaryIO | None, report: Callable[[int, int], None] | None = None) -> None:
-        """Stream the snapshot to ``out`` (or only check it), then check every checksum."""
-        digest = hashlib.sha256()
-        remaining = total = self.manifest.snapshot_size
-        while remaining:
-            data = self.payload.read(min(_COPY_SIZE, remaining))
-            digest.update(data)
-            if out is not None:
-                fileops._write(out, data)
-            remaining -= len(data)
-            if report:
-                report(total - remaining, total)
-        self.payload.finish()
-        if digest.hexdigest() != self.manifest.snapshot_sha256:
-            raise _damaged(self.path, "چکیدهٔ پایگاه داده با فهرست نمی‌خواند")
+    def copy_snapshot(self, out: BinaryIO | None, report: Callable[[int, int], None] | None = None,
+                      *, snapshot_digest: bool = True, sync_behind: bool = False) -> None:
+        """Stream the snapshot to ``out`` (or only check it), then check every checksum.
+
+        The snapshot's own checksum is computed beside the reading (and the stream's checksum or
+        the decryption), on a second core. ``snapshot_digest=False`` is for reading back a file
+        just written from a snapshot whose checksum was computed from the same bytes: the stream's
+        checksum (plain) or the sealed chunks (encrypted) prove the file holds what was written.
+        ``sync_behind``: ``out`` is to be fsynced afterwards; its pages go to the disk meanwhile.
+        """
+        behind = fileops.WriteBehind(out) if out is not None and sync_behind else None
+        with _DigestBeside() as digest, behind or contextlib.nullcontext():
+            remaining = total = self.manifest.snapshot_size
+            while remaining:
+                data = self.payload.read(min(_COPY_SIZE, remaining))
+                if snapshot_digest:
+                    digest.update(data)
+                if out is not None:
+                    fileops._write(out, data)
+                    if behind is not None:
+                        behind.wrote(len(data))
+                remaining -= len(data)
+                if report:
+                    report(total - remaining, total)
+            self.payload.finish()
+            if snapshot_digest and digest.hexdigest() != self.manifest.snapshot_sha256:
+                raise _damaged(self.path, "چکیدهٔ پایگاه داده با فهرست نمی‌خواند")
 
 
 
@@ -504,21 +569,29 @@ def _sha256_file(path: Path) -> tuple[str, int]:
 
 
 def _write_container(out: BinaryIO, manifest: Manifest, snapshot: Path, password: str | None,
-                     report: Callable[[int, int], None] | None = None) -> bytes | None:
-    """Write header, manifest and snapshot to ``out`` (the format described at the top); return the file key."""
-    header, key = _build_header(password)
+                     report: Callable[[int, int], None] | None = None,
+                     sealing: tuple[_Header, bytes | None] | None = None) -> bytes | None:
+    """Write header, manifest and snapshot to ``out`` (the format described at the top); return the file key.
+
+    Everything is handed to ``out`` and mostly to the disk (write-behind), but not yet made
+    durable: the caller fsyncs it (create() does so while it reads the file back). ``sealing``:
+    the header and key from _build_header, when the caller derived them beforehand.
+    """
+    header, key = sealing if sealing is not None else _build_header(password)
     fileops._write(out, header.raw)
-    stream = _PlainWriter(out) if key is None else _SealedWriter(out, header, key)
-    raw = manifest.to_json()
-    stream.write(struct.pack(">I", len(raw)) + raw)
-    done = 0
-    with snapshot.open("rb") as src:
-        while data := src.read(_COPY_SIZE):
-            stream.write(data)
-            done += len(data)
-            if report:
-                report(done, manifest.snapshot_size)
-    stream.close()
-    fileops._fsync(out)
+    with _DigestBeside() as digest, fileops.WriteBehind(out) as behind:
+        stream = _PlainWriter(out, digest) if key is None else _SealedWriter(out, header, key)
+        raw = manifest.to_json()
+        stream.write(struct.pack(">I", len(raw)) + raw)
+        done = 0
+        with snapshot.open("rb") as src:
+            while data := src.read(_COPY_SIZE):
+                stream.write(data)
+                behind.wrote(len(data))
+                done += len(data)
+                if report:
+                    report(done, manifest.snapshot_size)
+        stream.close()
+    out.flush()
     return key
 

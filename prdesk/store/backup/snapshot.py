@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import sqlite3
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,76 +55,138 @@ def _organization(conn: sqlite3.Connection) -> str:
     return rows.get("org_name_line3") or defaults["org_name_line3"] or rows.get("org_name_line2", "")
 
 
-def _inspect_snapshot(path: Path, full: bool = True) -> _SnapshotFacts:
+def _inspect_snapshot(path: Path, full: bool = False, *, vouched: tuple[str, ...] = ()) -> _SnapshotFacts:
     """Open a snapshot read-only, schema code distrusted, and report what it holds and what is wrong.
 
-    The integrity check (the long part: every page and, when ``full``, every index against its
-    table) runs on a connection of its own while a second one reads the schema, the foreign keys
-    and the counts: SQLite works outside the GIL, so the two overlap on a second core. What the
-    second one finds counts only once the first found nothing, so the facts are those of the
-    checks run one after the other: damage first, then a foreign schema, then foreign keys.
+    ``full`` runs SQLite's integrity_check (every index against its table too) in place of
+    quick_check; see _Inspection for what runs where. ``vouched``: the checks already seen to pass
+    on exactly these bytes (a manifest's ``checked``, once the snapshot's SHA-256 matched it),
+    which are not run again; what a restore needs (application id, migrations, schema, counts) is
+    always read.
     """
-    with path.open("rb") as fh:
-        if fh.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
-            return _SnapshotFacts(0, [], {}, "", ["not an SQLite file"], is_sqlite=False)
-    try:
-        conn = health.open_read_only(path)
-    except sqlite3.Error as exc:
-        return _SnapshotFacts(0, [], {}, "", [str(exc)])
-    try:
+    pages = full or "quick_check" not in vouched
+    with _Inspection(path, full, pages=pages, keys="foreign_key_check" not in vouched) as inspection:
+        return inspection.facts()
+
+
+class _Inspection:
+    """The checks of one snapshot, started at once and collected when the caller needs them.
+
+    The page check (quick_check, or integrity_check when ``full``; unless ``pages`` is off) and then
+    the foreign-key check (unless ``keys`` is off)
+    each run on a connection of their own on a worker, while the caller reads what a manifest
+    needs (``contents``: migrations, schema, counts, organization) and may go on writing: SQLite
+    works outside the GIL, so they overlap on a second core. The facts are those of the checks run
+    one after the other: damage first, then a foreign schema, then foreign keys. Leaving the
+    ``with`` block early (an error, a cancel) interrupts the checks still running.
+    """
+
+    def __init__(self, path: Path, full: bool, *, pages: bool = True, keys: bool = True) -> None:
+        self.path = path
+        self.full = full
+        self.keys = keys
+        self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="prdesk-check")
+        self._open: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        self._stopped = False
+        self._contents: _SnapshotFacts | BaseException | None = None
+        self._keys: concurrent.futures.Future | None = None
+        self._early: _SnapshotFacts | None = None
+        with path.open("rb") as fh:
+            if fh.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
+                self._early = _SnapshotFacts(0, [], {}, "", ["not an SQLite file"], is_sqlite=False)
+                return
+        self._pages = self._pool.submit(self._checked, self._page_check) if pages else None
+
+    def __enter__(self) -> _Inspection:
+        return self
+
+    def __exit__(self, exc_type, *exc) -> None:
+        if exc_type is not None:
+            with self._lock:
+                self._stopped = True
+                for conn in self._open:
+                    conn.interrupt()
+        self._pool.shutdown(wait=True)
+
+    def _checked(self, check):
+        """Run ``check(conn)`` on a read-only connection of its own; an error is returned, not raised."""
+        try:
+            conn = health.open_read_only(self.path)
+        except sqlite3.Error as exc:
+            return exc
+        with self._lock:
+            if self._stopped:
+                conn.close()
+                return sqlite3.OperationalError("interrupted")
+            self._open.append(conn)
+        try:
+            return check(conn)
+        except sqlite3.Error as exc:
+            return exc
+        finally:
+            with self._lock:
+                self._open.remove(conn)
+            conn.close()
+
+    def _page_check(self, conn: sqlite3.Connection) -> tuple[int, health.CheckResult]:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-            rest = pool.submit(_contents, path, app_id)
-            try:
-                check = health.integrity_check(conn) if full else health.quick_check(conn)
-            finally:
-                contents = rest.result()
-        if check.problems:
-            return _SnapshotFacts(app_id, [], {}, "", list(check.problems))
+        return app_id, health.integrity_check(conn) if self.full else health.quick_check(conn)
+
+    def contents(self) -> _SnapshotFacts | BaseException:
+        """What the manifest needs, read on the caller's thread; starts the foreign-key check."""
+        if self._early is not None:
+            return self._early
+        if self._contents is None:
+            self._contents = self._checked(_contents)
+            if self.keys and isinstance(self._contents, _SnapshotFacts) and not self._contents.foreign:
+                self._keys = self._pool.submit(self._checked, health.foreign_key_check)
+        return self._contents
+
+    def facts(self) -> _SnapshotFacts:
+        """Everything found, once every check has finished."""
+        if self._early is not None:
+            return self._early
+        contents = self.contents()
+        if self._pages is not None:
+            pages = self._pages.result()
+            if isinstance(pages, BaseException):
+                return _SnapshotFacts(0, [], {}, "", [str(pages)])
+            app_id, check = pages
+            if check.problems:
+                return _SnapshotFacts(app_id, [], {}, "", list(check.problems))
         if isinstance(contents, BaseException):
-            raise contents
+            return _SnapshotFacts(0, [], {}, "", [str(contents)])
+        if self._keys is None:
+            return contents  # not asked for, or a foreign schema (its tables may be views or carry triggers)
+        keys = self._keys.result()
+        if isinstance(keys, BaseException):
+            return _SnapshotFacts(0, [], {}, "", [str(keys)])
+        if keys.problems:
+            return _SnapshotFacts(contents.app_id, contents.applied, {}, "", list(keys.problems))
         return contents
-    except sqlite3.DatabaseError as exc:
-        return _SnapshotFacts(0, [], {}, "", [str(exc)])
-    finally:
-        conn.close()
 
 
-def _contents(path: Path, app_id: int) -> _SnapshotFacts | BaseException:
-    """Migrations, schema, foreign keys and counts of a snapshot, read on a connection of its own.
-
-    An error is returned, not raised: on a damaged file it is the integrity check's words that
-    count, and the caller decides which one to tell.
-    """
-    try:
-        conn = health.open_read_only(path)
-    except sqlite3.Error as exc:
-        return exc
-    try:
-        applied: list[str] = []
-        has_migrations = conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
-        ).fetchone()
-        if has_migrations:
-            applied = [
-                r[0]
-                for r in conn.execute(
-                    "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid", [MIGRATION_SET]
-                )
-            ]
-        foreign = _foreign_schema(conn, app_id, applied)
-        if foreign:
-            # Its tables may be views or carry triggers: nothing more is read from it.
-            return _SnapshotFacts(app_id, applied, {}, "", [], foreign=foreign)
-        problems = list(health.foreign_key_check(conn).problems)
-        if problems:
-            return _SnapshotFacts(app_id, applied, {}, "", problems)
-        tables = table_counts(Database(conn, execute_plugins=False))
-        return _SnapshotFacts(app_id, applied, tables, _organization(conn), [])
-    except sqlite3.DatabaseError as exc:
-        return exc
-    finally:
-        conn.close()
+def _contents(conn: sqlite3.Connection) -> _SnapshotFacts:
+    """Migrations, schema, counts and organization of a snapshot (its foreign keys are checked apart)."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    applied: list[str] = []
+    has_migrations = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+    ).fetchone()
+    if has_migrations:
+        applied = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid", [MIGRATION_SET]
+            )
+        ]
+    foreign = _foreign_schema(conn, app_id, applied)
+    if foreign:
+        # Its tables may be views or carry triggers: nothing more is read from it.
+        return _SnapshotFacts(app_id, applied, {}, "", [], foreign=foreign)
+    tables = table_counts(Database(conn, execute_plugins=False))
+    return _SnapshotFacts(app_id, applied, tables, _organization(conn), [])
 
 
 def _foreign_schema(conn: sqlite3.Connection, app_id: int, applied: list[str]) -> tuple[str, ...]:
