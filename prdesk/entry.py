@@ -58,6 +58,9 @@ def main() -> None:
     request = _window_request(sys.argv[1:])
     if request is not None:
         # The window needs none of the command line's machinery; skipping click shortens start-up.
+        import gc
+
+        gc.disable()  # until the window's first paint: run() turns it on again
         _import_qt_free_modules()
         from prdesk.ui.app import run
 

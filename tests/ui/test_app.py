@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from logging.handlers import RotatingFileHandler
 import subprocess
@@ -149,6 +150,28 @@ def test_a_sound_database_is_shown_first_then_checked_then_opened_for_writing(qa
     assert thread is not threading.main_thread() and not thorough
     assert windows == [(True, True)]  # the window was on screen, read only, while the check ran
     assert errors == []
+
+
+def test_no_garbage_collection_until_the_window_is_painted(qapp, qtbot, db_path, errors, monkeypatch):
+    """run() keeps the collector off through the start-up (~6 ms of passes over long-lived objects)
+    and turns it on at the first paint; it is on again once run() has returned."""
+    open_database(db_path).close()
+    seen = []
+
+    def fake_exec(self):
+        (w,) = shown_windows()
+        seen.append(("shown", w.painted, gc.isenabled()))
+        qtbot.waitUntil(lambda: w.painted)
+        qtbot.wait(50)  # the first_painted signal is queued after the paint; the fallback waits a second
+        seen.append(("painted", w.painted, gc.isenabled()))
+        w.desk.start_check.wait()
+        w.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
+    assert run(db_path) == 0
+    assert seen == [("shown", False, False), ("painted", True, True)]
+    assert gc.isenabled() and errors == []
 
 
 def test_after_a_crash_the_check_is_the_full_integrity_check(qapp, db_path, errors, monkeypatch):
