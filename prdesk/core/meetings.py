@@ -63,12 +63,15 @@ _TIME = re.compile(r"^(\d{1,2})(?:[:.\u066b](\d{1,2}))?$")
 
 
 def parse_time(value: object, field: str = "start", what: str = "ساعت") -> int:
-    """Minutes after midnight from 9, 9:30, ۰۹:۳۰ or 9.30; ValidationError otherwise."""
+    """Minutes after midnight from 9, 9:30, ۰۹:۳۰ or 9.30; ValidationError otherwise.
+
+    24:00 is midnight at the end of the day (1440): the end of a meeting that lasts until midnight.
+    """
     text = to_ascii_digits(clean("" if value is None else str(value)))
     match = _TIME.match(text)
     if match:
         hour, minute = int(match.group(1)), int(match.group(2) or 0)
-        if hour <= 23 and minute <= 59:
+        if (hour <= 23 and minute <= 59) or (hour == 24 and minute == 0):
             return hour * 60 + minute
     if not text:
         raise ValidationError(f"{what} را بنویسید (مثلاً ۱۰:۳۰).", field)

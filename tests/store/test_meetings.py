@@ -174,6 +174,20 @@ def test_followups_due_in_thirty_working_days_and_overdue(db):
         ms.add_followup(db, m.id, "  ")
 
 
+def test_walk_ins_just_before_midnight_end_at_midnight_and_read_back(db):
+    """A walk-in at 23:55 ends at 24:00; the next one, and every list, reads that end (it once failed on «۲۴:۰۰»)."""
+    late = dt.datetime(2026, 11, 21, 23, 55)
+    first = ms.check_in(db, {"date": SATURDAY, "visitors": [{"name": "مریم"}]}, now=late)
+    second = ms.check_in(db, {"date": SATURDAY, "visitors": [{"name": "رضا"}]}, now=late)
+    assert (first.start, first.end) == ("23:50", "24:00") and second.end == "24:00"
+    assert [m.queue_number for m in ms.queue(db, 1, SATURDAY)] == [1, 2]
+    assert rules.parse_time("24:00") == 24 * 60
+    with pytest.raises(ValidationError, match="نیمه‌شب"):
+        ms.add_meeting(db, {"date": SATURDAY, "start": "24:00", "visitors": [{"name": "دیروقت"}]})
+    with pytest.raises(ValidationError, match="درست نیست"):
+        rules.parse_time("24:30")
+
+
 def test_public_day_queue_in_arrival_order_and_day_end(db, rezaei):
     booked = ms.add_meeting(db, {"date": SATURDAY, "start": "09:00", "visitors": [{"person_id": rezaei}], "subject": "بیمه"})
     db.execute("UPDATE meetings SET public_day = 1 WHERE id = ?", [booked.id])
