@@ -99,7 +99,7 @@
     <name>App</name>
     <message>
         <source>The window now uses the language you chose.</source>
-        <extracomment>Set to &quot;0&quot; to keep automatic backups off in a real run (benchmarks, screenshots). &quot;0&quot; keeps the first-run wizard from offering itself (tests that start the app on a new file). The check of a database opened before it (run() sets it); None when checked first. Non-zero when the clerk quit at the question about a damaged database.</extracomment>
+        <extracomment>Set to &quot;0&quot; to keep automatic backups off in a real run (benchmarks, screenshots). &quot;0&quot; keeps the first-run wizard from offering itself (tests that start the app on a new file). run(): each window&apos;s menus are filled right after its first paint (MainWindow). The check of a database opened before it (run() sets it); None when checked first. Non-zero when the clerk quit at the question about a damaged database.</extracomment>
         <translation>پنجره اکنون به زبانی است که انتخاب کردید.</translation>
     </message>
     <message>
@@ -2707,11 +2707,12 @@
     </message>
     <message>
         <source>&amp;File</source>
-        <extracomment>The English title the page&apos;s own ``title()`` translates, in the page class&apos;s context. The pages in navigation order; Ctrl+1 … Ctrl+8 follow this order. The saved UI language differs from the one this window was built in. Once, right after the window&apos;s first painting pass: what can wait for it starts then. Whether the window has been painted once (see first_painted).</extracomment>
+        <extracomment>The English title the page&apos;s own ``title()`` translates, in the page class&apos;s context. The pages in navigation order; Ctrl+1 … Ctrl+8 follow this order. A window not painted this long after it was built (shown minimized) gets its menus filled all the same. The saved UI language differs from the one this window was built in. Once, right after the window&apos;s first painting pass: what can wait for it starts then. Whether the window has been painted once (see first_painted).</extracomment>
         <translation>&amp;فایل</translation>
     </message>
     <message>
         <source>&amp;Back up…</source>
+        <extracomment>The Go menu&apos;s actions, one per page in navigation order (empty until the menus are filled).</extracomment>
         <translation>&amp;پشتیبان‌گیری…</translation>
     </message>
     <message>

@@ -25,7 +25,8 @@ from prdesk.store.db import as_database
 from prdesk.store.settings import get_setting
 from prdesk.core.text import left_to_right
 from prdesk.ui.bus import Bus
-from prdesk.ui.data_safety import DataSafety, GuardedRunner, checking_refusal
+from prdesk.ui.data_guard import DataSafety
+from prdesk.ui.data_safety import GuardedRunner, checking_refusal
 from prdesk.ui.pages.base import Page, PageContext
 
 if TYPE_CHECKING:

@@ -17,7 +17,7 @@ from prdesk.store import backup as backups
 from prdesk.store import rotation
 from prdesk.store.db import open_database
 from prdesk.store.settings import get_settings, update_settings
-from prdesk.ui import data_safety
+from prdesk.ui import data_guard
 from prdesk.ui.app import create_main_window, run
 from prdesk.ui.dialogs import backup_dialogs, messages
 from prdesk.ui.main_window import MainWindow
@@ -132,13 +132,13 @@ def test_the_timer_backs_up_off_the_ui_thread_only_when_something_changed(auto_w
     assert auto_window.safety.timer.isActive()
     assert auto_window.safety.timer.interval() == rotation.AUTOMATIC_INTERVAL_SECONDS * 1000
     threads = []
-    original = data_safety.automatic_backup
+    original = data_guard.automatic_backup
 
     def recording(*args, **kwargs):
         threads.append(threading.current_thread())
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(data_safety, "automatic_backup", recording)
+    monkeypatch.setattr(data_guard, "automatic_backup", recording)
     assert auto_window.safety.take_automatic_backup() is None  # nothing changed yet
 
     save_a_setting(qtbot, auto_window)

@@ -40,7 +40,7 @@ from prdesk.ui.pages.base import PageContext
 from prdesk.ui.workers import run_with_progress
 
 if TYPE_CHECKING:
-    from prdesk.ui.data_safety import DataSafety
+    from prdesk.ui.data_guard import DataSafety
 
 
 def age_text(created: dt.datetime, now: dt.datetime) -> str:
