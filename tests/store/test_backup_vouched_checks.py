@@ -153,38 +153,36 @@ def test_a_damaged_database_is_refused_though_its_checks_ran_beside_the_writing(
 # -- write-behind: the disk works while the file is still being written ------------------------------
 
 
-def test_a_backup_is_handed_to_the_disk_while_it_is_written(tmp_path, monkeypatch):
-    path = make_office_db(tmp_path / "big.sqlite3", rows=600, body="x" * 1500)
+@pytest.fixture
+def synced(tmp_path, monkeypatch):
+    """A 1 MB database, write-behind every 128 KiB, and the files each fsync was for (``fail``: the first raises ENOSPC)."""
     monkeypatch.setattr(fileops, "_BEHIND", 128 * 1024)
-    synced = []
+    names: list[str] = []
     real = fileops._fsync
 
-    def counting(fh):
-        synced.append(Path(fh.name).name)
-        return real(fh)
-
-    monkeypatch.setattr(fileops, "_fsync", counting)
-    create(path, tmp_path / "b.prdesk-backup")
-    # Several while the container was written, then the last one that makes it durable.
-    assert sum(1 for name in synced if "backup" in name) >= 2
-    synced.clear()
-    restore(path, tmp_path / "b.prdesk-backup", safety_folder=tmp_path / "backups")
-    assert sum(1 for name in synced if "restore" in name) >= 2
-
-
-def test_a_full_disk_found_by_an_early_fsync_is_said_and_leaves_nothing(tmp_path, monkeypatch):
-    path = make_office_db(tmp_path / "big.sqlite3", rows=600, body="x" * 1500)
-    monkeypatch.setattr(fileops, "_BEHIND", 128 * 1024)
-    calls = []
-    real = fileops._fsync
-
-    def full_on_the_first(fh):
-        calls.append(1)
-        if len(calls) == 1:
+    def recording(fh):
+        names.append(Path(fh.name).name)
+        if getattr(recording, "fail", False) and len(names) == 1:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         return real(fh)
 
-    monkeypatch.setattr(fileops, "_fsync", full_on_the_first)
+    monkeypatch.setattr(fileops, "_fsync", recording)
+    return make_office_db(tmp_path / "big.sqlite3", rows=600, body="x" * 1500), names, recording
+
+
+def test_a_backup_is_handed_to_the_disk_while_it_is_written(tmp_path, synced):
+    path, names, _ = synced
+    create(path, tmp_path / "b.prdesk-backup")
+    # Several while the container was written, then the last one that makes it durable.
+    assert sum(1 for name in names if "backup" in name) >= 2
+    names.clear()
+    restore(path, tmp_path / "b.prdesk-backup", safety_folder=tmp_path / "backups")
+    assert sum(1 for name in names if "restore" in name) >= 2
+
+
+def test_a_full_disk_found_by_an_early_fsync_is_said_and_leaves_nothing(tmp_path, synced):
+    path, names, recording = synced
+    recording.fail = True
     before = digest(path)
     with pytest.raises(BackupError, match="فضای دیسک"):
         create(path, tmp_path / "b.prdesk-backup")

@@ -250,6 +250,8 @@ def checked_exec(self=None, then=lambda window: None):
             if w.isVisible():
                 then(w.desk.window)
                 w.desk.window.close()
+    # As QApplication.exec does before it returns: what waits for its workers (the dashboard's reads) does so now.
+    QApplication.instance().aboutToQuit.emit()
     return 0
 
 
