@@ -59,6 +59,7 @@ def test_create_names_the_checks_it_saw_pass(office, tmp_path, counted):
     (length,) = struct.unpack(">I", raw[backup.PLAIN_HEADER_SIZE: backup.PLAIN_HEADER_SIZE + 4])
     manifest = json.loads(raw[backup.PLAIN_HEADER_SIZE + 4: backup.PLAIN_HEADER_SIZE + 4 + length])
     assert manifest["checked"] == ["quick_check", "foreign_key_check"]
+    assert "بررسی‌شده هنگام ساخت: بررسی سریع، بررسی پیوند ردیف‌ها" in info.summary_lines()
 
 
 def test_verify_does_not_run_again_what_the_checksum_vouches_for(office, tmp_path, counted):

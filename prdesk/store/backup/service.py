@@ -57,6 +57,7 @@ class BackupInfo:
             f"سازمان: {m.organization or '—'}",
             f"نسخهٔ برنامه: {m.app_version} — نسخهٔ ساختار: {to_persian_digits(m.schema_version)}",
             f"رمزدار: {'بله' if m.encrypted else 'خیر'}",
+            f"بررسی‌شده هنگام ساخت: {'، '.join(health.TITLES[c] for c in m.checked) if m.checked else '—'}",
             f"ردیف‌ها: {format_count(m.total_rows)} در {to_persian_digits(len(m.tables))} جدول",
         ]
         lines += [f"  {table}: {format_count(count)}" for table, count in m.tables.items()]
