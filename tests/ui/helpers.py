@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 import pytest
 from PySide6.QtCore import Qt
@@ -50,3 +51,17 @@ def persian_window(qtbot, db, db_path, today: dt.date, *, active: bool = False) 
 def fail_on_error_box(monkeypatch) -> None:
     """Fail on any error message box instead of waiting for a click that never comes."""
     monkeypatch.setattr(messages, "show_error", lambda parent, text, title=None: pytest.fail(f"error shown: {text}"))
+
+
+def hold_reads(monkeypatch, module, name: str) -> tuple[threading.Event, list[threading.Thread]]:
+    """Make ``module.name`` (a read run on a worker) wait for the returned event, recording the threads it ran on."""
+    release, threads = threading.Event(), []
+    real = getattr(module, name)
+
+    def held(*args):
+        threads.append(threading.current_thread())
+        assert release.wait(10)
+        return real(*args)
+
+    monkeypatch.setattr(module, name, held)
+    return release, threads

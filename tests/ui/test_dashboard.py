@@ -17,6 +17,7 @@ from prdesk.ui.app import prepare_application
 from prdesk.ui.bus import Bus
 from prdesk.ui.main_window import MainWindow
 from prdesk.ui.pages import dashboard
+from tests.ui.helpers import hold_reads
 
 J = jalali.to_gregorian
 TODAY = J(1405, 2, 20)  # 10 May 2026; Public Relations Day (27 Ordibehesht) is a week away
@@ -178,16 +179,7 @@ def test_a_dashboard_behind_another_page_reads_its_lists_when_shown(page, window
 @pytest.fixture
 def held_read(monkeypatch):
     """Lists reads that wait for ``release`` before reading, recording the thread they ran on."""
-    release = threading.Event()
-    threads = []
-    original = dashboard.read_lists
-
-    def held(*args):
-        threads.append(threading.current_thread())
-        assert release.wait(10)
-        return original(*args)
-
-    monkeypatch.setattr(dashboard, "read_lists", held)
+    release, threads = hold_reads(monkeypatch, dashboard, "read_lists")
     yield release, threads
     release.set()
 

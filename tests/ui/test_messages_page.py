@@ -19,7 +19,7 @@ from prdesk.ui.bus import Bus
 from prdesk.ui.dialogs import message_batch, messages, pickers
 from prdesk.ui.main_window import MainWindow
 from tests.store.messages_support import small_office
-from tests.ui.helpers import type_text
+from tests.ui.helpers import hold_reads, type_text
 
 TODAY = jalali.to_gregorian(1404, 12, 24)
 
@@ -235,15 +235,7 @@ def test_the_dashboard_reads_the_messages_to_send_on_a_worker(window, qtbot, db,
 
     board = window.pages["dashboard"].messages_due
     qtbot.waitUntil(lambda: not board.reading(), timeout=10_000)
-    release, threads = threading.Event(), []
-    real = messages_due.read_due
-
-    def held(*args):
-        threads.append(threading.current_thread())
-        assert release.wait(10)
-        return real(*args)
-
-    monkeypatch.setattr(messages_due, "read_due", held)
+    release, threads = hold_reads(monkeypatch, messages_due, "read_due")
     staff = db.execute("SELECT id FROM people WHERE is_staff = 1").fetchone()[0]
     contacts.update_person(db, staff, {"birthday": "1370/12/26"})
     board.list.clear()
